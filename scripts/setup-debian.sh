@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs every Debian package FOLK Workbench needs to build, run and test.
+# Idempotent: packages already present are skipped; any apt failure stops the script loudly.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config
+  # Qt 6 (base, tools, linguist) and QCustomPlot built against Qt 6
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
+  # engine: LibTorch (CPU), fast BLAS for it, OpenCV, FFTW, zlib, JSON, CLI
+  libtorch-dev libopenblas0-pthread libopencv-dev libfftw3-dev zlib1g-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev
+  # tests and benchmarks
+  googletest libgtest-dev libgmock-dev libbenchmark-dev python3-numpy
+  # data: the embedded default dataset and the sample photographs shown in Explore
+  dataset-fashion-mnist python3-skimage
+  # a display for GUI tests and screenshots on machines without one
+  xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup: installing ${#missing[@]} missing packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root or sudo to install packages" >&2; exit 1; }
+  SUDO=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+echo "setup: done"
