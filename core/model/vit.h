@@ -1,0 +1,84 @@
+#pragma once
+// Vision Transformer backbone (Dosovitskiy et al.; the DINO / timm variant): patch embedding, CLS
+// token, learned position embeddings, pre-norm blocks, final LayerNorm. Parameter names follow timm
+// (patch_embed.proj, cls_token, pos_embed, blocks.N.{norm1,attn.qkv,attn.proj,norm2,mlp.fc1,mlp.fc2},
+// norm) so that weights can be exported to and compared with Python implementations.
+#include <torch/torch.h>
+
+#include "core/model/backbone.h"
+
+namespace folk {
+
+struct ViTConfig {
+  int imageSize = 224;
+  int patchSize = 16;
+  int channels = 3;
+  int dim = 192;
+  int depth = 12;
+  int heads = 3;
+  double mlpRatio = 4.0;
+};
+
+// Empty when usable, else a sentence naming the problem (e.g. patch size not dividing image size).
+std::string validateViTConfig(const ViTConfig& config);
+
+// Multi-head self-attention. Uses the fused kernel where LibTorch has one (>= 2.0), otherwise
+// softmax(Q K^T / sqrt(d)) V written out.
+class AttentionImpl : public torch::nn::Module {
+ public:
+  AttentionImpl(int dim, int heads);
+  torch::Tensor forward(const torch::Tensor& x);
+
+  torch::nn::Linear qkv{nullptr};
+  torch::nn::Linear proj{nullptr};
+
+ private:
+  int heads_;
+  double scale_;
+};
+TORCH_MODULE(Attention);
+
+class MlpImpl : public torch::nn::Module {
+ public:
+  MlpImpl(int dim, int hidden);
+  torch::Tensor forward(const torch::Tensor& x);
+
+  torch::nn::Linear fc1{nullptr};
+  torch::nn::Linear fc2{nullptr};
+};
+TORCH_MODULE(Mlp);
+
+class TransformerBlockImpl : public torch::nn::Module {
+ public:
+  TransformerBlockImpl(int dim, int heads, double mlpRatio);
+  torch::Tensor forward(const torch::Tensor& x);
+
+  torch::nn::LayerNorm norm1{nullptr};
+  Attention attn{nullptr};
+  torch::nn::LayerNorm norm2{nullptr};
+  Mlp mlp{nullptr};
+};
+TORCH_MODULE(TransformerBlock);
+
+class ViTImpl : public BackboneImpl {
+ public:
+  // Throws std::invalid_argument with validateViTConfig's sentence when the config is unusable.
+  explicit ViTImpl(const ViTConfig& config);
+
+  BackboneOutput forward(const torch::Tensor& images) override;
+  int featureDim() const override { return config_.dim; }
+  int outputStride() const override { return config_.patchSize; }
+  int imageSize() const override { return config_.imageSize; }
+  int channels() const override { return config_.channels; }
+  const ViTConfig& config() const { return config_; }
+
+ private:
+  ViTConfig config_;
+  torch::nn::Conv2d patchProj_{nullptr};  // registered as patch_embed.proj
+  torch::Tensor clsToken_;
+  torch::Tensor posEmbed_;
+  torch::nn::ModuleList blocks_{nullptr};
+  torch::nn::LayerNorm norm_{nullptr};
+};
+
+}  // namespace folk
