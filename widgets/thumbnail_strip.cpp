@@ -48,6 +48,7 @@ ThumbnailStrip::ThumbnailStrip(QWidget* parent) : QListWidget(parent) {
   setSelectionMode(QAbstractItemView::SingleSelection);
   setDragDropMode(QAbstractItemView::DropOnly);
   setAcceptDrops(true);
+  viewport()->setAcceptDrops(true);
   setFixedHeight(gridSize().height() + horizontalScrollBar()->sizeHint().height() + 2 * frameWidth() + 4);
   setToolTip(tr("Drop image files or folders here"));
   connect(this, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* current, QListWidgetItem*) {

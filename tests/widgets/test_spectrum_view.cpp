@@ -1,0 +1,103 @@
+// SpectrumView: the readout names the right frequency (cycles/pixel), angle and magnitude for a
+// known position, both through readoutAt and through a real mouse move over the widget.
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <QTest>
+#include <cmath>
+#include <vector>
+
+#include "widgets/spectrum_view.h"
+
+using folk::ui::SpectrumReadout;
+using folk::ui::SpectrumView;
+
+namespace {
+// H = 8, W = 16 (non-square so rows and columns cannot be confused); value = log(1 + |F|)
+// with |F| = 100 * row + col, so the magnitude identifies the coefficient.
+std::vector<float> knownSpectrum(int h, int w) {
+  std::vector<float> v(std::size_t(h) * w);
+  for (int r = 0; r < h; ++r)
+    for (int c = 0; c < w; ++c) v[std::size_t(r) * w + c] = float(std::log1p(100.0 * r + c));
+  return v;
+}
+}  // namespace
+
+TEST(SpectrumView, ReadoutAtKnownPosition) {
+  SpectrumView view;
+  view.setLogSpectrum(knownSpectrum(8, 16), 8, 16);
+  // Row 2, col 12: u = 2 - 4 = -2 -> fu = -2/8 = -0.25; v = 12 - 8 = 4 -> fv = 4/16 = 0.25.
+  const auto r = view.readoutAt(QPoint(12, 2));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->row, 2);
+  EXPECT_EQ(r->col, 12);
+  EXPECT_DOUBLE_EQ(r->fu, -0.25);
+  EXPECT_DOUBLE_EQ(r->fv, 0.25);
+  EXPECT_NEAR(r->radius, std::sqrt(0.125), 1e-12);
+  EXPECT_NEAR(r->radiusBins, std::sqrt(20.0), 1e-12);
+  EXPECT_NEAR(r->angleDegrees, 45.0, 1e-9);  // up and to the right, as drawn
+  EXPECT_NEAR(r->magnitude, 212.0, 212.0 * 1e-6);
+  EXPECT_FALSE(r->kept.has_value());
+
+  const auto dc = view.readoutAt(QPoint(8, 4));
+  ASSERT_TRUE(dc.has_value());
+  EXPECT_DOUBLE_EQ(dc->fu, 0.0);
+  EXPECT_DOUBLE_EQ(dc->fv, 0.0);
+  EXPECT_DOUBLE_EQ(dc->angleDegrees, 0.0);
+
+  const auto down = view.readoutAt(QPoint(8, 6));  // below DC: angle -90
+  ASSERT_TRUE(down.has_value());
+  EXPECT_NEAR(down->angleDegrees, -90.0, 1e-9);
+
+  EXPECT_FALSE(view.readoutAt(QPoint(16, 0)).has_value());
+  EXPECT_FALSE(view.readoutAt(QPoint(-1, 0)).has_value());
+}
+
+TEST(SpectrumView, ReadoutReportsMaskState) {
+  SpectrumView view;
+  view.setLogSpectrum(knownSpectrum(8, 16), 8, 16);
+  std::vector<std::uint8_t> keep(8 * 16, 0);
+  keep[2 * 16 + 12] = 1;
+  view.setMask(keep, 8, 16);
+  EXPECT_EQ(view.readoutAt(QPoint(12, 2))->kept, std::optional<bool>(true));
+  EXPECT_EQ(view.readoutAt(QPoint(11, 2))->kept, std::optional<bool>(false));
+  // The overlay dims removed coefficients only.
+  view.setOverlayVisible(true);
+  EXPECT_EQ(qAlpha(view.overlay().pixel(12, 2)), 0);
+  EXPECT_GT(qAlpha(view.overlay().pixel(11, 2)), 0);
+  // A mask of the wrong size is ignored rather than misread.
+  view.setMask(std::vector<std::uint8_t>(10, 1), 2, 5);
+  EXPECT_EQ(view.readoutAt(QPoint(11, 2))->kept, std::optional<bool>(false));
+}
+
+TEST(SpectrumView, MouseMoveEmitsReadoutOfPixelUnderCursor) {
+  SpectrumView view;
+  view.resize(320 + 2, 160 + 2 + view.fontMetrics().height() + 6);
+  view.setTitle(QStringLiteral("spectrum"));
+  view.setLogSpectrum(knownSpectrum(8, 16), 8, 16);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  QSignalSpy spy(&view, &SpectrumView::cursorReadout);
+  const QRectF r = view.imageRect();
+  ASSERT_FALSE(r.isEmpty());
+  // Centre of the pixel at row 2, col 12.
+  const QPointF pos(r.left() + (12.5 / 16.0) * r.width(), r.top() + (2.5 / 8.0) * r.height());
+  QTest::mouseMove(&view, pos.toPoint());
+  ASSERT_GE(spy.count(), 1);
+  const auto readout = spy.last().at(0).value<SpectrumReadout>();
+  EXPECT_EQ(readout.row, 2);
+  EXPECT_EQ(readout.col, 12);
+  EXPECT_DOUBLE_EQ(readout.fv, 0.25);
+  const QString text = SpectrumView::formatReadout(readout);
+  EXPECT_TRUE(text.contains(QStringLiteral("-0.2500"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("45.0°"))) << text.toStdString();
+}
+
+TEST(SpectrumView, ColourMapChangesPixelsNotGeometry) {
+  SpectrumView view;
+  view.setLogSpectrum(knownSpectrum(8, 16), 8, 16);
+  const QImage viridis = view.image();
+  view.setColorMap(folk::ui::ColorMap::Name::Magma);
+  EXPECT_EQ(view.image().size(), QSize(16, 8));
+  EXPECT_NE(view.image(), viridis);
+}
