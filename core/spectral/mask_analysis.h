@@ -29,6 +29,27 @@ struct MaskAnalysis {
   RadialProfile profile;
 };
 
+// Analyses one image under many specs: the luma spectrum, its ranking keys, the log spectrum and the
+// radial profile are computed once, so moving the rho slider only re-thresholds and re-filters.
+// Not thread-safe for concurrent analyse() calls on one instance; create one per thread or lock.
+class MaskAnalyser {
+ public:
+  explicit MaskAnalyser(Image image);  // throws std::invalid_argument for an empty image
+  MaskAnalysis analyse(const MaskSpec& spec) const;  // throws std::invalid_argument for a bad spec
+
+  const Image& image() const { return image_; }
+  const LumaSpectrum& spectrum() const { return spectrum_; }
+  const std::vector<float>& logSpectrum() const { return logSpectrum_; }
+  const RadialProfile& profile() const { return profile_; }
+
+ private:
+  Image image_;
+  LumaSpectrum spectrum_;
+  std::vector<std::int64_t> keys_;
+  std::vector<float> logSpectrum_;
+  RadialProfile profile_;
+};
+
 MaskAnalysis analyseMask(const Image& image, const MaskSpec& spec);
 
 RadialProfile radialPowerProfile(const LumaSpectrum& spectrum);

@@ -65,7 +65,7 @@ std::int64_t Array::elementCount() const { return count(shape); }
 template <typename T>
 std::vector<T> Array::as() const {
   if (sizeof(T) != itemSize(dtype)) throw std::runtime_error("npy: element size does not match dtype " + dtype);
-  std::vector<T> out(std::size_t(elementCount()));
+  std::vector<T> out(static_cast<std::size_t>(elementCount()));
   std::memcpy(out.data(), bytes.data(), out.size() * sizeof(T));
   return out;
 }

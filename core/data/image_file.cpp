@@ -1,0 +1,177 @@
+#include "core/data/image_file.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "core/util/atomic_file.h"
+
+namespace folk {
+namespace {
+
+std::uint32_t bigEndian32(const std::uint8_t* p) {
+  return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+}
+
+// Reads the pixel size a PNG or JPEG header claims, without decoding, so a decompression bomb is
+// refused before OpenCV allocates for it. Returns {0,0} for formats we do not sniff (OpenCV's own
+// limit still applies to those).
+std::pair<std::int64_t, std::int64_t> claimedSize(const std::vector<std::uint8_t>& b) {
+  static const std::uint8_t kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  if (b.size() >= 24 && std::memcmp(b.data(), kPng, 8) == 0 && std::memcmp(b.data() + 12, "IHDR", 4) == 0)
+    return {bigEndian32(b.data() + 16), bigEndian32(b.data() + 20)};
+  if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
+    std::size_t i = 2;
+    while (i + 9 < b.size()) {
+      if (b[i] != 0xFF) { ++i; continue; }
+      const std::uint8_t marker = b[i + 1];
+      if (marker == 0xFF) { ++i; continue; }
+      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { i += 2; continue; }
+      const std::size_t len = (std::size_t(b[i + 2]) << 8) | b[i + 3];
+      const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (startOfFrame)
+        return {(std::int64_t(b[i + 7]) << 8) | b[i + 8], (std::int64_t(b[i + 5]) << 8) | b[i + 6]};
+      if (len < 2) break;
+      i += 2 + len;
+    }
+  }
+  return {0, 0};
+}
+
+std::vector<std::uint8_t> readAll(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) throw ImageFileError(path, "the file does not exist; check the path");
+  if (std::filesystem::is_directory(status)) throw ImageFileError(path, "this is a folder, not an image file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ImageFileError(path, std::string("cannot open the file: ") + std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0) throw ImageFileError(path, "cannot read the file size");
+  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
+  if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size))
+    throw ImageFileError(path, "the file could not be read completely");
+  return bytes;
+}
+
+}  // namespace
+
+ImageFileError::ImageFileError(const std::string& path, const std::string& reason)
+    : std::runtime_error(path + ": " + reason), path_(path), reason_(reason) {}
+
+Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& name, const ImageLoadOptions& options) {
+  if (bytes.empty()) throw ImageFileError(name, "the file is empty (0 bytes)");
+  const auto [w, h] = claimedSize(bytes);
+  if (w > 0 && h > 0 && w * h > options.maxPixels)
+    throw ImageFileError(name, "the image claims " + std::to_string(w) + "x" + std::to_string(h) +
+                                   " pixels, more than the limit of " + std::to_string(options.maxPixels) +
+                                   " pixels; refused before decoding");
+  cv::Mat decoded;
+  try {
+    // ANYDEPTH keeps 16-bit samples, ANYCOLOR keeps greyscale as one channel and expands palettes;
+    // both drop alpha and apply the EXIF orientation (UNCHANGED would ignore it).
+    const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
+    decoded = cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
+  } catch (const cv::Exception& e) {
+    throw ImageFileError(name, std::string("OpenCV could not decode it: ") + e.what());
+  }
+  if (decoded.empty())
+    throw ImageFileError(name, "not a readable image (unknown format, truncated or corrupt); "
+                               "use PNG, JPEG, TIFF, BMP, WebP or another format OpenCV reads");
+  if (std::int64_t(decoded.rows) * decoded.cols > options.maxPixels)
+    throw ImageFileError(name, "the image has more pixels than the limit of " + std::to_string(options.maxPixels));
+
+  double scale = 1.0;
+  switch (decoded.depth()) {
+    case CV_8U: scale = 1.0 / 255.0; break;
+    case CV_16U: scale = 1.0 / 65535.0; break;
+    case CV_32F:
+    case CV_64F: scale = 1.0; break;
+    default: throw ImageFileError(name, "unsupported sample type (signed integer samples); convert it to 8 or 16 bit");
+  }
+  const int sourceChannels = decoded.channels();
+  const int channels = sourceChannels >= 3 ? 3 : 1;
+  cv::Mat asFloat;
+  decoded.convertTo(asFloat, CV_MAKETYPE(CV_32F, sourceChannels), scale);
+
+  Image image(channels, asFloat.rows, asFloat.cols);
+  std::vector<cv::Mat> planes;
+  cv::split(asFloat, planes);
+  // OpenCV orders colour as B, G, R; ours is R, G, B. Extra channels (alpha) are dropped.
+  const int order[3] = {2, 1, 0};
+  for (int c = 0; c < channels; ++c) {
+    const cv::Mat& src = planes[channels == 3 ? order[c] : 0];
+    float* dst = image.plane(c);
+    for (int y = 0; y < image.height; ++y) {
+      const float* row = src.ptr<float>(y);
+      for (int x = 0; x < image.width; ++x) {
+        const float v = row[x];
+        dst[std::size_t(y) * image.width + x] = v != v ? 0.0f : (v < 0.0f ? 0.0f : (v > 1.0f ? 1.0f : v));
+      }
+    }
+  }
+  return image;
+}
+
+Image loadImage(const std::string& path, const ImageLoadOptions& options) {
+  return decodeImage(readAll(path), path, options);
+}
+
+namespace {
+
+void writeEncoded(const cv::Mat& mat, const std::string& path) {
+  std::vector<std::uint8_t> png;
+  try {
+    if (!cv::imencode(".png", mat, png)) throw ImageFileError(path, "OpenCV could not encode the PNG");
+  } catch (const cv::Exception& e) {
+    throw ImageFileError(path, std::string("OpenCV could not encode the PNG: ") + e.what());
+  }
+  try {
+    writeFileAtomically(path, png.data(), png.size());
+  } catch (const FileWriteError& e) {
+    throw ImageFileError(path, e.what());
+  }
+}
+
+}  // namespace
+
+void savePng(const Image& image, const std::string& path) {
+  if (image.empty() || (image.channels != 1 && image.channels != 3))
+    throw ImageFileError(path, "cannot save an empty image or one with " + std::to_string(image.channels) + " channels");
+  cv::Mat out(image.height, image.width, image.channels == 3 ? CV_8UC3 : CV_8UC1);
+  for (int y = 0; y < image.height; ++y) {
+    std::uint8_t* row = out.ptr<std::uint8_t>(y);
+    for (int x = 0; x < image.width; ++x) {
+      for (int c = 0; c < image.channels; ++c) {
+        float v = image.at(c, y, x);
+        v = v != v ? 0.0f : std::min(1.0f, std::max(0.0f, v));
+        // BGR order for OpenCV.
+        const int dstChannel = image.channels == 3 ? 2 - c : 0;
+        row[x * image.channels + dstChannel] = std::uint8_t(v * 255.0f + 0.5f);
+      }
+    }
+  }
+  writeEncoded(out, path);
+}
+
+void savePngRgb8(const std::uint8_t* rgb, int height, int width, const std::string& path) {
+  cv::Mat out(height, width, CV_8UC3);
+  for (int y = 0; y < height; ++y) {
+    std::uint8_t* row = out.ptr<std::uint8_t>(y);
+    const std::uint8_t* src = rgb + std::size_t(y) * width * 3;
+    for (int x = 0; x < width; ++x) {
+      row[3 * x + 0] = src[3 * x + 2];
+      row[3 * x + 1] = src[3 * x + 1];
+      row[3 * x + 2] = src[3 * x + 0];
+    }
+  }
+  writeEncoded(out, path);
+}
+
+}  // namespace folk

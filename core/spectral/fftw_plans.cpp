@@ -1,0 +1,67 @@
+#include "core/spectral/fftw_plans.h"
+
+#include <map>
+#include <mutex>
+#include <utility>
+
+namespace folk::fftw {
+namespace {
+
+// FFTW's planner is not thread-safe (its execute functions are): every plan is created under
+// this one lock, once per size, and kept for the life of the process.
+std::mutex& plannerMutex() {
+  static std::mutex m;
+  return m;
+}
+
+using Size = std::pair<int, int>;
+
+// Plans are made on fftw_malloc'ed arrays, so callers must execute them on fftw_malloc'ed
+// (SIMD-aligned) arrays too; FFTW_ESTIMATE keeps planning instant for the odd sizes a user opens.
+constexpr unsigned kFlags = FFTW_ESTIMATE | FFTW_DESTROY_INPUT;
+
+}  // namespace
+
+fftw_plan forwardDouble(int height, int width) {
+  static std::map<Size, fftw_plan> cache;
+  std::lock_guard<std::mutex> lock(plannerMutex());
+  auto& plan = cache[{height, width}];
+  if (!plan) {
+    double* in = fftw_alloc_real(std::size_t(height) * width);
+    fftw_complex* out = fftw_alloc_complex(std::size_t(height) * (width / 2 + 1));
+    plan = fftw_plan_dft_r2c_2d(height, width, in, out, kFlags);
+    fftw_free(in);
+    fftw_free(out);
+  }
+  return plan;
+}
+
+fftwf_plan forwardFloat(int height, int width) {
+  static std::map<Size, fftwf_plan> cache;
+  std::lock_guard<std::mutex> lock(plannerMutex());
+  auto& plan = cache[{height, width}];
+  if (!plan) {
+    float* in = fftwf_alloc_real(std::size_t(height) * width);
+    fftwf_complex* out = fftwf_alloc_complex(std::size_t(height) * (width / 2 + 1));
+    plan = fftwf_plan_dft_r2c_2d(height, width, in, out, kFlags);
+    fftwf_free(in);
+    fftwf_free(out);
+  }
+  return plan;
+}
+
+fftwf_plan inverseFloat(int height, int width) {
+  static std::map<Size, fftwf_plan> cache;
+  std::lock_guard<std::mutex> lock(plannerMutex());
+  auto& plan = cache[{height, width}];
+  if (!plan) {
+    fftwf_complex* in = fftwf_alloc_complex(std::size_t(height) * (width / 2 + 1));
+    float* out = fftwf_alloc_real(std::size_t(height) * width);
+    plan = fftwf_plan_dft_c2r_2d(height, width, in, out, kFlags);
+    fftwf_free(in);
+    fftwf_free(out);
+  }
+  return plan;
+}
+
+}  // namespace folk::fftw

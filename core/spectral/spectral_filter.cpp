@@ -1,0 +1,81 @@
+#include "core/spectral/spectral_filter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "core/spectral/fftw_buffer.h"
+#include "core/spectral/fftw_plans.h"
+
+namespace folk {
+namespace {
+
+// The mask for the unshifted half spectrum H×(W/2+1) that real-to-complex FFTs produce. Masks are
+// symmetric under k -> -k, so the product with a Hermitian spectrum stays Hermitian and the
+// complex-to-real inverse equals Re(ifft2(...)) of the full product.
+std::vector<float> halfSpectrumMask(const Mask& mask) {
+  const int h = mask.height, w = mask.width, hw = w / 2 + 1;
+  std::vector<float> half(std::size_t(h) * hw);
+  for (int r = 0; r < h; ++r) {
+    const std::size_t centredRow = std::size_t((r + h / 2) % h) * w;
+    for (int c = 0; c < hw; ++c) half[std::size_t(r) * hw + c] = mask.keep[centredRow + (c + w / 2) % w];
+  }
+  return half;
+}
+
+// Parseval on a half spectrum: columns 1..(W-1)/2 stand for two coefficients each.
+inline double columnWeight(int c, int w) { return (c == 0 || (w % 2 == 0 && c == w / 2)) ? 1.0 : 2.0; }
+
+}  // namespace
+
+FilterOutput applyMask(const Image& image, const Mask& mask) {
+  if (image.height != mask.height || image.width != mask.width)
+    throw std::invalid_argument("applyMask: mask is " + std::to_string(mask.height) + "x" + std::to_string(mask.width) +
+                                " but the image is " + std::to_string(image.height) + "x" + std::to_string(image.width));
+  const int h = image.height, w = image.width, hw = w / 2 + 1;
+  const std::size_t n = image.planeSize(), nh = std::size_t(h) * hw;
+  const std::vector<float> half = halfSpectrumMask(mask);
+
+  auto real = fftw::allocate<float>(n);
+  auto spectrum = fftw::allocate<fftwf_complex>(nh);
+  const fftwf_plan forward = fftw::forwardFloat(h, w);
+  const fftwf_plan inverse = fftw::inverseFloat(h, w);
+  const float norm = 1.0f / float(n);
+
+  FilterOutput out{Image(image.channels, h, w), 1.0};
+  double keptEnergy = 0.0, totalEnergy = 0.0;
+  for (int ch = 0; ch < image.channels; ++ch) {
+    std::copy(image.plane(ch), image.plane(ch) + n, real.get());
+    fftwf_execute_dft_r2c(forward, real.get(), spectrum.get());
+    for (int r = 0; r < h; ++r) {
+      for (int c = 0; c < hw; ++c) {
+        const std::size_t i = std::size_t(r) * hw + c;
+        const double e = columnWeight(c, w) * (double(spectrum[i][0]) * spectrum[i][0] + double(spectrum[i][1]) * spectrum[i][1]);
+        totalEnergy += e;
+        keptEnergy += half[i] * e;
+        spectrum[i][0] *= half[i];
+        spectrum[i][1] *= half[i];
+      }
+    }
+    fftwf_execute_dft_c2r(inverse, spectrum.get(), real.get());
+    float* dst = out.filtered.plane(ch);
+    for (std::size_t i = 0; i < n; ++i) dst[i] = std::clamp(real[i] * norm, 0.0f, 1.0f);
+  }
+  out.retainedEnergy = totalEnergy > 0.0 ? keptEnergy / totalEnergy : 1.0;
+  return out;
+}
+
+double psnr(const Image& reference, const Image& test) {
+  if (reference.pixels.size() != test.pixels.size() || reference.empty())
+    throw std::invalid_argument("psnr: images differ in size or are empty");
+  double sum = 0.0;
+  for (std::size_t i = 0; i < reference.pixels.size(); ++i) {
+    const double d = double(reference.pixels[i]) - test.pixels[i];
+    sum += d * d;
+  }
+  const double mse = sum / double(reference.pixels.size());
+  return mse == 0.0 ? std::numeric_limits<double>::infinity() : 10.0 * std::log10(1.0 / mse);
+}
+
+}  // namespace folk

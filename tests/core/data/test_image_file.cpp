@@ -1,0 +1,117 @@
+// Decoding rules of DESIGN.md §3 on real files: channel order, alpha, 16-bit, palette, greyscale,
+// and clear errors (naming the file) for everything that is not a usable image.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/data/image_file.h"
+
+namespace {
+
+const std::string kImages = std::string(FOLK_TEST_DATA_DIR) + "/images/";
+
+std::string errorOf(const std::string& path) {
+  try {
+    folk::loadImage(path);
+  } catch (const folk::ImageFileError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST(ImageFile, RgbIsPlanarInRgbOrder) {
+  const folk::Image im = folk::loadImage(kImages + "rgb_3x4.png");
+  ASSERT_EQ(im.channels, 3);
+  ASSERT_EQ(im.height, 3);
+  ASSERT_EQ(im.width, 4);
+  EXPECT_FLOAT_EQ(im.at(0, 0, 0), 1.0f);
+  EXPECT_FLOAT_EQ(im.at(1, 0, 0), 0.0f);
+  EXPECT_FLOAT_EQ(im.at(1, 1, 2), 1.0f);
+  EXPECT_FLOAT_EQ(im.at(2, 2, 3), 1.0f);
+  EXPECT_FLOAT_EQ(im.at(0, 2, 3), 0.0f);
+}
+
+TEST(ImageFile, AlphaIsDropped) {
+  const folk::Image im = folk::loadImage(kImages + "rgba_2x2.png");
+  ASSERT_EQ(im.channels, 3);
+  EXPECT_NEAR(im.at(0, 1, 1), 200.0f / 255.0f, 1e-6);
+  EXPECT_FLOAT_EQ(im.at(1, 1, 1), 0.0f);
+}
+
+TEST(ImageFile, SixteenBitIsScaledToUnitRange) {
+  const folk::Image im = folk::loadImage(kImages + "grey16_2x2.png");
+  ASSERT_EQ(im.channels, 1);
+  EXPECT_FLOAT_EQ(im.at(0, 0, 1), 1.0f);
+  EXPECT_NEAR(im.at(0, 1, 0), 32768.0f / 65535.0f, 1e-6);
+  EXPECT_NEAR(im.at(0, 1, 1), 1000.0f / 65535.0f, 1e-6);
+}
+
+TEST(ImageFile, GreyscaleKeepsOneChannel) {
+  const folk::Image im = folk::loadImage(kImages + "grey_1x3.png");
+  ASSERT_EQ(im.channels, 1);
+  ASSERT_EQ(im.height, 1);
+  ASSERT_EQ(im.width, 3);
+  EXPECT_NEAR(im.at(0, 0, 1), 0.2f, 1e-6);
+}
+
+TEST(ImageFile, PaletteIsExpandedToRgb) {
+  const folk::Image im = folk::loadImage(kImages + "palette_2x1.png");
+  ASSERT_EQ(im.channels, 3);
+  EXPECT_NEAR(im.at(0, 0, 0), 10.0f / 255.0f, 1e-6);
+  EXPECT_NEAR(im.at(2, 0, 0), 30.0f / 255.0f, 1e-6);
+  EXPECT_NEAR(im.at(0, 0, 1), 200.0f / 255.0f, 1e-6);
+}
+
+TEST(ImageFile, RealPhotographDecodes) {
+  const folk::Image im = folk::loadImage(std::string(FOLK_SAMPLE_DIR) + "/rocket.jpg");
+  EXPECT_EQ(im.channels, 3);
+  EXPECT_EQ(im.height, 427);
+  EXPECT_EQ(im.width, 640);
+}
+
+TEST(ImageFile, UnusableFilesGiveErrorsNamingTheFile) {
+  const auto tmp = std::filesystem::temp_directory_path() / "folk_image_file_test";
+  std::filesystem::create_directories(tmp);
+  const std::string empty = (tmp / "empty.png").string();
+  std::ofstream(empty).close();
+
+  const struct {
+    std::string path;
+    std::string mustContain;
+  } cases[] = {
+      {kImages + "not_an_image.png", "not a readable image"},
+      {kImages + "truncated.png", "truncated.png"},
+      {kImages + "does_not_exist.png", "does not exist"},
+      {empty, "empty"},
+      {tmp.string(), "folder"},
+  };
+  for (const auto& c : cases) {
+    const std::string message = errorOf(c.path);
+    EXPECT_NE(message.find(c.path), std::string::npos) << "error must name the file: " << message;
+    EXPECT_NE(message.find(c.mustContain), std::string::npos) << message;
+  }
+  std::filesystem::remove_all(tmp);
+}
+
+TEST(ImageFile, PixelBudgetRefusesBeforeDecoding) {
+  folk::ImageLoadOptions options;
+  options.maxPixels = 100;
+  try {
+    folk::loadImage(std::string(FOLK_SAMPLE_DIR) + "/camera.png", options);
+    FAIL() << "expected a pixel budget error";
+  } catch (const folk::ImageFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("512x512"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ImageFile, PngRoundTripIsLosslessAtEightBits) {
+  const folk::Image im = folk::loadImage(kImages + "rgb_3x4.png");
+  const auto out = std::filesystem::temp_directory_path() / "folk_roundtrip.png";
+  folk::savePng(im, out.string());
+  const folk::Image back = folk::loadImage(out.string());
+  EXPECT_EQ(back.pixels, im.pixels);
+  std::filesystem::remove(out);
+}
