@@ -2,6 +2,10 @@
 // Batched frequency masks and filtering in LibTorch, on whatever device the input lives on
 // (DESIGN.md §3). Same definitions and the same ranking rule (magnitudeKeys in spectrum.h) as the
 // FFTW path, so both give the same masks bit for bit on the same image. Used by the training engine.
+//
+// Masks are computed without autograd (ranking is not differentiable); filtering follows the
+// caller's grad mode, so a filtered view is differentiable w.r.t. the images when grad is on.
+// All functions throw std::invalid_argument with a sentence naming the bad argument.
 #include <torch/torch.h>
 
 #include <vector>
@@ -19,24 +23,31 @@ struct FolkMaskSampling {
 
 struct BatchedMaskResult {
   torch::Tensor filtered;  // (B,C,H,W) float32 in [0,1], same device as the input
-  torch::Tensor masks;     // (B,H,W) uint8, centred layout, 1 = kept
-  torch::Tensor isCom;     // (B) bool: true where Com was used, false for RCom (sampled path)
-  torch::Tensor ratios;    // (B) float64: the rho used per image (sampled path)
+  torch::Tensor masks;     // (B,H,W) uint8, centred layout, 1 = kept, same device as the input
+  // The per-image choices, on the CPU (they are drawn there): isCom (B) bool, true where Com was
+  // used and false for RCom; ratios (B) float64, the rho used. For a LowPass / HighPass spec in
+  // batchedFilter, isCom is all false and ratios all 0.
+  torch::Tensor isCom;
+  torch::Tensor ratios;
 };
 
-// Luma of (B,C,H,W) images as (B,H,W) (C = 1: the channel).
+// Luma of (B,C,H,W) float32 images as (B,H,W) float32 (C = 1: the channel), computed in float32
+// exactly as luma() in spectrum.h so that both paths rank the same numbers.
 torch::Tensor batchedLuma(const torch::Tensor& images);
 
 // (B,H,W) int64 ranking keys of the centred luma spectrum, as magnitudeKeys() in spectrum.h.
 torch::Tensor batchedMagnitudeKeys(const torch::Tensor& images);
 
-// Com masks (B,H,W) uint8 with a per-image ratio (B) float64; RCom = 1 - Com.
+// Com masks (B,H,W) uint8 with a per-image ratio (B) float64 (any device); RCom = 1 - Com.
+// Works on keys in any layout (centred or not): the output has the layout of the keys.
 torch::Tensor batchedComMasks(const torch::Tensor& keys, const torch::Tensor& ratios, ThresholdMode mode);
 
-// The same mask spec for every image.
+// The same mask spec for every image: (B,H,W) uint8, centred.
 torch::Tensor batchedMasks(const torch::Tensor& images, const MaskSpec& spec);
 
 // Filters every channel of each image with its own mask: (B,C,H,W), (B,H,W) -> (B,C,H,W).
+// The masks must be symmetric under (u,v) -> (-u,-v) (every mask made here is): the filter uses
+// real-to-complex transforms, which assume the masked spectrum of a real image stays Hermitian.
 torch::Tensor batchedApplyMasks(const torch::Tensor& images, const torch::Tensor& masks);
 
 // One spec for the whole batch.
@@ -44,6 +55,8 @@ BatchedMaskResult batchedFilter(const torch::Tensor& images, const MaskSpec& spe
 
 // FOLK: per image Com/RCom and rho drawn from `generator` (CPU generator; draws are made on the
 // CPU so results do not depend on the device). Images must be float32 (B,C,H,W) in [0,1].
+// Draws, in this order: B uniforms u in [0,1) (image b uses Com when u_b < pCom), then B indices
+// into `ratios`.
 BatchedMaskResult sampleFolkMasks(const torch::Tensor& images, const FolkMaskSampling& sampling,
                                   at::Generator& generator);
 
