@@ -1,3 +1,75 @@
-// folk-workbench (replaced by the GUI work).
+// folk-workbench: the desktop GUI. Opens the Explore workspace on the embedded sample photos, or on
+// the images and folders given as arguments. Qt's own options (--platform, -style, ...) work as usual.
 #include <QApplication>
-int main(int argc, char** argv) { QApplication app(argc, argv); return 0; }
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <cstdio>
+
+#include "app/gui/explore_controls.h"
+#include "app/gui/explore_page.h"
+#include "app/gui/image_source.h"
+#include "app/gui/main_window.h"
+#include "app/gui/screenshot.h"
+#include "widgets/log_slider.h"
+
+#include <QCheckBox>
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("FOLK"));
+  QApplication::setApplicationName(QStringLiteral("folk-workbench"));
+  QApplication::setApplicationDisplayName(QStringLiteral("FOLK Workbench"));
+  QApplication::setApplicationVersion(QStringLiteral(FOLK_VERSION));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("FOLK Workbench: explore frequency masks (Com/RCom, low/high-pass) of images, "
+                     "train and compare frequency-guided self-supervised models."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("paths"),
+                               QStringLiteral("Images or folders to open in Explore (default: the sample photos)."),
+                               QStringLiteral("[paths...]"));
+  // For documentation screenshots: fresh settings, fixed size, grab once the views are ready, exit.
+  QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window and exit."),
+                                QStringLiteral("file"));
+  QCommandLineOption compare(QStringLiteral("compare"), QStringLiteral("Start in Com/RCom compare mode."));
+  QCommandLineOption rho(QStringLiteral("rho"), QStringLiteral("Start with this rho."), QStringLiteral("rho"));
+  screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+  parser.addOption(screenshot);
+  parser.addOption(compare);
+  parser.addOption(rho);
+  parser.process(app);
+
+  QTemporaryDir scratchSettings;
+  const bool grabbing = parser.isSet(screenshot);
+  if (grabbing) {
+    // A screenshot must not depend on, nor change, the user's saved settings.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratchSettings.path());
+  }
+
+  folk::ui::MainWindow window(parser.positionalArguments());
+  folk::ui::ExploreControls* controls = window.explorePage()->controls();
+  if (parser.isSet(compare)) controls->compareBox()->setChecked(true);
+  if (parser.isSet(rho)) {
+    bool ok = false;
+    const double value = parser.value(rho).toDouble(&ok);
+    if (!ok || !(value > 0.0 && value <= 1.0)) {
+      std::fprintf(stderr, "folk-workbench: --rho must be a number in (0, 1], got '%s'\n", qPrintable(parser.value(rho)));
+      return 2;
+    }
+    controls->rhoSlider()->setValue(value);
+  }
+  if (grabbing) window.resize(1600, 1000);
+  window.show();
+
+  if (grabbing) {
+    const int expected = parser.positionalArguments().isEmpty() ? int(folk::ui::sampleImageKeys().size()) : 1;
+    folk::ui::screenshotWhenReady(&window, parser.value(screenshot), expected, 60000, [](bool ok, QString message) {
+      std::fprintf(ok ? stdout : stderr, "folk-workbench: %s\n", qPrintable(message));
+      QApplication::exit(ok ? 0 : 1);
+    });
+  }
+  return app.exec();
+}

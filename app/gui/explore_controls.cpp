@@ -1,0 +1,138 @@
+#include "app/gui/explore_controls.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QVBoxLayout>
+
+#include "widgets/color_map.h"
+#include "widgets/log_slider.h"
+
+namespace folk::ui {
+
+ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
+  filter_ = new QComboBox(this);
+  filter_->addItem(tr("Com — keep strongest"), int(folk::FilterKind::Com));
+  filter_->addItem(tr("RCom — remove strongest"), int(folk::FilterKind::RCom));
+  filter_->addItem(tr("Low-pass disc"), int(folk::FilterKind::LowPass));
+  filter_->addItem(tr("High-pass disc"), int(folk::FilterKind::HighPass));
+  filter_->setToolTip(tr("Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.\n"
+                         "Low/high-pass keep/remove a centred disc of the given radius."));
+
+  rho_ = new LogSlider(this, 1e-4, 1.0, 1000);
+  rho_->setToolTip(tr("ρ: the fraction of coefficients Com keeps (top mode), or the fraction of the largest "
+                      "magnitude used as threshold (relative mode)"));
+  rhoHint_ = new QLabel(this);
+  rhoHint_->setForegroundRole(QPalette::PlaceholderText);
+
+  radius_ = new QDoubleSpinBox(this);
+  radius_->setRange(0.0, 8192.0);
+  radius_->setDecimals(1);
+  radius_->setSingleStep(1.0);
+  radius_->setSpecialValueText(tr("auto"));
+  radius_->setSuffix(tr(" bins"));
+  radius_->setToolTip(tr("Disc radius in frequency bins; auto = 16·min(H,W)/224 (MFM's 16 at 224 px)"));
+
+  mode_ = new QComboBox(this);
+  mode_->addItem(tr("Top ⌈ρ·N⌉"), int(folk::ThresholdMode::Top));
+  mode_->addItem(tr("Relative ρ·max|F|"), int(folk::ThresholdMode::Relative));
+
+  compare_ = new QCheckBox(tr("Compare Com and RCom"), this);
+  compare_->setToolTip(tr("Show Com(ρ) and RCom(ρ) of the same image side by side"));
+  overlay_ = new QCheckBox(tr("Mask overlay on spectrum"), this);
+  overlay_->setToolTip(tr("Dim the removed coefficients on the spectrum"));
+  colorMap_ = new QComboBox(this);
+  colorMap_->addItems(ColorMap::names());
+
+  auto* form = new QFormLayout(this);
+  form->setContentsMargins(0, 0, 0, 0);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->addRow(tr("Filter"), filter_);
+  form->addRow(tr("ρ"), rho_);
+  form->addRow(QString(), rhoHint_);
+  form->addRow(tr("Threshold"), mode_);
+  form->addRow(tr("Radius"), radius_);
+  form->addRow(QString(), compare_);
+  form->addRow(QString(), overlay_);
+  form->addRow(tr("Colour map"), colorMap_);
+
+  auto spec = [this] {
+    updateEnabled();
+    if (!applying_) Q_EMIT specChanged();
+  };
+  auto display = [this] {
+    if (!applying_) Q_EMIT displayChanged();
+  };
+  connect(filter_, &QComboBox::currentIndexChanged, this, spec);
+  connect(rho_, &LogSlider::valueChanged, this, spec);
+  connect(radius_, &QDoubleSpinBox::valueChanged, this, spec);
+  connect(mode_, &QComboBox::currentIndexChanged, this, spec);
+  connect(compare_, &QCheckBox::toggled, this, spec);
+  connect(overlay_, &QCheckBox::toggled, this, display);
+  connect(colorMap_, &QComboBox::currentIndexChanged, this, display);
+  updateEnabled();
+}
+
+void ExploreControls::setSettings(const ExploreSettings& s) {
+  applying_ = true;
+  filter_->setCurrentIndex(filter_->findData(int(s.filter)));
+  rho_->setValue(s.rho);
+  radius_->setValue(s.radius > 0.0 ? s.radius : 0.0);
+  mode_->setCurrentIndex(mode_->findData(int(s.mode)));
+  compare_->setChecked(s.compare);
+  overlay_->setChecked(s.overlay);
+  const int map = colorMap_->findText(s.colorMap);
+  colorMap_->setCurrentIndex(map >= 0 ? map : 0);
+  applying_ = false;
+  updateEnabled();
+}
+
+ExploreSettings ExploreControls::settings(const ExploreSettings& base) const {
+  ExploreSettings s = base;
+  s.filter = folk::FilterKind(filter_->currentData().toInt());
+  s.rho = rho_->value();
+  s.radius = radius_->value();
+  s.mode = folk::ThresholdMode(mode_->currentData().toInt());
+  s.compare = compare_->isChecked();
+  s.overlay = overlay_->isChecked();
+  s.colorMap = colorMap_->currentText();
+  return s;
+}
+
+std::vector<folk::MaskSpec> ExploreControls::specs() const {
+  const ExploreSettings s = settings();
+  folk::MaskSpec spec;
+  spec.kind = s.filter;
+  spec.ratio = s.rho;
+  spec.radius = s.radius > 0.0 ? s.radius : -1.0;
+  spec.mode = s.mode;
+  if (!s.compare) return {spec};
+  spec.kind = folk::FilterKind::Com;
+  folk::MaskSpec reverse = spec;
+  reverse.kind = folk::FilterKind::RCom;
+  return {spec, reverse};
+}
+
+void ExploreControls::setDefaultRadiusHint(double radius) {
+  radius_->setSpecialValueText(tr("auto (%1)").arg(radius, 0, 'f', 1));
+}
+
+void ExploreControls::updateEnabled() {
+  const bool compare = compare_->isChecked();
+  const auto kind = folk::FilterKind(filter_->currentData().toInt());
+  const bool ratioBased = compare || kind == folk::FilterKind::Com || kind == folk::FilterKind::RCom;
+  filter_->setEnabled(!compare);
+  rho_->setEnabled(ratioBased);
+  mode_->setEnabled(ratioBased);
+  radius_->setEnabled(!ratioBased);
+  const bool top = folk::ThresholdMode(mode_->currentData().toInt()) == folk::ThresholdMode::Top;
+  rhoHint_->setText(!ratioBased ? QString()
+                    : top       ? tr("keep the ⌈ρ·N⌉ strongest (ties kept)")
+                                : tr("keep |F| ≥ ρ·max|F|"));
+}
+
+}  // namespace folk::ui

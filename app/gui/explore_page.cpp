@@ -1,0 +1,492 @@
+#include "app/gui/explore_page.h"
+
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPainter>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "app/gui/error_banner.h"
+#include "app/gui/explore_controls.h"
+#include "app/gui/image_source.h"
+#include "app/gui/thumbnail_loader.h"
+#include "app/gui/view_export.h"
+#include "core/spectral/mask_spec.h"
+#include "widgets/color_map.h"
+#include "widgets/image_view.h"
+#include "widgets/radial_profile_plot.h"
+#include "widgets/spectrum_view.h"
+#include "widgets/thumbnail_strip.h"
+
+namespace folk::ui {
+namespace {
+
+bool isDisc(folk::FilterKind kind) { return kind == folk::FilterKind::LowPass || kind == folk::FilterKind::HighPass; }
+
+// (name, value) rows of one panel's numbers; shared by the label and numbersText().
+QList<QPair<QString, QString>> numberRows(const ExplorePanelResult& p) {
+  const QLocale loc;
+  QList<QPair<QString, QString>> rows;
+  const double pct = p.total > 0 ? 100.0 * double(p.kept) / double(p.total) : 0.0;
+  rows << qMakePair(QObject::tr("Kept coefficients"),
+                    QObject::tr("%1 of %2 (%3 %)").arg(loc.toString(qlonglong(p.kept)), loc.toString(qlonglong(p.total)))
+                        .arg(pct, 0, 'f', pct < 1.0 ? 3 : 2));
+  rows << qMakePair(QObject::tr("Retained energy"), QObject::tr("%1 %").arg(100.0 * p.retainedEnergy, 0, 'f', 3));
+  rows << qMakePair(QObject::tr("PSNR"), std::isinf(p.psnrDb) ? QObject::tr("∞ (identical)")
+                                                                : QObject::tr("%1 dB").arg(p.psnrDb, 0, 'f', 2));
+  if (isDisc(p.spec.kind))
+    rows << qMakePair(QObject::tr("Radius"), QObject::tr("%1 bins").arg(p.spec.radius, 0, 'f', 2));
+  else
+    rows << qMakePair(QObject::tr("Threshold τ"), QString::number(p.threshold, 'g', 5));
+  return rows;
+}
+
+ImageView* makeView(const QString& title, bool smooth, QWidget* parent) {
+  auto* v = new ImageView(parent);
+  v->setTitle(title);
+  v->setSmoothScaling(smooth);
+  v->setPlaceholderText(QObject::tr("No image"));
+  return v;
+}
+
+// Zoom/pan of one view is mirrored to the others (same H×W, same region of interest).
+void linkViews(const QList<ImageView*>& views) {
+  for (ImageView* from : views)
+    for (ImageView* to : views)
+      if (from != to) QObject::connect(from, &ImageView::viewStateChanged, to, &ImageView::setViewState);
+}
+
+}  // namespace
+
+ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
+  settings_ = ExploreSettings::load();
+  worker_ = new ExploreWorker(this);
+  thumbs_ = new ThumbnailLoader(this);
+  connect(worker_, &ExploreWorker::resultReady, this, &ExplorePage::onResult);
+  connect(thumbs_, &ThumbnailLoader::loaded, this, &ExplorePage::onThumbnail);
+
+  banner_ = new ErrorBanner(this);
+  strip_ = new ThumbnailStrip(this);
+  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  splitter->addWidget(buildSidePanel());
+  splitter->addWidget(buildViews());
+  splitter->setStretchFactor(0, 0);
+  splitter->setStretchFactor(1, 1);
+  splitter->setChildrenCollapsible(false);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  layout->addWidget(banner_);
+  layout->addWidget(splitter, 1);
+  layout->addWidget(strip_);
+
+  busyDelay_ = new QTimer(this);
+  busyDelay_->setSingleShot(true);
+  busyDelay_->setInterval(200);  // only long computations show the indicator (no flicker while dragging)
+  connect(busyDelay_, &QTimer::timeout, this, [this] { busy_->setVisible(!upToDate()); });
+
+  controls_->setSettings(settings_);
+  applyLayout(settings_.compare);
+  applyDisplaySettings();
+  connect(controls_, &ExploreControls::specChanged, this, [this] {
+    saveSettings();
+    applyLayout(settings_.compare);
+    requestUpdate();
+  });
+  connect(controls_, &ExploreControls::displayChanged, this, [this] {
+    saveSettings();
+    applyDisplaySettings();
+  });
+  connect(strip_, &ThumbnailStrip::currentKeyChanged, this, &ExplorePage::select);
+  connect(strip_, &ThumbnailStrip::pathsDropped, this, [this](const QStringList& paths) { openPaths(paths); });
+  connect(spectrum_, &SpectrumView::cursorReadout, this,
+          [this](const SpectrumReadout& r) { readout_->setText(SpectrumView::formatReadout(r)); });
+  connect(spectrum_, &SpectrumView::cursorLeft, this,
+          [this] { readout_->setText(tr("Point at the spectrum for frequency, angle and magnitude")); });
+  setAcceptDrops(true);
+}
+
+ExplorePage::~ExplorePage() = default;
+
+QWidget* ExplorePage::buildSidePanel() {
+  auto* panel = new QWidget(this);
+  auto* open = new QPushButton(tr("Open images…"), panel);
+  auto* folder = new QPushButton(tr("Open folder…"), panel);
+  auto* exportButton = new QPushButton(tr("Export views…"), panel);
+  open->setToolTip(tr("Open image files (or drop files and folders on the window)"));
+  exportButton->setToolTip(tr("Write every view of the current image as a PNG into a folder"));
+  connect(open, &QPushButton::clicked, this, &ExplorePage::openImagesDialog);
+  connect(folder, &QPushButton::clicked, this, &ExplorePage::openFolderDialog);
+  connect(exportButton, &QPushButton::clicked, this, &ExplorePage::exportDialog);
+  auto* buttons = new QGridLayout;
+  buttons->addWidget(open, 0, 0);
+  buttons->addWidget(folder, 0, 1);
+  buttons->addWidget(exportButton, 1, 0, 1, 2);
+
+  auto* maskBox = new QGroupBox(tr("Mask"), panel);
+  controls_ = new ExploreControls(maskBox);
+  (new QVBoxLayout(maskBox))->addWidget(controls_);
+
+  auto* numbersBox = new QGroupBox(tr("Numbers"), panel);
+  auto* numbersLayout = new QVBoxLayout(numbersBox);
+  imageInfo_ = new QLabel(tr("No image"), numbersBox);
+  imageInfo_->setWordWrap(true);
+  numbersLayout->addWidget(imageInfo_);
+  for (int i = 0; i < kPanels; ++i) {
+    numbersHeader_[i] = new QLabel(numbersBox);
+    QFont bold = numbersHeader_[i]->font();
+    bold.setBold(true);
+    numbersHeader_[i]->setFont(bold);
+    numbers_[i] = new QLabel(numbersBox);
+    numbers_[i]->setTextFormat(Qt::RichText);
+    numbers_[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    numbersLayout->addWidget(numbersHeader_[i]);
+    numbersLayout->addWidget(numbers_[i]);
+  }
+  busy_ = new QLabel(tr("Updating…"), numbersBox);
+  busy_->setForegroundRole(QPalette::PlaceholderText);
+  busy_->hide();
+  numbersLayout->addWidget(busy_);
+
+  auto* cursorBox = new QGroupBox(tr("Spectrum cursor"), panel);
+  readout_ = new QLabel(tr("Point at the spectrum for frequency, angle and magnitude"), cursorBox);
+  readout_->setWordWrap(true);
+  readout_->setMinimumHeight(readout_->fontMetrics().height() * 3);
+  readout_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  (new QVBoxLayout(cursorBox))->addWidget(readout_);
+
+  auto* layout = new QVBoxLayout(panel);
+  layout->setContentsMargins(0, 0, 4, 0);
+  layout->addLayout(buttons);
+  layout->addWidget(maskBox);
+  layout->addWidget(numbersBox);
+  layout->addWidget(cursorBox);
+  layout->addStretch(1);
+  panel->setMinimumWidth(300);
+  panel->setMaximumWidth(420);
+  return panel;
+}
+
+QWidget* ExplorePage::buildViews() {
+  auto* area = new QWidget(this);
+  original_ = makeView(tr("Original"), true, area);
+  spectrum_ = new SpectrumView(area);
+  spectrum_->setTitle(tr("Log spectrum log(1+|F(y)|)"));
+  spectrum_->setPlaceholderText(tr("No image"));
+  mask_ = makeView(tr("Mask"), false, area);
+  for (int i = 0; i < kPanels; ++i) {
+    filtered_[i] = makeView(tr("Filtered"), true, area);
+    residual_[i] = makeView(tr("Residual"), true, area);
+  }
+  profile_ = new RadialProfilePlot(area);
+  linkViews({original_, filtered_[0], residual_[0], filtered_[1], residual_[1]});
+  linkViews({spectrum_, mask_});
+
+  // Columns: image | frequency domain | panel 0 | panel 1 (compare mode only).
+  grid_ = new QGridLayout(area);
+  grid_->setContentsMargins(0, 0, 0, 0);
+  grid_->setSpacing(6);
+  grid_->addWidget(original_, 0, 0);
+  grid_->addWidget(profile_, 1, 0);
+  grid_->addWidget(spectrum_, 0, 1);
+  grid_->addWidget(mask_, 1, 1);
+  for (int i = 0; i < kPanels; ++i) {
+    grid_->addWidget(filtered_[i], 0, 2 + i);
+    grid_->addWidget(residual_[i], 1, 2 + i);
+  }
+  for (int c = 0; c < 4; ++c) grid_->setColumnStretch(c, 1);
+  grid_->setRowStretch(0, 1);
+  grid_->setRowStretch(1, 1);
+  return area;
+}
+
+void ExplorePage::applyLayout(bool compare) {
+  filtered_[1]->setVisible(compare);
+  residual_[1]->setVisible(compare);
+  grid_->setColumnStretch(3, compare ? 1 : 0);
+  numbersHeader_[1]->setVisible(compare);
+  numbers_[1]->setVisible(compare);
+}
+
+void ExplorePage::applyDisplaySettings() {
+  spectrum_->setOverlayVisible(settings_.overlay);
+  if (auto map = ColorMap::parse(settings_.colorMap)) spectrum_->setColorMap(*map);
+}
+
+void ExplorePage::saveSettings() {
+  settings_ = controls_->settings(settings_);
+  settings_.save();
+}
+
+void ExplorePage::openSamples() {
+  const QStringList keys = sampleImageKeys();
+  selectQueue_ = keys;
+  for (const QString& key : keys)
+    if (!strip_->contains(key)) thumbs_->load(key);
+  if (strip_->contains(keys.first())) {
+    selectQueue_.clear();
+    strip_->selectKey(keys.first());
+  }
+}
+
+void ExplorePage::openPaths(const QStringList& paths, bool selectFirst) {
+  const ExpandedPaths expanded = expandImagePaths(paths);
+  for (const QString& problem : expanded.problems) reportError(problem);
+  if (expanded.truncated)
+    Q_EMIT statusMessage(tr("Only the first %1 images were opened").arg(expanded.files.size()), 8000);
+  if (expanded.files.isEmpty()) return;
+  selectQueue_ = selectFirst ? expanded.files : QStringList();
+  for (const QString& file : expanded.files) {
+    if (strip_->contains(file)) {
+      // Already open: reopening it means "show it again", and reload in case it changed on disk.
+      worker_->forget(file);
+      if (selectQueue_.contains(file) && selectQueue_.first() == file) {
+        selectQueue_.clear();
+        strip_->selectKey(file);
+        if (file == currentKey_) {
+          shownImageKey_.clear();
+          requestUpdate();
+        }
+      }
+      continue;
+    }
+    thumbs_->load(file);
+  }
+  Q_EMIT statusMessage(tr("Opening %n image(s)…", nullptr, int(expanded.files.size())), 3000);
+}
+
+void ExplorePage::onThumbnail(const ThumbnailResult& r) {
+  if (!r.error.isEmpty()) {
+    selectQueue_.removeAll(r.key);
+    reportError(r.error);
+    return;
+  }
+  strip_->addThumbnail(r.key, displayNameForKey(r.key), r.thumbnail,
+                       QStringLiteral("%1\n%2").arg(isResourceKey(r.key) ? tr("Sample photo %1").arg(displayNameForKey(r.key)) : r.key, r.info));
+  if (selectQueue_.contains(r.key)) {
+    selectQueue_.clear();
+    strip_->selectKey(r.key);
+  }
+}
+
+void ExplorePage::reportError(const QString& message) {
+  banner_->addError(message);
+  Q_EMIT statusMessage(message, 10000);
+}
+
+void ExplorePage::select(const QString& key) {
+  if (key == currentKey_) return;
+  currentKey_ = key;
+  Q_EMIT currentImageChanged(displayNameForKey(key));
+  requestUpdate();
+}
+
+void ExplorePage::selectNext(int delta) {
+  const int n = strip_->count();
+  if (n == 0) return;
+  const int row = strip_->currentRow();
+  strip_->setCurrentRow(((row < 0 ? 0 : row + delta) % n + n) % n);
+}
+
+void ExplorePage::requestUpdate() {
+  if (currentKey_.isEmpty()) return;
+  ExploreRequest request;
+  request.key = currentKey_;
+  request.specs = controls_->specs();
+  request.wantImage = shownImageKey_ != currentKey_;
+  requested_ = worker_->submit(std::move(request));
+  if (!busyDelay_->isActive()) busyDelay_->start();
+}
+
+bool ExplorePage::upToDate() const { return shown_ && shown_->generation == worker_->latestGeneration(); }
+
+void ExplorePage::onResult(ExploreResultPtr r) {
+  if (!r || r->generation != worker_->latestGeneration()) return;  // a newer request is on its way
+  busyDelay_->stop();
+  busy_->hide();
+  shown_ = r;
+  if (!r->error.isEmpty()) {
+    reportError(r->error);
+    shownImageKey_.clear();
+    for (ImageView* v : {original_, static_cast<ImageView*>(spectrum_), mask_, filtered_[0], filtered_[1], residual_[0], residual_[1]})
+      v->clear();
+    spectrum_->setLogSpectrum({}, 0, 0);
+    profile_->clearProfile();
+    imageInfo_->setText(r->error);
+    Q_EMIT resultShown();
+    return;
+  }
+  if (r->hasImage) {
+    original_->setImage(r->original);
+    spectrum_->setLogSpectrum(r->logSpectrum, r->height, r->width);
+    profile_->setProfile(r->profileRadius, r->profilePower);
+    shownImageKey_ = r->key;
+    controls_->setDefaultRadiusHint(folk::defaultRadius(r->height, r->width));
+  }
+  for (int i = 0; i < kPanels; ++i) {
+    if (i >= int(r->panels.size())) {
+      filtered_[i]->clear();
+      residual_[i]->clear();
+      continue;
+    }
+    const ExplorePanelResult& p = r->panels[i];
+    const QString label = specLabel(p.spec);
+    if (i == 0) {
+      mask_->setImage(p.maskImage);
+      mask_->setTitle(r->panels.size() > 1 ? tr("Mask — %1 (white = kept; RCom keeps the black)").arg(label)
+                                           : tr("Mask — %1 (white = kept)").arg(label));
+      spectrum_->setMask(p.mask, r->height, r->width);
+    }
+    filtered_[i]->setImage(p.filtered);
+    filtered_[i]->setTitle(tr("Filtered — %1").arg(label));
+    residual_[i]->setImage(p.residual);
+    residual_[i]->setTitle(tr("Residual — %1 (removed + 0.5)").arg(label));
+  }
+  showNumbers(*r);
+  showProfileCut(*r);
+  Q_EMIT resultShown();
+}
+
+void ExplorePage::showNumbers(const ExploreResult& r) {
+  imageInfo_->setText(tr("<b>%1</b> — %2×%3 %4<br>mask + filter: %5 ms%6")
+                          .arg(displayNameForKey(r.key).toHtmlEscaped())
+                          .arg(r.width)
+                          .arg(r.height)
+                          .arg(r.channels == 1 ? tr("grey") : tr("RGB"))
+                          .arg(r.analysisMs, 0, 'f', 1)
+                          .arg(r.cachedImage ? QString() : tr(" (+ decode and spectrum)")));
+  for (int i = 0; i < kPanels; ++i) {
+    if (i >= int(r.panels.size())) {
+      numbers_[i]->clear();
+      numbersHeader_[i]->clear();
+      continue;
+    }
+    numbersHeader_[i]->setText(specLabel(r.panels[i].spec));
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1'>");
+    for (const auto& row : numberRows(r.panels[i]))
+      html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td align='right'>%2</td></tr>")
+                  .arg(row.first.toHtmlEscaped(), row.second.toHtmlEscaped());
+    numbers_[i]->setText(html + QStringLiteral("</table>"));
+  }
+}
+
+void ExplorePage::showProfileCut(const ExploreResult& r) {
+  if (r.panels.empty()) {
+    profile_->clearCut();
+    return;
+  }
+  const folk::MaskSpec& spec = r.panels[0].spec;
+  if (isDisc(spec.kind))
+    profile_->setRadiusCut(spec.radius);
+  else
+    profile_->setLevelCut(r.panels[0].threshold * r.panels[0].threshold);
+}
+
+QString ExplorePage::numbersText(int panel) const {
+  if (!shown_ || panel < 0 || panel >= int(shown_->panels.size())) return {};
+  QStringList lines;
+  for (const auto& row : numberRows(shown_->panels[panel])) lines << row.first + QStringLiteral(": ") + row.second;
+  return lines.join(QLatin1Char('\n'));
+}
+
+QString ExplorePage::errorText() const { return banner_->text(); }
+QStringList ExplorePage::errors() const { return banner_->errors(); }
+QString ExplorePage::readoutText() const { return readout_->text(); }
+
+QStringList ExplorePage::exportViews(const QString& folder, QString* error) const {
+  QStringList written;
+  auto fail = [&](const QString& message) {
+    if (error) *error = message;
+    return written;
+  };
+  if (!shown_ || !shown_->error.isEmpty() || shown_->panels.empty()) return fail(tr("There is no image to export"));
+  if (!QDir().mkpath(folder)) return fail(tr("%1: cannot create the folder").arg(folder));
+  const QDir dir(folder);
+  const QString stem = QFileInfo(shown_->key).completeBaseName();
+  QList<QPair<QString, QImage>> files;
+  files << qMakePair(stem + QStringLiteral("_original.png"), original_->image());
+  files << qMakePair(stem + QStringLiteral("_spectrum.png"), spectrum_->image());
+  for (int i = 0; i < int(shown_->panels.size()); ++i) {
+    const ExplorePanelResult& p = shown_->panels[i];
+    const QString tag = stem + QLatin1Char('_') + specTag(p.spec);
+    files << qMakePair(tag + QStringLiteral("_mask.png"), p.maskImage);
+    files << qMakePair(tag + QStringLiteral("_filtered.png"), p.filtered);
+    files << qMakePair(tag + QStringLiteral("_residual.png"), p.residual);
+    if (i == 0 && !spectrum_->overlay().isNull()) {
+      QImage composed = spectrum_->image().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+      QPainter painter(&composed);
+      painter.drawImage(0, 0, spectrum_->overlay());
+      painter.end();
+      files << qMakePair(tag + QStringLiteral("_spectrum_overlay.png"), composed.convertToFormat(QImage::Format_RGB32));
+    }
+  }
+  files << qMakePair(stem + QStringLiteral("_profile.png"),
+                     profile_->toPixmap(std::max(640, profile_->width()), std::max(400, profile_->height())).toImage());
+  for (const auto& [name, image] : files) {
+    const QString path = dir.filePath(name);
+    const QString problem = savePngAtomically(image, path);
+    if (!problem.isEmpty()) return fail(problem);
+    written << path;
+  }
+  return written;
+}
+
+void ExplorePage::openImagesDialog() {
+  QStringList patterns;
+  for (const QString& s : imageFileSuffixes()) patterns << QStringLiteral("*.") + s;
+  const QStringList files = QFileDialog::getOpenFileNames(
+      this, tr("Open images"), settings_.lastFolder,
+      tr("Images (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+  if (files.isEmpty()) return;
+  settings_.lastFolder = QFileInfo(files.first()).absolutePath();
+  saveSettings();
+  openPaths(files);
+}
+
+void ExplorePage::openFolderDialog() {
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a folder of images"), settings_.lastFolder);
+  if (folder.isEmpty()) return;
+  settings_.lastFolder = folder;
+  saveSettings();
+  openPaths({folder});
+}
+
+void ExplorePage::exportDialog() {
+  if (!shown_ || shown_->panels.empty()) {
+    Q_EMIT statusMessage(tr("Open an image first: there is nothing to export"), 5000);
+    return;
+  }
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Export views as PNG into"), settings_.lastFolder);
+  if (folder.isEmpty()) return;
+  QString error;
+  const QStringList written = exportViews(folder, &error);
+  if (!error.isEmpty()) {
+    QMessageBox::warning(this, tr("Export failed"), error);
+    return;
+  }
+  Q_EMIT statusMessage(tr("Exported %1 PNG files to %2").arg(written.size()).arg(QDir::toNativeSeparators(folder)), 8000);
+}
+
+void ExplorePage::dragEnterEvent(QDragEnterEvent* event) {
+  if (!localPathsFromMime(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void ExplorePage::dropEvent(QDropEvent* event) {
+  const QStringList paths = localPathsFromMime(event->mimeData());
+  if (paths.isEmpty()) return;
+  event->acceptProposedAction();
+  openPaths(paths);
+}
+
+}  // namespace folk::ui

@@ -1,0 +1,121 @@
+#pragma once
+// The Explore workspace: open images (dialogs, drag & drop, thumbnail strip, embedded samples),
+// pick a mask (Com / RCom / low-pass / high-pass, rho, radius, threshold mode, Com-vs-RCom compare)
+// and see, side by side, the original, its log spectrum (with the mask as overlay), the mask, the
+// filtered image and the residual, with the numbers (kept coefficients, retained energy, PSNR, tau)
+// and the radial power profile. All FFT work runs on ExploreWorker's thread.
+#include <QStringList>
+#include <QWidget>
+#include <array>
+
+#include "app/gui/explore_settings.h"
+#include "app/gui/explore_worker.h"
+
+class QLabel;
+class QGridLayout;
+class QTimer;
+
+namespace folk::ui {
+
+class ErrorBanner;
+class ExploreControls;
+class ImageView;
+class RadialProfilePlot;
+class SpectrumView;
+class ThumbnailLoader;
+class ThumbnailStrip;
+struct ThumbnailResult;
+
+class ExplorePage : public QWidget {
+  Q_OBJECT
+
+ public:
+  static constexpr int kPanels = 2;  // panel 0: the chosen filter (Com in compare), panel 1: RCom
+
+  explicit ExplorePage(QWidget* parent = nullptr);
+  ~ExplorePage() override;
+
+  // Adds files and folders (searched recursively) to the strip; the first new image that decodes
+  // is selected when `select` is set. Unusable files are reported in the error banner.
+  void openPaths(const QStringList& paths, bool select = true);
+  void openSamples();
+
+  // Writes one PNG per view of the current image into `folder`; returns the files written.
+  // On failure returns what was written before and sets *error.
+  QStringList exportViews(const QString& folder, QString* error = nullptr) const;
+
+  // What is on screen (for tests, screenshots and the main window).
+  QString currentKey() const { return currentKey_; }
+  ExploreResultPtr currentResult() const { return shown_; }
+  bool upToDate() const;  // the shown result answers the newest request
+  QString errorText() const;
+  QStringList errors() const;
+  QString numbersText(int panel) const;  // the numbers column of a panel, one "name: value" per line
+  QString readoutText() const;
+
+  ExploreControls* controls() const { return controls_; }
+  ThumbnailStrip* thumbnails() const { return strip_; }
+  ImageView* originalView() const { return original_; }
+  SpectrumView* spectrumView() const { return spectrum_; }
+  ImageView* maskView() const { return mask_; }
+  ImageView* filteredView(int panel) const { return filtered_[panel]; }
+  ImageView* residualView(int panel) const { return residual_[panel]; }
+  RadialProfilePlot* profilePlot() const { return profile_; }
+
+ public Q_SLOTS:
+  void openImagesDialog();
+  void openFolderDialog();
+  void exportDialog();
+  void selectNext(int delta);
+
+ Q_SIGNALS:
+  void resultShown();
+  void currentImageChanged(const QString& name);
+  void statusMessage(const QString& message, int timeoutMs);
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  QWidget* buildViews();
+  QWidget* buildSidePanel();
+  void select(const QString& key);
+  void requestUpdate();
+  void onResult(ExploreResultPtr result);
+  void onThumbnail(const ThumbnailResult& result);
+  void applyDisplaySettings();
+  void applyLayout(bool compare);
+  void showNumbers(const ExploreResult& result);
+  void showProfileCut(const ExploreResult& result);
+  void saveSettings();
+  void reportError(const QString& message);
+
+  ExploreSettings settings_;
+  ExploreWorker* worker_;
+  ThumbnailLoader* thumbs_;
+  ExploreControls* controls_ = nullptr;
+  ThumbnailStrip* strip_ = nullptr;
+  ErrorBanner* banner_ = nullptr;
+  ImageView* original_ = nullptr;
+  SpectrumView* spectrum_ = nullptr;
+  ImageView* mask_ = nullptr;
+  std::array<ImageView*, kPanels> filtered_{};
+  std::array<ImageView*, kPanels> residual_{};
+  RadialProfilePlot* profile_ = nullptr;
+  QGridLayout* grid_ = nullptr;
+  std::array<QLabel*, kPanels> numbers_{};
+  std::array<QLabel*, kPanels> numbersHeader_{};
+  QLabel* imageInfo_ = nullptr;
+  QLabel* readout_ = nullptr;
+  QLabel* busy_ = nullptr;
+  QTimer* busyDelay_ = nullptr;
+
+  QString currentKey_;
+  QString shownImageKey_;  // key whose original/spectrum are on screen
+  ExploreResultPtr shown_;
+  std::uint64_t requested_ = 0;
+  QStringList selectQueue_;  // keys of the last open batch, until one of them decodes and is selected
+};
+
+}  // namespace folk::ui

@@ -1,0 +1,42 @@
+#include "app/gui/explore_settings.h"
+
+#include <QSettings>
+#include <cmath>
+
+#include "widgets/color_map.h"
+
+namespace folk::ui {
+
+ExploreSettings ExploreSettings::load() {
+  ExploreSettings s;
+  QSettings q;
+  q.beginGroup(QStringLiteral("explore"));
+  if (auto f = folk::parseFilterKind(q.value(QStringLiteral("filter")).toString().toStdString())) s.filter = *f;
+  bool ok = false;
+  const double rho = q.value(QStringLiteral("rho")).toDouble(&ok);
+  if (ok && rho > 0.0 && rho <= 1.0) s.rho = rho;
+  const double radius = q.value(QStringLiteral("radius")).toDouble(&ok);
+  if (ok && std::isfinite(radius) && radius >= 0.0) s.radius = radius;
+  if (auto m = folk::parseThresholdMode(q.value(QStringLiteral("thresholdMode")).toString().toStdString())) s.mode = *m;
+  s.compare = q.value(QStringLiteral("compare"), s.compare).toBool();
+  s.overlay = q.value(QStringLiteral("overlay"), s.overlay).toBool();
+  const QString map = q.value(QStringLiteral("colorMap")).toString();
+  if (ColorMap::parse(map)) s.colorMap = map;
+  s.lastFolder = q.value(QStringLiteral("lastFolder")).toString();
+  return s;
+}
+
+void ExploreSettings::save() const {
+  QSettings q;
+  q.beginGroup(QStringLiteral("explore"));
+  q.setValue(QStringLiteral("filter"), QString::fromStdString(folk::filterKindName(filter)));
+  q.setValue(QStringLiteral("rho"), rho);
+  q.setValue(QStringLiteral("radius"), radius);
+  q.setValue(QStringLiteral("thresholdMode"), QString::fromStdString(folk::thresholdModeName(mode)));
+  q.setValue(QStringLiteral("compare"), compare);
+  q.setValue(QStringLiteral("overlay"), overlay);
+  q.setValue(QStringLiteral("colorMap"), colorMap);
+  q.setValue(QStringLiteral("lastFolder"), lastFolder);
+}
+
+}  // namespace folk::ui

@@ -1,0 +1,36 @@
+#pragma once
+// Where Explore's images come from: sample photos embedded as Qt resources (":/samples/<name>")
+// and files on disk. Every decode goes through core (decodeImage / loadImage), so conversions
+// (alpha, 16-bit, palette, grey) are the ones DESIGN.md §3 defines and `folk mask` uses.
+#include <QString>
+#include <QStringList>
+
+#include "core/data/image.h"
+
+namespace folk::ui {
+
+// The photos shipped as resources, in the order they appear in the thumbnail strip.
+QStringList sampleImageKeys();
+
+bool isResourceKey(const QString& key);
+// A short name for a key: the file name ("astronaut.png").
+QString displayNameForKey(const QString& key);
+
+// Decodes the image behind a key. Throws folk::ImageFileError naming the file on any problem.
+folk::Image loadImageForKey(const QString& key);
+
+// File name extensions (lower case, no dot) that OpenCV's imgcodecs reads.
+const QStringList& imageFileSuffixes();
+bool hasImageSuffix(const QString& path);
+
+struct ExpandedPaths {
+  QStringList files;     // absolute paths of images, in a stable (sorted) order
+  QStringList problems;  // one sentence per path that is neither an image file nor a folder with images
+  bool truncated = false;
+};
+
+// Files stay as they are (a bad file is still returned: decoding it reports the real reason);
+// folders are searched recursively for image files (at most maxFiles in all).
+ExpandedPaths expandImagePaths(const QStringList& paths, int maxFiles = 5000);
+
+}  // namespace folk::ui

@@ -1,0 +1,238 @@
+// Drives the real MainWindow / ExplorePage offscreen: it opens on the samples, and the views and
+// numbers follow the definitions of DESIGN.md §3 as filter, rho, radius and compare mode change.
+#include <gtest/gtest.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSignalSpy>
+#include <cmath>
+
+#include "app/gui/explore_controls.h"
+#include "app/gui/explore_page.h"
+#include "app/gui/main_window.h"
+#include "gui_test_support.h"
+#include "widgets/image_view.h"
+#include "widgets/log_slider.h"
+#include "widgets/radial_profile_plot.h"
+#include "widgets/spectrum_view.h"
+#include "widgets/thumbnail_strip.h"
+
+using namespace folk::ui;
+using folk::ui::test::waitForViews;
+using folk::ui::test::waitUntil;
+
+namespace {
+
+class ExplorePageTest : public folk::ui::test::IsolatedSettingsTest {
+ protected:
+  void SetUp() override {
+    IsolatedSettingsTest::SetUp();
+    window_ = std::make_unique<MainWindow>();
+    window_->show();
+    page_ = window_->explorePage();
+    ASSERT_TRUE(waitUntil([&] { return page_->thumbnails()->count() == 7 && page_->upToDate(); }))
+        << "the sample photos did not open";
+  }
+  void TearDown() override { window_.reset(); }
+
+  void setFilter(folk::FilterKind kind) {
+    QComboBox* box = page_->controls()->filterBox();
+    box->setCurrentIndex(box->findData(int(kind)));
+  }
+  // Changes rho like the user does and waits for the views.
+  const ExploreResult& setRho(double rho) {
+    page_->controls()->rhoSlider()->setValue(rho);
+    EXPECT_TRUE(waitForViews(*page_));
+    return *page_->currentResult();
+  }
+  const ExploreResult& shown() {
+    EXPECT_TRUE(waitForViews(*page_));
+    return *page_->currentResult();
+  }
+
+  std::unique_ptr<MainWindow> window_;
+  ExplorePage* page_ = nullptr;
+};
+
+std::int64_t discCount(int h, int w, double r) {
+  std::int64_t n = 0;
+  for (int u = 0; u < h; ++u)
+    for (int v = 0; v < w; ++v) {
+      const double du = u - h / 2, dv = v - w / 2;
+      if (du * du + dv * dv < r * r) ++n;
+    }
+  return n;
+}
+
+}  // namespace
+
+TEST_F(ExplorePageTest, OpensOnTheSamplePhotosInExplore) {
+  EXPECT_EQ(window_->workspaceNames(), QStringList{QStringLiteral("Explore")});
+  EXPECT_EQ(window_->currentWorkspace(), 0);
+  EXPECT_EQ(page_->currentKey(), QStringLiteral(":/samples/astronaut.png"));
+  EXPECT_EQ(page_->thumbnails()->keys().first(), QStringLiteral(":/samples/astronaut.png"));
+  const ExploreResult& r = shown();
+  EXPECT_TRUE(r.error.isEmpty());
+  EXPECT_EQ(r.width, 512);
+  EXPECT_EQ(r.height, 512);
+  EXPECT_EQ(r.channels, 3);
+  // Every view has the image's size: original, spectrum, mask, filtered, residual.
+  EXPECT_EQ(page_->originalView()->image().size(), QSize(512, 512));
+  EXPECT_EQ(page_->spectrumView()->image().size(), QSize(512, 512));
+  EXPECT_EQ(page_->maskView()->image().size(), QSize(512, 512));
+  EXPECT_EQ(page_->filteredView(0)->image().size(), QSize(512, 512));
+  EXPECT_EQ(page_->residualView(0)->image().size(), QSize(512, 512));
+  EXPECT_GT(page_->profilePlot()->pointCount(), 100);
+  EXPECT_TRUE(page_->numbersText(0).contains(QStringLiteral("Kept coefficients")));
+  EXPECT_TRUE(window_->windowTitle().contains(QStringLiteral("astronaut.png")));
+  EXPECT_TRUE(page_->errors().isEmpty()) << page_->errorText().toStdString();
+}
+
+TEST_F(ExplorePageTest, ComKeptCountAndPsnrGrowWithRho) {
+  setFilter(folk::FilterKind::Com);
+  const std::int64_t n = 512 * 512;
+  std::int64_t previousKept = 0;
+  double previousPsnr = 0.0;
+  QImage previousFiltered;
+  for (double rho : {0.001, 0.01, 0.05, 0.2}) {
+    const ExploreResult& r = setRho(rho);
+    ASSERT_EQ(r.panels.size(), 1u);
+    const ExplorePanelResult& p = r.panels[0];
+    EXPECT_EQ(p.spec.kind, folk::FilterKind::Com);
+    EXPECT_DOUBLE_EQ(p.spec.ratio, rho);
+    EXPECT_EQ(p.total, n);
+    EXPECT_GE(p.kept, std::int64_t(std::ceil(rho * n - 1e-9)));  // ties may add a few
+    EXPECT_GT(p.kept, previousKept);
+    EXPECT_GT(p.psnrDb, previousPsnr);
+    EXPECT_GT(p.retainedEnergy, 0.0);
+    EXPECT_LE(p.retainedEnergy, 1.0 + 1e-9);
+    // The mask really keeps `kept` coefficients, and the views show this result.
+    EXPECT_EQ(std::count(p.mask.begin(), p.mask.end(), 1), p.kept);
+    EXPECT_EQ(page_->filteredView(0)->image(), p.filtered);
+    EXPECT_NE(page_->filteredView(0)->image(), previousFiltered);
+    EXPECT_TRUE(page_->numbersText(0).contains(QLocale().toString(qlonglong(p.kept))))
+        << page_->numbersText(0).toStdString();
+    // The profile marks the Com cut at tau².
+    EXPECT_EQ(page_->profilePlot()->cutKind(), RadialProfilePlot::CutKind::Level);
+    EXPECT_DOUBLE_EQ(page_->profilePlot()->cutValue(), p.threshold * p.threshold);
+    previousKept = p.kept;
+    previousPsnr = p.psnrDb;
+    previousFiltered = p.filtered;
+  }
+}
+
+TEST_F(ExplorePageTest, RhoOneKeepsEverything) {
+  setFilter(folk::FilterKind::Com);
+  const ExploreResult& r = setRho(1.0);
+  const ExplorePanelResult& p = r.panels[0];
+  EXPECT_EQ(p.kept, p.total);
+  EXPECT_NEAR(p.retainedEnergy, 1.0, 1e-9);
+  EXPECT_TRUE(page_->numbersText(0).contains(QStringLiteral("100.00 %")));
+  EXPECT_GT(p.psnrDb, 60.0);  // within float round-off of the original (or identical)
+}
+
+TEST_F(ExplorePageTest, CompareModeShowsComAndRComThatPartitionTheSpectrum) {
+  page_->controls()->rhoSlider()->setValue(0.05);
+  page_->controls()->compareBox()->setChecked(true);
+  const ExploreResult& r = shown();
+  ASSERT_EQ(r.panels.size(), 2u);
+  const ExplorePanelResult& com = r.panels[0];
+  const ExplorePanelResult& rcom = r.panels[1];
+  EXPECT_EQ(com.spec.kind, folk::FilterKind::Com);
+  EXPECT_EQ(rcom.spec.kind, folk::FilterKind::RCom);
+  EXPECT_EQ(com.kept + rcom.kept, com.total);  // Com and RCom cover every coefficient exactly once
+  for (std::size_t i = 0; i < com.mask.size(); ++i) ASSERT_EQ(com.mask[i] + rcom.mask[i], 1) << "coefficient " << i;
+  EXPECT_NEAR(com.retainedEnergy + rcom.retainedEnergy, 1.0, 1e-6);
+  // Both filtered images are on screen, side by side.
+  EXPECT_TRUE(page_->filteredView(0)->isVisible());
+  EXPECT_TRUE(page_->filteredView(1)->isVisible());
+  EXPECT_TRUE(page_->residualView(1)->isVisible());
+  EXPECT_EQ(page_->filteredView(1)->image(), rcom.filtered);
+  EXPECT_NE(page_->filteredView(0)->image(), page_->filteredView(1)->image());
+  EXPECT_LT(page_->filteredView(0)->mapTo(window_.get(), QPoint()).x(), page_->filteredView(1)->mapTo(window_.get(), QPoint()).x());
+  EXPECT_FALSE(page_->numbersText(1).isEmpty());
+  EXPECT_FALSE(page_->controls()->filterBox()->isEnabled());  // compare fixes the filters to Com/RCom
+
+  page_->controls()->compareBox()->setChecked(false);
+  EXPECT_EQ(shown().panels.size(), 1u);
+  EXPECT_FALSE(page_->filteredView(1)->isVisible());
+}
+
+TEST_F(ExplorePageTest, LowPassKeepsTheDiscAndHighPassTheRest) {
+  setFilter(folk::FilterKind::LowPass);
+  page_->controls()->radiusBox()->setValue(20.0);
+  const ExploreResult& low = shown();
+  ASSERT_EQ(low.panels.size(), 1u);
+  EXPECT_EQ(low.panels[0].spec.kind, folk::FilterKind::LowPass);
+  EXPECT_EQ(low.panels[0].kept, discCount(512, 512, 20.0));
+  EXPECT_EQ(page_->profilePlot()->cutKind(), RadialProfilePlot::CutKind::Radius);
+  EXPECT_DOUBLE_EQ(page_->profilePlot()->cutValue(), 20.0);
+  const std::int64_t lowKept = low.panels[0].kept;
+
+  setFilter(folk::FilterKind::HighPass);
+  const ExploreResult& high = shown();
+  EXPECT_EQ(high.panels[0].kept, 512 * 512 - lowKept);
+
+  // "auto" radius = 16 * min(H, W) / 224.
+  page_->controls()->radiusBox()->setValue(0.0);
+  const ExploreResult& autoRadius = shown();
+  EXPECT_NEAR(autoRadius.panels[0].spec.radius, 16.0 * 512 / 224, 1e-9);
+  EXPECT_EQ(autoRadius.panels[0].kept, 512 * 512 - discCount(512, 512, 16.0 * 512 / 224));
+}
+
+TEST_F(ExplorePageTest, RComRemovesWhatComKeeps) {
+  setFilter(folk::FilterKind::Com);
+  const std::int64_t comKept = setRho(0.02).panels[0].kept;
+  setFilter(folk::FilterKind::RCom);
+  const ExploreResult& r = shown();
+  EXPECT_EQ(r.panels[0].kept, 512 * 512 - comKept);
+}
+
+TEST_F(ExplorePageTest, RelativeThresholdKeepsFewerAsRhoGrows) {
+  setFilter(folk::FilterKind::Com);
+  QComboBox* mode = page_->controls()->modeBox();
+  mode->setCurrentIndex(mode->findData(int(folk::ThresholdMode::Relative)));
+  const std::int64_t a = setRho(0.001).panels[0].kept;
+  const ExploreResult& r = setRho(0.01);
+  EXPECT_EQ(r.panels[0].spec.mode, folk::ThresholdMode::Relative);
+  EXPECT_LT(r.panels[0].kept, a);  // a higher fraction of max|F| is a stricter threshold
+}
+
+TEST_F(ExplorePageTest, SelectingAnotherImageUpdatesEveryView) {
+  page_->thumbnails()->selectKey(QStringLiteral(":/samples/camera.png"));
+  const ExploreResult& r = shown();
+  EXPECT_EQ(r.key, QStringLiteral(":/samples/camera.png"));
+  EXPECT_EQ(r.channels, 1);  // camera.png is greyscale and stays one channel
+  EXPECT_EQ(page_->originalView()->image().format(), QImage::Format_Grayscale8);
+  page_->thumbnails()->selectKey(QStringLiteral(":/samples/hubble_deep_field.jpg"));
+  const ExploreResult& h = shown();
+  EXPECT_EQ(page_->originalView()->image().size(), QSize(h.width, h.height));
+  EXPECT_EQ(page_->spectrumView()->spectrumWidth(), h.width);
+  EXPECT_EQ(h.panels[0].total, std::int64_t(h.width) * h.height);
+}
+
+TEST_F(ExplorePageTest, LatestRequestWinsWhileDraggingRho) {
+  setFilter(folk::FilterKind::Com);
+  shown();
+  QSignalSpy spy(page_, &ExplorePage::resultShown);
+  // A drag: many values without giving the event loop a chance in between.
+  double last = 0.0;
+  for (int i = 0; i <= 60; ++i) {
+    last = 1e-3 * std::pow(10.0, i / 30.0);
+    page_->controls()->rhoSlider()->setValue(last);
+  }
+  const ExploreResult& r = shown();
+  EXPECT_NEAR(r.panels[0].spec.ratio, page_->controls()->rhoSlider()->value(), 1e-12);
+  EXPECT_NEAR(r.panels[0].spec.ratio, last, 1e-9);
+  EXPECT_LT(spy.count(), 61);  // stale requests were skipped, not all computed and shown
+  EXPECT_GE(spy.count(), 1);
+}
+
+TEST_F(ExplorePageTest, MaskOverlayToggle) {
+  page_->controls()->overlayBox()->setChecked(true);
+  EXPECT_TRUE(page_->spectrumView()->overlayVisible());
+  EXPECT_FALSE(page_->spectrumView()->overlay().isNull());
+  page_->controls()->overlayBox()->setChecked(false);
+  EXPECT_FALSE(page_->spectrumView()->overlayVisible());
+}
