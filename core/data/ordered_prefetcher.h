@@ -4,6 +4,7 @@
 // is reproducible with any number of workers. Builder exceptions are delivered to the consumer by
 // next() at the position where they happened. The destructor stops and joins the workers even if
 // the consumer stopped early; work in flight is abandoned at the builder's next cancellation check.
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
