@@ -39,9 +39,9 @@ QList<QPair<QString, QString>> numberRows(const ExplorePanelResult& p) {
   const QLocale loc;
   QList<QPair<QString, QString>> rows;
   const double pct = p.total > 0 ? 100.0 * double(p.kept) / double(p.total) : 0.0;
-  rows << qMakePair(QObject::tr("Kept coefficients"),
-                    QObject::tr("%1 of %2 (%3 %)").arg(loc.toString(qlonglong(p.kept)), loc.toString(qlonglong(p.total)))
-                        .arg(pct, 0, 'f', pct < 1.0 ? 3 : 2));
+  // N is shown once with the image; here only the count and share, so two panels fit side by side.
+  rows << qMakePair(QObject::tr("Kept"),
+                    QObject::tr("%1 (%2 %)").arg(loc.toString(qlonglong(p.kept))).arg(pct, 0, 'f', pct < 1.0 ? 3 : 2));
   rows << qMakePair(QObject::tr("Retained energy"), QObject::tr("%1 %").arg(100.0 * p.retainedEnergy, 0, 'f', 3));
   rows << qMakePair(QObject::tr("PSNR"), std::isinf(p.psnrDb) ? QObject::tr("∞ (identical)")
                                                                 : QObject::tr("%1 dB").arg(p.psnrDb, 0, 'f', 2));
@@ -344,8 +344,7 @@ void ExplorePage::onResult(ExploreResultPtr r) {
     const QString label = specLabel(p.spec);
     if (i == 0) {
       mask_->setImage(p.maskImage);
-      mask_->setTitle(r->panels.size() > 1 ? tr("Mask — %1 (white = kept; RCom keeps the black)").arg(label)
-                                           : tr("Mask — %1 (white = kept)").arg(label));
+      mask_->setTitle(tr("Mask — %1 (white = kept)").arg(label));
       spectrum_->setMask(p.mask, r->height, r->width);
     }
     filtered_[i]->setImage(p.filtered);
@@ -359,13 +358,16 @@ void ExplorePage::onResult(ExploreResultPtr r) {
 }
 
 void ExplorePage::showNumbers(const ExploreResult& r) {
-  imageInfo_->setText(tr("<b>%1</b> — %2×%3 %4<br>mask + filter: %5 ms%6")
+  const QLocale loc;
+  QString timing = tr("mask + filter %1 ms").arg(r.analysisMs, 0, 'f', 1);
+  if (!r.cachedImage) timing = tr("decode + spectrum %1 ms, ").arg(r.prepareMs, 0, 'f', 1) + timing;
+  imageInfo_->setText(tr("<b>%1</b> — %2×%3 %4<br>N = %5 coefficients<br>%6")
                           .arg(displayNameForKey(r.key).toHtmlEscaped())
                           .arg(r.width)
                           .arg(r.height)
                           .arg(r.channels == 1 ? tr("grey") : tr("RGB"))
-                          .arg(r.analysisMs, 0, 'f', 1)
-                          .arg(r.cachedImage ? QString() : tr(" (+ decode and spectrum)")));
+                          .arg(loc.toString(qlonglong(std::int64_t(r.width) * r.height)))
+                          .arg(timing));
   for (int i = 0; i < kPanels; ++i) {
     if (i >= int(r.panels.size())) {
       numbers_[i]->clear();

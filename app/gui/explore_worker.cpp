@@ -125,7 +125,11 @@ void ExploreWorker::run() {
     result->key = request.key;
     try {
       bool cached = false;
+      const auto prepareStart = std::chrono::steady_clock::now();
       const std::shared_ptr<folk::MaskAnalyser> analyser = impl_->get(request.key, &cached);
+      if (!cached)
+        result->prepareMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - prepareStart).count();
       result->cachedImage = cached;
       const folk::Image& image = analyser->image();
       result->height = image.height;

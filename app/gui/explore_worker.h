@@ -52,6 +52,7 @@ struct ExploreResult {
   QVector<double> profileRadius;
   QVector<double> profilePower;
   std::vector<ExplorePanelResult> panels;
+  double prepareMs = 0.0;         // decode + luma spectrum + keys + profile (0 when cached)
   double analysisMs = 0.0;        // time of the mask + filter work for all panels
   bool cachedImage = false;       // the image (and its spectrum) came from the cache
 };

@@ -1,6 +1,7 @@
 // folk-workbench: the desktop GUI. Opens the Explore workspace on the embedded sample photos, or on
 // the images and folders given as arguments. Qt's own options (--platform, -style, ...) work as usual.
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -12,8 +13,6 @@
 #include "app/gui/main_window.h"
 #include "app/gui/screenshot.h"
 #include "widgets/log_slider.h"
-
-#include <QCheckBox>
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
