@@ -41,6 +41,16 @@ int main(int argc, char** argv) {
   parser.addOption(rho);
   parser.process(app);
 
+  double rhoValue = 0.0;
+  if (parser.isSet(rho)) {
+    bool ok = false;
+    rhoValue = parser.value(rho).toDouble(&ok);
+    if (!ok || !(rhoValue > 0.0 && rhoValue <= 1.0)) {
+      std::fprintf(stderr, "folk-workbench: --rho must be a number in (0, 1], got '%s'\n", qPrintable(parser.value(rho)));
+      return 2;
+    }
+  }
+
   QTemporaryDir scratchSettings;
   const bool grabbing = parser.isSet(screenshot);
   if (grabbing) {
@@ -51,15 +61,7 @@ int main(int argc, char** argv) {
   folk::ui::MainWindow window(parser.positionalArguments());
   folk::ui::ExploreControls* controls = window.explorePage()->controls();
   if (parser.isSet(compare)) controls->compareBox()->setChecked(true);
-  if (parser.isSet(rho)) {
-    bool ok = false;
-    const double value = parser.value(rho).toDouble(&ok);
-    if (!ok || !(value > 0.0 && value <= 1.0)) {
-      std::fprintf(stderr, "folk-workbench: --rho must be a number in (0, 1], got '%s'\n", qPrintable(parser.value(rho)));
-      return 2;
-    }
-    controls->rhoSlider()->setValue(value);
-  }
+  if (parser.isSet(rho)) controls->rhoSlider()->setValue(rhoValue);
   if (grabbing) window.resize(1600, 1000);
   window.show();
 
