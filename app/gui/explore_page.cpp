@@ -117,7 +117,13 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
   setAcceptDrops(true);
 }
 
-ExplorePage::~ExplorePage() = default;
+ExplorePage::~ExplorePage() {
+  // Stop the background work while every member it reports to is still intact.
+  delete worker_;
+  worker_ = nullptr;
+  delete thumbs_;
+  thumbs_ = nullptr;
+}
 
 QWidget* ExplorePage::buildSidePanel() {
   auto* panel = new QWidget(this);
