@@ -1,0 +1,39 @@
+// `folk bench masks` runs and prints one line per size in the documented form (timings are
+// figures; no test asserts on their values).
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "cli_runner.h"
+
+namespace folk::cli::test {
+namespace {
+
+TEST(FolkBench, MasksPrintsOneLinePerSize) {
+  const CliResult r = runFolk({"bench", "masks", "--sizes", "32,17", "--repeats", "2", "--no-torch"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(^32x32 rgb: [0-9.]+ ms/image)", std::regex::multiline))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(^17x17 rgb: [0-9.]+ ms/image)", std::regex::multiline))) << r.out;
+  EXPECT_NE(r.out.find("astronaut.png"), std::string::npos) << "benchmarks run on a real photo: " << r.out;
+}
+
+TEST(FolkBench, GreyscalePhotoIsBenchmarkedAsGrey) {
+  const CliResult r = runFolk({"bench", "masks", "--sizes", "16", "--repeats", "1", "--no-torch", "--image",
+                               samplePhoto("camera.png")});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("16x16 grey:"), std::string::npos) << r.out;
+}
+
+TEST(FolkBench, UnreadableImageIsAClearError) {
+  const CliResult r = runFolk({"bench", "masks", "--image", "/nonexistent/photo.png"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("/nonexistent/photo.png"), std::string::npos) << r.err;
+}
+
+TEST(FolkBench, BenchNeedsASubcommand) {
+  const CliResult r = runFolk({"bench"});
+  EXPECT_NE(r.exitCode, 0);
+}
+
+}  // namespace
+}  // namespace folk::cli::test

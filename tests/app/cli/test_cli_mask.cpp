@@ -1,0 +1,186 @@
+// `folk mask` on real photographs: the five outputs per image with the right shapes and contents,
+// the numbers it prints, and per-input failures that do not stop the other inputs.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+#include "core/data/image_file.h"
+#include "core/util/npy.h"
+
+namespace folk::cli::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<nlohmann::json> parseJsonLines(const std::string& out) {
+  std::vector<nlohmann::json> objects;
+  for (const std::string& line : lines(out)) objects.push_back(nlohmann::json::parse(line));
+  return objects;
+}
+
+TEST(FolkMask, WritesAllFiveOutputsWithTheRightShapes) {
+  TempDir dir;
+  const std::string out = dir / "out";  // does not exist yet: created by folk
+  const CliResult r = runFolk({"mask", samplePhoto("astronaut.png"), "--filter", "com", "--ratio", "0.05", "--out", out});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+
+  const npy::Array mask = npy::read(out + "/astronaut_mask.npy");
+  EXPECT_EQ(mask.dtype, "|u1");
+  EXPECT_EQ(mask.shape, (std::vector<std::int64_t>{512, 512}));
+  const auto keep = mask.as<std::uint8_t>();
+  EXPECT_TRUE(std::all_of(keep.begin(), keep.end(), [](std::uint8_t v) { return v <= 1; }));
+  const std::int64_t kept = std::count(keep.begin(), keep.end(), std::uint8_t(1));
+  // Com keeps ceil(rho N) coefficients, or a few more when magnitudes tie at the cut.
+  EXPECT_GE(kept, std::int64_t(std::ceil(0.05 * 512 * 512)));
+  EXPECT_LT(kept, std::int64_t(0.051 * 512 * 512));
+  EXPECT_EQ(keep[256 * 512 + 256], 1) << "the DC coefficient (strongest) is kept";
+
+  const npy::Array filtered = npy::read(out + "/astronaut_filtered.npy");
+  EXPECT_EQ(filtered.dtype, "<f4");
+  EXPECT_EQ(filtered.shape, (std::vector<std::int64_t>{3, 512, 512}));
+  const auto pixels = filtered.as<float>();
+  EXPECT_TRUE(std::all_of(pixels.begin(), pixels.end(), [](float v) { return v >= 0.0f && v <= 1.0f; }));
+
+  const Image maskPng = loadImage(out + "/astronaut_mask.png");
+  EXPECT_EQ(maskPng.channels, 1);
+  EXPECT_EQ(maskPng.height, 512);
+  EXPECT_EQ(maskPng.width, 512);
+  for (std::size_t i = 0; i < keep.size(); ++i) ASSERT_EQ(maskPng.pixels[i], float(keep[i])) << i;
+
+  const Image spectrum = loadImage(out + "/astronaut_spectrum.png");
+  EXPECT_EQ(spectrum.channels, 3);
+  EXPECT_EQ(spectrum.height, 512);
+  EXPECT_EQ(spectrum.width, 512);
+
+  const Image filteredPng = loadImage(out + "/astronaut_filtered.png");
+  EXPECT_EQ(filteredPng.channels, 3);
+  for (std::size_t i = 0; i < pixels.size(); i += 997)
+    ASSERT_NEAR(filteredPng.pixels[i], pixels[i], 0.5 / 255 + 1e-6) << i;
+
+  // One line for the one image, naming it and the numbers.
+  const auto printed = lines(r.out);
+  ASSERT_EQ(printed.size(), 1u) << r.out;
+  EXPECT_NE(printed[0].find("astronaut.png"), std::string::npos);
+  EXPECT_NE(printed[0].find("kept " + std::to_string(kept) + "/262144"), std::string::npos) << printed[0];
+  EXPECT_NE(printed[0].find("retained energy"), std::string::npos);
+  EXPECT_NE(printed[0].find("PSNR"), std::string::npos);
+}
+
+TEST(FolkMask, GreyscalePhotoGivesOneChannel) {
+  TempDir dir;
+  const CliResult r = runFolk({"mask", samplePhoto("camera.png"), "--filter", "highpass", "--out", dir.path().string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const npy::Array filtered = npy::read(dir / "camera_filtered.npy");
+  EXPECT_EQ(filtered.shape, (std::vector<std::int64_t>{1, 512, 512}));
+  EXPECT_NE(r.out.find("grey"), std::string::npos) << r.out;
+}
+
+TEST(FolkMask, ComAndRComSplitTheCoefficientsExactly) {
+  TempDir dir;
+  const std::string photo = samplePhoto("coffee.png");
+  const CliResult com = runFolk({"mask", photo, "--filter", "com", "--ratio", "0.01", "--out", dir / "com", "--json"});
+  const CliResult rcom = runFolk({"mask", photo, "--filter", "rcom", "--ratio", "0.01", "--out", dir / "rcom", "--json"});
+  ASSERT_EQ(com.exitCode, 0) << com.err;
+  ASSERT_EQ(rcom.exitCode, 0) << rcom.err;
+  const auto a = parseJsonLines(com.out), b = parseJsonLines(rcom.out);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  const std::int64_t total = a[0].at("total_coefficients");
+  EXPECT_EQ(total, std::int64_t(a[0].at("width")) * std::int64_t(a[0].at("height")));
+  EXPECT_EQ(std::int64_t(a[0].at("kept_coefficients")) + std::int64_t(b[0].at("kept_coefficients")), total);
+  EXPECT_NEAR(double(a[0].at("retained_energy")) + double(b[0].at("retained_energy")), 1.0, 1e-4);
+
+  const auto comMask = npy::read(dir / "com/coffee_mask.npy").as<std::uint8_t>();
+  const auto rcomMask = npy::read(dir / "rcom/coffee_mask.npy").as<std::uint8_t>();
+  ASSERT_EQ(comMask.size(), rcomMask.size());
+  for (std::size_t i = 0; i < comMask.size(); ++i) ASSERT_EQ(comMask[i] + rcomMask[i], 1) << i;
+}
+
+TEST(FolkMask, JsonOutputParsesAndCarriesTheSpec) {
+  TempDir dir;
+  const CliResult r = runFolk({"mask", samplePhoto("camera.png"), samplePhoto("chelsea.png"), "--filter", "lowpass",
+                               "--out", dir.path().string(), "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto objects = parseJsonLines(r.out);
+  ASSERT_EQ(objects.size(), 2u) << r.out;
+  for (const auto& o : objects) {
+    EXPECT_TRUE(o.at("ok").get<bool>());
+    EXPECT_EQ(o.at("filter"), "lowpass");
+    const int h = o.at("height"), w = o.at("width");
+    EXPECT_NEAR(o.at("radius").get<double>(), 16.0 * std::min(h, w) / 224.0, 1e-12) << "default radius";
+    const double energy = o.at("retained_energy");
+    EXPECT_GT(energy, 0.0);
+    EXPECT_LE(energy, 1.0);
+    EXPECT_TRUE(o.at("psnr_db").is_number());
+    for (const char* key : {"mask_png", "spectrum_png", "filtered_png", "mask_npy", "filtered_npy"})
+      EXPECT_TRUE(fs::exists(o.at("outputs").at(key).get<std::string>())) << key;
+  }
+  EXPECT_EQ(objects[1].at("input"), samplePhoto("chelsea.png"));
+}
+
+TEST(FolkMask, RelativeModeKeepsFewerCoefficientsAsRhoGrows) {
+  TempDir dir;
+  std::int64_t previous = std::numeric_limits<std::int64_t>::max();
+  for (const char* rho : {"0.001", "0.01", "0.1"}) {
+    const CliResult r = runFolk({"mask", samplePhoto("camera.png"), "--ratio", rho, "--threshold-mode", "relative",
+                                 "--out", dir.path().string(), "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto o = parseJsonLines(r.out).at(0);
+    EXPECT_EQ(o.at("threshold_mode"), "relative");
+    const std::int64_t kept = o.at("kept_coefficients");
+    EXPECT_LT(kept, previous) << "rho " << rho;
+    previous = kept;
+  }
+}
+
+TEST(FolkMask, BadInputsAreNamedWhileGoodInputsAreStillWritten) {
+  TempDir dir;
+  const std::string textAsPng = dir / "notes.png";
+  { std::ofstream(textAsPng) << "these are meeting notes, not an image\n"; }
+  const std::string missing = dir / "no_such_photo.jpg";
+  const std::string out = dir / "out";
+  const CliResult r = runFolk({"mask", textAsPng, samplePhoto("astronaut.png"), missing, "--out", out});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find(textAsPng), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(missing), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
+  for (const char* suffix : {"_mask.png", "_spectrum.png", "_filtered.png", "_mask.npy", "_filtered.npy"})
+    EXPECT_TRUE(fs::exists(out + "/astronaut" + suffix)) << suffix;
+  EXPECT_FALSE(fs::exists(out + "/notes_mask.npy"));
+  EXPECT_EQ(lines(r.out).size(), 1u) << r.out;
+}
+
+TEST(FolkMask, FailedInputsAppearInTheJsonStream) {
+  TempDir dir;
+  const std::string missing = dir / "gone.png";
+  const CliResult r = runFolk({"mask", missing, samplePhoto("moon.png"), "--out", dir / "out", "--json"});
+  EXPECT_NE(r.exitCode, 0);
+  const auto objects = parseJsonLines(r.out);
+  ASSERT_EQ(objects.size(), 2u) << r.out;
+  EXPECT_EQ(objects[0].at("input"), missing);
+  EXPECT_FALSE(objects[0].at("ok").get<bool>());
+  EXPECT_FALSE(objects[0].at("error").get<std::string>().empty());
+  EXPECT_TRUE(objects[1].at("ok").get<bool>());
+}
+
+TEST(FolkMask, InputsWhoseOutputsWouldCollideAreRefused) {
+  TempDir dir;
+  fs::create_directories(dir / "a");
+  fs::create_directories(dir / "b");
+  fs::copy_file(samplePhoto("camera.png"), dir / "a/photo.png");
+  fs::copy_file(samplePhoto("moon.png"), dir / "b/photo.png");
+  const CliResult r = runFolk({"mask", dir / "a/photo.png", dir / "b/photo.png", "--out", dir / "out"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find(dir / "b/photo.png"), std::string::npos) << r.err;
+  // The first one was written and not overwritten by the second (camera and moon differ).
+  const npy::Array filtered = npy::read(dir / "out/photo_filtered.npy");
+  const Image camera = loadImage(samplePhoto("camera.png"));
+  EXPECT_EQ(filtered.shape, (std::vector<std::int64_t>{1, camera.height, camera.width}));
+}
+
+}  // namespace
+}  // namespace folk::cli::test
