@@ -18,7 +18,8 @@ void truncatedNormal_(torch::Tensor tensor, double std) {
 
 void initTransformerWeights(torch::nn::Module& module) {
   torch::NoGradGuard noGrad;
-  for (auto& child : module.modules(/*include_self=*/true)) {
+  // include_self=false: modules() cannot reach `this` from inside a constructor (no shared_ptr yet).
+  for (auto& child : module.modules(/*include_self=*/false)) {
     if (auto* linear = child->as<torch::nn::Linear>()) {
       truncatedNormal_(linear->weight, 0.02);
       if (linear->bias.defined()) linear->bias.zero_();

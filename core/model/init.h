@@ -9,7 +9,7 @@ namespace folk {
 void truncatedNormal_(torch::Tensor tensor, double std = 0.02);
 
 // timm / DINO init for transformer parts: Linear weights truncated normal (std .02) and zero bias,
-// LayerNorm weight 1 and bias 0. Applied recursively to `module`'s children.
+// LayerNorm weight 1 and bias 0. Applied to every descendant of `module` (not to `module` itself).
 void initTransformerWeights(torch::nn::Module& module);
 
 }  // namespace folk

@@ -1,0 +1,26 @@
+#pragma once
+// The loss terms of DESIGN.md §3, as pure functions of tensors (tested against python3-torch).
+#include <torch/torch.h>
+
+namespace folk {
+
+// DINO cross-view cross-entropy. Both logits are (2B, K) with rows [0, B) from the first view and
+// [B, 2B) from the second (student: filtered views ũ, ṽ; teacher: unfiltered u, v). Teacher
+// probabilities softmax((t - center) / teacherTemp) carry no gradient; student log-probabilities
+// log_softmax(s / studentTemp). Pairs (v -> ũ) and (u -> ṽ); each term is the batch mean of
+// -sum_k q log p, and the result is the mean of the two terms.
+torch::Tensor dinoDistillationLoss(const torch::Tensor& studentLogits, const torch::Tensor& teacherLogits,
+                                   const torch::Tensor& center, double studentTemp, double teacherTemp);
+
+// c <- m c + (1 - m) mean_rows(teacherLogits), without gradient. center is (1, K).
+torch::Tensor updatedCenter(const torch::Tensor& center, const torch::Tensor& teacherLogits, double momentum);
+
+// MFM's frequency loss: |F_o(ŷ) - F_o(x)| with F_o = fftshift(fft2(., norm="ortho")), summed over
+// the frequencies each image's mask REMOVES (mask == 0) and over channels, divided by (channels x
+// number of removed frequencies in the batch): the mean over all removed (image, channel, frequency)
+// entries, as in MFM's reference code. reconstruction and target are (B, C, H, W); masks (B, H, W)
+// in the centred layout (any dtype, nonzero = kept). A batch with nothing removed gives 0.
+torch::Tensor frequencyReconstructionLoss(const torch::Tensor& reconstruction, const torch::Tensor& target,
+                                          const torch::Tensor& masks);
+
+}  // namespace folk

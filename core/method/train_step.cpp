@@ -1,0 +1,279 @@
+#include "core/method/train_step.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/method/ema.h"
+#include "core/method/losses.h"
+#include "core/util/atomic_file.h"
+
+namespace folk {
+
+namespace {
+
+constexpr const char* kFormat = "folk-train-step-1";
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::int64_t roundSteps(double epochs, std::int64_t stepsPerEpoch) {
+  return static_cast<std::int64_t>(std::llround(epochs * static_cast<double>(stepsPerEpoch)));
+}
+
+torch::optim::AdamWOptions& adamwOptions(torch::optim::OptimizerParamGroup& group) {
+  return static_cast<torch::optim::AdamWOptions&>(group.options());
+}
+
+std::string readString(torch::serialize::InputArchive& archive, const std::string& key, const std::string& path) {
+  c10::IValue value;
+  if (!archive.try_read(key, value) || !value.isString()) {
+    throw std::runtime_error(path + ": not a FOLK training-step checkpoint (no '" + key + "' entry)");
+  }
+  return value.toStringRef();
+}
+
+}  // namespace
+
+std::string validateMethodConfig(const MethodConfig& c) {
+  auto inUnit = [](double x) { return x >= 0.0 && x <= 1.0; };
+  if (c.epochs <= 0) return "epochs must be positive (got " + std::to_string(c.epochs) + ")";
+  if (c.stepsPerEpoch <= 0) return "steps per epoch must be positive (got " + std::to_string(c.stepsPerEpoch) + ")";
+  if (c.batchSize <= 0) return "batch size must be positive (got " + std::to_string(c.batchSize) + ")";
+  if (!(c.baseLr > 0.0)) return "learning rate must be positive (got " + std::to_string(c.baseLr) + ")";
+  if (c.minLr < 0.0) return "minimum learning rate must not be negative";
+  if (c.warmupEpochs < 0.0) return "warm-up epochs must not be negative";
+  if (c.weightDecay < 0.0 || c.weightDecayEnd < 0.0) return "weight decay must not be negative";
+  if (!inUnit(c.momentum) || !inUnit(c.momentumEnd)) return "EMA momentum must lie in [0, 1]";
+  if (!(c.studentTemp > 0.0) || !(c.teacherTemp > 0.0) || !(c.warmupTeacherTemp > 0.0)) {
+    return "temperatures must be positive";
+  }
+  if (c.warmupTeacherTempEpochs < 0.0) return "teacher temperature warm-up epochs must not be negative";
+  if (!inUnit(c.centerMomentum)) return "centre momentum must lie in [0, 1]";
+  if (c.reconstructionWeight < 0.0) return "reconstruction weight must not be negative";
+  if (c.freezeLastLayerEpochs < 0.0) return "frozen last-layer epochs must not be negative";
+  if (!inUnit(c.filter.sampling.pCom)) return "Com probability must lie in [0, 1]";
+  if (c.filter.sampling.ratios.empty()) return "the set of Com/RCom ratios must not be empty";
+  for (double r : c.filter.sampling.ratios) {
+    if (!(r > 0.0 && r <= 1.0)) return "Com/RCom ratio " + std::to_string(r) + " lies outside (0, 1]";
+  }
+  if (!inUnit(c.filter.pLowPass)) return "low-pass probability must lie in [0, 1]";
+  return {};
+}
+
+TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch::Device device)
+    : modelConfig_(model),
+      methodConfig_(method),
+      traits_(objectiveTraits(method.objective)),
+      device_(device),
+      maskGenerator_(at::make_generator<at::CPUGeneratorImpl>(method.maskSeed)) {
+  if (auto problem = validateModelConfig(model); !problem.empty()) throw std::invalid_argument("model config: " + problem);
+  if (auto problem = validateMethodConfig(method); !problem.empty()) {
+    throw std::invalid_argument("method config: " + problem);
+  }
+  const auto total = method.epochs * method.stepsPerEpoch;
+  const double peakLr = method.baseLr * method.batchSize / 256.0;
+  lr_ = {peakLr, method.minLr, total, roundSteps(method.warmupEpochs, method.stepsPerEpoch), 0.0};
+  weightDecay_ = {method.weightDecay, method.weightDecayEnd, total, 0, method.weightDecay};
+  momentum_ = {method.momentum, method.momentumEnd, total, 0, method.momentum};
+  teacherTemp_ = {method.warmupTeacherTemp, method.teacherTemp,
+                  roundSteps(method.warmupTeacherTempEpochs, method.stepsPerEpoch)};
+
+  student_ = makeBackbone(model);
+  student_->to(device);
+  if (traits_.distill) {
+    studentProjection_ = makeProjectionHead(model, student_->featureDim());
+    studentProjection_->to(device);
+    teacher_ = makeBackbone(model);
+    teacherProjection_ = makeProjectionHead(model, student_->featureDim());
+    teacher_->to(device);
+    teacherProjection_->to(device);
+    copyModuleState(*teacher_, *student_);
+    copyModuleState(*teacherProjection_, *studentProjection_);
+    for (auto& p : teacher_->parameters()) p.set_requires_grad(false);
+    for (auto& p : teacherProjection_->parameters()) p.set_requires_grad(false);
+    center_ = torch::zeros({1, model.prototypes}, torch::TensorOptions().device(device));
+  }
+  if (traits_.reconstruct) {
+    reconstruction_ = makeReconstructionHead(model, *student_);
+    reconstruction_->to(device);
+  }
+
+  // DINO's groups: biases and 1-D parameters (norms) are not decayed.
+  std::vector<torch::Tensor> decay, noDecay;
+  auto sort = [&](const torch::nn::Module& module) {
+    for (const auto& p : module.named_parameters()) {
+      const bool exempt = p.value().dim() <= 1 || endsWith(p.key(), ".bias") || p.key() == "bias";
+      (exempt ? noDecay : decay).push_back(p.value());
+    }
+  };
+  sort(*student_);
+  if (studentProjection_) sort(*studentProjection_);
+  if (reconstruction_) sort(*reconstruction_);
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
+                                 torch::optim::AdamWOptions(peakLr).weight_decay(method.weightDecay)));
+  groups.emplace_back(noDecay,
+                      std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(peakLr).weight_decay(0.0)));
+  optimizer_ = std::make_unique<torch::optim::AdamW>(std::move(groups), torch::optim::AdamWOptions(peakLr));
+}
+
+std::vector<torch::Tensor> TrainStep::trainableParameters() const {
+  auto params = student_->parameters();
+  auto append = [&](const std::vector<torch::Tensor>& more) { params.insert(params.end(), more.begin(), more.end()); };
+  if (studentProjection_) append(studentProjection_->parameters());
+  if (reconstruction_) append(reconstruction_->parameters());
+  return params;
+}
+
+StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep) {
+  if (view1.dim() != 4 || view1.sizes() != view2.sizes()) {
+    throw std::invalid_argument("TrainStep: the two views must be (B, C, H, W) batches of the same shape, got " +
+                                c10::str(view1.sizes()) + " and " + c10::str(view2.sizes()));
+  }
+  const auto batch = view1.size(0);
+  StepMetrics m;
+  m.step = globalStep;
+  m.epoch = globalStep / methodConfig_.stepsPerEpoch;
+  m.lr = lr_.at(globalStep);
+  m.weightDecay = weightDecay_.at(globalStep);
+  adamwOptions(optimizer_->param_groups()[0]).lr(m.lr).weight_decay(m.weightDecay);
+  adamwOptions(optimizer_->param_groups()[1]).lr(m.lr);
+
+  // Both views go through each network as one batch of 2B (as DINO does with same-size crops).
+  auto views = torch::cat({view1, view2}, 0).to(device_, torch::kFloat32);
+  auto prepared =
+      prepareViews(views, traits_.filter, methodConfig_.filter, methodConfig_.normalization, maskGenerator_);
+
+  student_->train();
+  auto studentOut = student_->forward(prepared.studentInput);
+  auto distill = torch::zeros({}, views.options());
+  auto reconstructionLoss = torch::zeros({}, views.options());
+
+  if (traits_.distill) {
+    m.teacherTemp = teacherTemp_.at(globalStep);
+    torch::Tensor teacherLogits;
+    {
+      torch::NoGradGuard noGrad;
+      teacher_->train();  // BatchNorm (ResNet) normalises with the teacher's own batch statistics, as in DINO
+      teacherLogits = teacherProjection_->forward(teacher_->forward(prepared.teacherInput).features);
+    }
+    auto studentLogits = studentProjection_->forward(studentOut.features);
+    distill = dinoDistillationLoss(studentLogits, teacherLogits, center_, methodConfig_.studentTemp, m.teacherTemp);
+    center_ = updatedCenter(center_, teacherLogits, methodConfig_.centerMomentum);
+  }
+  if (traits_.reconstruct) {
+    auto predicted = reconstruction_->forward(studentOut.patchMap);
+    // Averaged over the two views, each the mean over its own removed frequencies.
+    auto half = [&](const torch::Tensor& t, int i) { return t.slice(0, i * batch, (i + 1) * batch); };
+    reconstructionLoss =
+        0.5 * (frequencyReconstructionLoss(half(predicted, 0), half(prepared.teacherInput, 0), half(prepared.masks, 0)) +
+               frequencyReconstructionLoss(half(predicted, 1), half(prepared.teacherInput, 1), half(prepared.masks, 1)));
+  }
+  auto total = distill + methodConfig_.reconstructionWeight * reconstructionLoss;
+
+  optimizer_->zero_grad();
+  total.backward();
+  const double maxNorm =
+      methodConfig_.clipGrad > 0.0 ? methodConfig_.clipGrad : std::numeric_limits<double>::infinity();
+  m.gradNorm = torch::nn::utils::clip_grad_norm_(trainableParameters(), maxNorm);
+  if (studentProjection_ &&
+      static_cast<double>(globalStep) < methodConfig_.freezeLastLayerEpochs * methodConfig_.stepsPerEpoch) {
+    // An undefined gradient makes AdamW skip the prototypes entirely (no decay, no moment update),
+    // which is DINO's "cancel_gradients_last_layer".
+    studentProjection_->lastLayerDirection().mutable_grad() = torch::Tensor();
+  }
+  optimizer_->step();
+
+  if (teacher_) {
+    m.momentum = momentum_.at(globalStep);
+    emaUpdate(*teacher_, *student_, m.momentum);
+    emaUpdate(*teacherProjection_, *studentProjection_, m.momentum);
+  }
+  m.total = total.item<double>();
+  m.distill = distill.item<double>();
+  m.reconstruction = reconstructionLoss.item<double>();
+  return m;
+}
+
+void TrainStep::save(const std::string& path) const {
+  torch::serialize::OutputArchive archive;
+  archive.write("format", c10::IValue(std::string(kFormat)));
+  archive.write("objective", c10::IValue(objectiveName(methodConfig_.objective)));
+  archive.write("model", c10::IValue(modelConfig_.name));
+  auto writeModule = [&](const char* key, const torch::nn::Module& module) {
+    torch::serialize::OutputArchive nested;
+    module.save(nested);
+    archive.write(key, nested);
+  };
+  writeModule("student", *student_);
+  if (teacher_) writeModule("teacher", *teacher_);
+  if (studentProjection_) writeModule("student_projection", *studentProjection_);
+  if (teacherProjection_) writeModule("teacher_projection", *teacherProjection_);
+  if (reconstruction_) writeModule("reconstruction", *reconstruction_);
+  torch::serialize::OutputArchive optimizerArchive;
+  optimizer_->save(optimizerArchive);
+  archive.write("optimizer", optimizerArchive);
+  if (center_.defined()) archive.write("center", center_, /*is_buffer=*/true);
+  {
+    at::Generator generator = maskGenerator_;  // a handle sharing the state; mutex() is non-const
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    archive.write("mask_generator", generator.get_state(), /*is_buffer=*/true);
+  }
+  std::ostringstream stream;
+  archive.save_to(stream);
+  writeFileAtomically(path, stream.str());
+}
+
+void TrainStep::load(const std::string& path) {
+  torch::serialize::InputArchive archive;
+  try {
+    archive.load_from(path, device_);
+  } catch (const c10::Error& e) {
+    throw std::runtime_error(path + ": cannot read the training-step checkpoint: " + e.what_without_backtrace());
+  }
+  if (readString(archive, "format", path) != kFormat) {
+    throw std::runtime_error(path + ": unsupported checkpoint format '" + readString(archive, "format", path) + "'");
+  }
+  const auto objective = readString(archive, "objective", path);
+  const auto model = readString(archive, "model", path);
+  if (objective != objectiveName(methodConfig_.objective) || model != modelConfig_.name) {
+    throw std::runtime_error(path + ": checkpoint is for objective '" + objective + "' and model '" + model +
+                             "', not '" + objectiveName(methodConfig_.objective) + "' and '" + modelConfig_.name + "'");
+  }
+  try {
+    auto readModule = [&](const char* key, torch::nn::Module& module) {
+      torch::serialize::InputArchive nested;
+      archive.read(key, nested);
+      module.load(nested);
+    };
+    readModule("student", *student_);
+    if (teacher_) readModule("teacher", *teacher_);
+    if (studentProjection_) readModule("student_projection", *studentProjection_);
+    if (teacherProjection_) readModule("teacher_projection", *teacherProjection_);
+    if (reconstruction_) readModule("reconstruction", *reconstruction_);
+    torch::serialize::InputArchive optimizerArchive;
+    archive.read("optimizer", optimizerArchive);
+    optimizer_->load(optimizerArchive);
+    if (center_.defined()) {
+      torch::Tensor center;
+      archive.read("center", center, /*is_buffer=*/true);
+      if (center.sizes() != center_.sizes()) throw std::runtime_error("centre has shape " + c10::str(center.sizes()));
+      center_ = center.to(device_);
+    }
+    torch::Tensor generatorState;
+    archive.read("mask_generator", generatorState, /*is_buffer=*/true);
+    std::lock_guard<std::mutex> lock(maskGenerator_.mutex());
+    maskGenerator_.set_state(generatorState.cpu());
+  } catch (const c10::Error& e) {
+    throw std::runtime_error(path + ": checkpoint does not match this model / method config: " +
+                             e.what_without_backtrace());
+  }
+}
+
+}  // namespace folk

@@ -1,0 +1,116 @@
+#pragma once
+// One optimisation step of any of the five objectives (DESIGN.md §3). A TrainStep owns everything
+// that changes during training (student, teacher, heads, optimiser, centre, the mask generator),
+// so a Session only feeds it batches and step numbers, and checkpoints it with save / load.
+#include <ATen/core/Generator.h>
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/method/objective.h"
+#include "core/method/schedules.h"
+#include "core/method/views.h"
+#include "core/model/model_factory.h"
+
+namespace folk {
+
+struct MethodConfig {
+  Objective objective = Objective::Folk;
+  // Schedule length; the epoch of step s is s / stepsPerEpoch.
+  std::int64_t epochs = 100;
+  std::int64_t stepsPerEpoch = 100;
+  int batchSize = 64;            // images per step, for lr = baseLr * batchSize / 256
+  double baseLr = 5e-4;
+  double minLr = 1e-6;
+  double warmupEpochs = 10.0;    // linear lr warm-up from 0
+  double weightDecay = 0.04;     // cosine to weightDecayEnd (no decay on biases and norms)
+  double weightDecayEnd = 0.4;
+  double momentum = 0.996;       // EMA momentum, cosine to momentumEnd
+  double momentumEnd = 1.0;
+  double studentTemp = 0.1;
+  double teacherTemp = 0.04;           // final teacher temperature
+  double warmupTeacherTemp = 0.04;     // start of its linear warm-up
+  double warmupTeacherTempEpochs = 0;  // 0: no warm-up
+  double centerMomentum = 0.9;
+  double reconstructionWeight = 1.0;   // lambda
+  double clipGrad = 3.0;               // global L2 norm; <= 0: no clipping
+  double freezeLastLayerEpochs = 1.0;  // the prototypes do not move during the first epoch
+  ViewFilterSettings filter;
+  Normalization normalization;  // empty: defaultNormalization(channels)
+  std::uint64_t maskSeed = 0;   // seeds the generator of the Com/RCom and low/high-pass draws
+};
+
+// Empty when usable, else a sentence naming the problem.
+std::string validateMethodConfig(const MethodConfig& config);
+
+struct StepMetrics {
+  std::int64_t step = 0;
+  std::int64_t epoch = 0;
+  double total = 0.0;
+  double distill = 0.0;         // 0 for mfm / mfm-comrcom
+  double reconstruction = 0.0;  // 0 for dino
+  double lr = 0.0;
+  double weightDecay = 0.0;
+  double momentum = 0.0;     // EMA momentum used after this step (objectives with a teacher)
+  double teacherTemp = 0.0;  // objectives with a teacher
+  double gradNorm = 0.0;     // global gradient norm before clipping
+};
+
+class TrainStep {
+ public:
+  // Builds the student (torch's global RNG draws the initial weights: seed it first for
+  // reproducibility), the teacher as its copy, the heads the objective needs and the optimiser.
+  // Throws std::invalid_argument for unusable configs.
+  TrainStep(const ModelConfig& model, const MethodConfig& method, torch::Device device = torch::kCPU);
+
+  // view1, view2: (B, C, H, W) float32 augmented views of the same images, in [0,1] (any device).
+  StepMetrics step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep);
+
+  // Everything needed to resume: weights, optimiser moments, centre, mask generator state.
+  // Written atomically (temp file + rename). Throws std::runtime_error naming the file on failure.
+  void save(const std::string& path) const;
+  // Throws std::runtime_error naming the file when it cannot be read or does not match this config.
+  void load(const std::string& path);
+
+  // Schedule values at a global step (also reported in StepMetrics).
+  double lrAt(std::int64_t step) const { return lr_.at(step); }
+  double weightDecayAt(std::int64_t step) const { return weightDecay_.at(step); }
+  double momentumAt(std::int64_t step) const { return momentum_.at(step); }
+  double teacherTempAt(std::int64_t step) const { return teacherTemp_.at(step); }
+
+  const ModelConfig& modelConfig() const { return modelConfig_; }
+  const MethodConfig& methodConfig() const { return methodConfig_; }
+  const ObjectiveTraits& traits() const { return traits_; }
+  torch::Device device() const { return device_; }
+
+  Backbone student() const { return student_; }
+  Backbone teacher() const { return teacher_; }  // null for objectives without a teacher
+  // The backbone whose features are evaluated: the teacher where there is one, else the student.
+  Backbone evaluationBackbone() const { return teacher_ ? teacher_ : student_; }
+  ProjectionHead studentProjection() const { return studentProjection_; }  // null without distillation
+  ProjectionHead teacherProjection() const { return teacherProjection_; }
+  ReconstructionHead reconstruction() const { return reconstruction_; }  // null without reconstruction
+  torch::Tensor center() const { return center_; }                      // (1, K); undefined without distillation
+  torch::optim::AdamW& optimizer() { return *optimizer_; }
+
+ private:
+  std::vector<torch::Tensor> trainableParameters() const;
+
+  ModelConfig modelConfig_;
+  MethodConfig methodConfig_;
+  ObjectiveTraits traits_;
+  torch::Device device_;
+  CosineSchedule lr_, weightDecay_, momentum_;
+  LinearWarmup teacherTemp_;
+
+  Backbone student_, teacher_;
+  ProjectionHead studentProjection_{nullptr}, teacherProjection_{nullptr};
+  ReconstructionHead reconstruction_{nullptr};
+  std::unique_ptr<torch::optim::AdamW> optimizer_;
+  torch::Tensor center_;
+  at::Generator maskGenerator_;
+};
+
+}  // namespace folk

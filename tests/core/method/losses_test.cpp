@@ -1,0 +1,95 @@
+// DINO and MFM losses against golden values from python3-torch
+// (tests/data/method_golden/make_golden.py writes golden.json).
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/method/losses.h"
+
+namespace folk {
+namespace {
+
+// Same inputs as det() in make_golden.py: sin(0.37 i + offset) * scale over the flat index, float64
+// then float32.
+torch::Tensor deterministicTensor(std::vector<int64_t> shape, double offset, double scale) {
+  int64_t n = 1;
+  for (auto s : shape) n *= s;
+  return (torch::arange(n, torch::kFloat64) * 0.37 + offset).sin().mul(scale).reshape(shape).to(torch::kFloat32);
+}
+
+nlohmann::json golden() {
+  const std::string path = std::string(FOLK_TEST_DATA_DIR) + "/method_golden/golden.json";
+  std::ifstream in(path);
+  EXPECT_TRUE(in.good()) << path;
+  return nlohmann::json::parse(in);
+}
+
+TEST(DinoLoss, MatchesPythonDino) {
+  for (const auto& c : golden()["dino"]) {
+    const int64_t batch = c["batch"], k = c["prototypes"];
+    auto student = deterministicTensor({2 * batch, k}, 0.1, 3.0).requires_grad_(true);
+    auto teacher = deterministicTensor({2 * batch, k}, 1.3, 2.0);
+    auto center = deterministicTensor({1, k}, 2.7, 0.5);
+    auto loss = dinoDistillationLoss(student, teacher, center, c["student_temp"], c["teacher_temp"]);
+    EXPECT_NEAR(loss.item<double>(), c["loss"].get<double>(), 1e-5 * std::abs(c["loss"].get<double>()));
+    loss.backward();
+    auto gradRow = std::vector<double>(c["grad_row0"].begin(), c["grad_row0"].end());
+    EXPECT_TRUE(torch::allclose(student.grad()[0].to(torch::kFloat64), torch::tensor(gradRow), 1e-4, 1e-6));
+    auto newCenter = updatedCenter(center, teacher, c["center_momentum"]);
+    auto expected = std::vector<double>(c["center"].begin(), c["center"].end());
+    EXPECT_TRUE(torch::allclose(newCenter.flatten().to(torch::kFloat64), torch::tensor(expected), 1e-5, 1e-6));
+  }
+}
+
+TEST(DinoLoss, TeacherGetsNoGradientAndLossIsCrossView) {
+  auto student = torch::randn({4, 6}, torch::requires_grad());
+  auto teacher = torch::randn({4, 6}, torch::requires_grad());
+  auto center = torch::zeros({1, 6});
+  dinoDistillationLoss(student, teacher, center, 0.1, 0.04).backward();
+  EXPECT_FALSE(teacher.grad().defined());
+  // Swapping the two student views changes which teacher view supervises which: when the teacher's
+  // views are identical, the loss does not depend on the pairing.
+  auto sameTeacher = torch::cat({teacher.detach().slice(0, 0, 2), teacher.detach().slice(0, 0, 2)});
+  auto swapped = torch::cat({student.detach().slice(0, 2, 4), student.detach().slice(0, 0, 2)});
+  EXPECT_NEAR(dinoDistillationLoss(student.detach(), sameTeacher, center, 0.1, 0.04).item<double>(),
+              dinoDistillationLoss(swapped, sameTeacher, center, 0.1, 0.04).item<double>(), 1e-5);
+  EXPECT_THROW(dinoDistillationLoss(torch::zeros({3, 6}), torch::zeros({3, 6}), center, 0.1, 0.04),
+               std::invalid_argument);
+}
+
+TEST(CenterUpdate, MomentumAverageOfTeacherMeans) {
+  auto center = torch::tensor({{1.0f, 0.0f}});
+  auto teacher = torch::tensor({{2.0f, 4.0f}, {0.0f, 2.0f}});  // mean (1, 3)
+  auto updated = updatedCenter(center, teacher, 0.9);
+  EXPECT_TRUE(torch::allclose(updated, torch::tensor({{1.0f, 0.3f}})));
+}
+
+TEST(FrequencyLoss, MatchesPythonMfm) {
+  for (const auto& c : golden()["mfm"]) {
+    const int64_t batch = c["batch"], channels = c["channels"], size = c["size"];
+    auto yhat = deterministicTensor({batch, channels, size, size}, 0.5, 1.0);
+    auto x = deterministicTensor({batch, channels, size, size}, 2.2, 1.5);
+    auto masks = ((torch::arange(batch * size * size) * 7).remainder(5) != 0).to(torch::kUInt8).reshape({batch, size, size});
+    auto loss = frequencyReconstructionLoss(yhat, x, masks);
+    EXPECT_NEAR(loss.item<double>(), c["loss"].get<double>(), 1e-5 * c["loss"].get<double>());
+  }
+}
+
+TEST(FrequencyLoss, OnlyRemovedFrequenciesCount) {
+  // A difference made only of frequencies the mask keeps costs nothing.
+  auto x = torch::zeros({1, 1, 8, 8});
+  auto constant = torch::full({1, 1, 8, 8}, 0.7f);  // energy only at the centred DC (4, 4)
+  auto keepDc = torch::zeros({1, 8, 8}, torch::kUInt8);
+  keepDc.index_put_({0, 4, 4}, 1);
+  EXPECT_NEAR(frequencyReconstructionLoss(constant, x, keepDc).item<double>(), 0.0, 1e-7);
+  // Remove only the DC: the loss is |F_o(0.7)| at DC = 0.7 * 8 (orthonormal: sum / sqrt(64)).
+  auto removeDc = (1 - keepDc).to(torch::kUInt8);
+  EXPECT_NEAR(frequencyReconstructionLoss(constant, x, removeDc).item<double>(), 0.7 * 8.0, 1e-5);
+  // Nothing removed: zero, not NaN.
+  EXPECT_EQ(frequencyReconstructionLoss(constant, x, torch::ones({1, 8, 8}, torch::kUInt8)).item<double>(), 0.0);
+}
+
+}  // namespace
+}  // namespace folk

@@ -1,0 +1,230 @@
+// TrainStep: all five objectives run with finite losses, mfm learns, clipping, the frozen last
+// layer, parameter groups, and a save / load round trip that reproduces the next step exactly.
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+
+#include "core/method/train_step.h"
+
+namespace folk {
+namespace {
+
+ModelConfig tinyModel() {
+  ModelConfig config;
+  config.name = "vit-nano";
+  config.imageSize = 16;
+  config.patchSize = 4;
+  config.channels = 3;
+  config.vitDim = 32;
+  config.vitDepth = 2;
+  config.vitHeads = 2;
+  config.prototypes = 64;
+  config.headHidden = 64;
+  config.headBottleneck = 16;
+  return config;
+}
+
+MethodConfig tinyMethod(Objective objective) {
+  MethodConfig config;
+  config.objective = objective;
+  config.epochs = 10;
+  config.stepsPerEpoch = 4;
+  config.batchSize = 8;
+  config.baseLr = 1e-3 * 256 / 8;  // peak lr 1e-3
+  config.warmupEpochs = 0;
+  config.freezeLastLayerEpochs = 0;
+  config.maskSeed = 11;
+  return config;
+}
+
+// Smooth random images in [0,1] (upsampled noise), so that spectra look like images'.
+std::pair<torch::Tensor, torch::Tensor> tinyViews(int64_t batch, int64_t channels = 3) {
+  auto coarse = torch::rand({batch, channels, 4, 4});
+  auto u = torch::nn::functional::interpolate(
+      coarse, torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{16, 16}).mode(torch::kBilinear).align_corners(false));
+  auto v = (u.flip({3}) * 0.9 + 0.05).clamp(0, 1);
+  return {u.clamp(0, 1), v};
+}
+
+std::string tempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("folk_train_step_test_" + name + "_" + std::to_string(::getpid()))).string();
+}
+
+TEST(TrainStep, AllObjectivesGiveFiniteLosses) {
+  for (const auto& name : objectiveNames()) {
+    torch::manual_seed(0);
+    const auto objective = *parseObjective(name);
+    TrainStep trainer(tinyModel(), tinyMethod(objective));
+    auto [u, v] = tinyViews(4);
+    for (int64_t s = 0; s < 2; ++s) {
+      auto m = trainer.step(u, v, s);
+      EXPECT_TRUE(std::isfinite(m.total)) << name;
+      EXPECT_GT(m.total, 0.0) << name;
+      EXPECT_NEAR(m.total, m.distill + m.reconstruction, 1e-4 * std::abs(m.total)) << name;
+      const auto traits = objectiveTraits(objective);
+      EXPECT_EQ(m.distill != 0.0, traits.distill) << name;
+      EXPECT_EQ(m.reconstruction != 0.0, traits.reconstruct) << name;
+      EXPECT_EQ(trainer.teacher() != nullptr, traits.distill) << name;
+      if (traits.distill) {
+        EXPECT_DOUBLE_EQ(m.teacherTemp, 0.04) << name;
+        EXPECT_GE(m.momentum, 0.996) << name;
+      }
+      EXPECT_DOUBLE_EQ(m.lr, trainer.lrAt(s)) << name;
+    }
+  }
+}
+
+TEST(TrainStep, MfmReconstructionLossDecreases) {
+  torch::manual_seed(1);
+  auto method = tinyMethod(Objective::Mfm);
+  method.filter.pLowPass = 1.0;  // always low-pass: the same task every step, so progress is visible
+  TrainStep trainer(tinyModel(), method);
+  auto [u, v] = tinyViews(8);
+  const double first = trainer.step(u, v, 0).total;
+  double last = first;
+  for (int64_t s = 1; s < 15; ++s) last = trainer.step(u, v, s).total;
+  EXPECT_LT(last, 0.7 * first) << "first " << first << " last " << last;
+}
+
+TEST(TrainStep, CentreMovesTowardsTeacherOutputs) {
+  torch::manual_seed(2);
+  TrainStep trainer(tinyModel(), tinyMethod(Objective::Dino));
+  EXPECT_EQ(trainer.center().abs().sum().item<double>(), 0.0);
+  auto [u, v] = tinyViews(4);
+  trainer.step(u, v, 0);
+  EXPECT_GT(trainer.center().abs().sum().item<double>(), 0.0);
+  EXPECT_EQ(trainer.center().sizes(), (std::vector<int64_t>{1, 64}));
+}
+
+TEST(TrainStep, ClipsTheGlobalGradientNorm) {
+  torch::manual_seed(3);
+  auto method = tinyMethod(Objective::Folk);
+  method.clipGrad = 1e-3;
+  TrainStep trainer(tinyModel(), method);
+  auto [u, v] = tinyViews(4);
+  auto m = trainer.step(u, v, 0);
+  EXPECT_GT(m.gradNorm, 1e-3);  // reported before clipping
+  double squares = 0.0;
+  auto add = [&](const std::vector<torch::Tensor>& params) {
+    for (const auto& p : params) {
+      if (p.grad().defined()) squares += p.grad().pow(2).sum().item<double>();
+    }
+  };
+  add(trainer.student()->parameters());
+  add(trainer.studentProjection()->parameters());
+  add(trainer.reconstruction()->parameters());
+  EXPECT_LE(std::sqrt(squares), 1e-3 * 1.001);
+}
+
+TEST(TrainStep, LastLayerFrozenDuringTheFirstEpoch) {
+  torch::manual_seed(4);
+  auto method = tinyMethod(Objective::Folk);
+  method.freezeLastLayerEpochs = 1;  // steps 0..3
+  TrainStep trainer(tinyModel(), method);
+  auto [u, v] = tinyViews(4);
+  auto before = trainer.studentProjection()->lastLayerDirection().clone();
+  auto mlpBefore = trainer.studentProjection()->named_parameters()["mlp.0.weight"].clone();
+  trainer.step(u, v, 3);
+  EXPECT_TRUE(torch::equal(trainer.studentProjection()->lastLayerDirection(), before));
+  EXPECT_FALSE(torch::equal(trainer.studentProjection()->named_parameters()["mlp.0.weight"], mlpBefore));
+  trainer.step(u, v, 4);  // epoch 1
+  EXPECT_FALSE(torch::equal(trainer.studentProjection()->lastLayerDirection(), before));
+}
+
+TEST(TrainStep, NoWeightDecayOnBiasesAndNorms) {
+  TrainStep trainer(tinyModel(), tinyMethod(Objective::Folk));
+  auto& groups = trainer.optimizer().param_groups();
+  ASSERT_EQ(groups.size(), 2u);
+  for (const auto& p : groups[0].params()) EXPECT_GE(p.dim(), 2);
+  for (const auto& p : groups[1].params()) EXPECT_EQ(p.dim(), 1);
+  auto [u, v] = tinyViews(2);
+  auto m = trainer.step(u, v, 20);
+  auto& options0 = static_cast<torch::optim::AdamWOptions&>(groups[0].options());
+  auto& options1 = static_cast<torch::optim::AdamWOptions&>(groups[1].options());
+  EXPECT_DOUBLE_EQ(options0.weight_decay(), m.weightDecay);
+  EXPECT_DOUBLE_EQ(options1.weight_decay(), 0.0);
+  EXPECT_DOUBLE_EQ(options1.lr(), m.lr);
+  // Half way through 40 steps: the cosine midpoints.
+  EXPECT_NEAR(m.weightDecay, 0.22, 1e-12);
+  EXPECT_NEAR(m.momentum, 0.998, 1e-12);
+  EXPECT_NEAR(m.lr, 0.5 * (1e-3 + 1e-6), 1e-12);
+}
+
+TEST(TrainStep, TeacherIsTheEmaOfTheStudent) {
+  torch::manual_seed(5);
+  TrainStep trainer(tinyModel(), tinyMethod(Objective::Dino));
+  auto teacherBefore = trainer.teacher()->named_parameters()["norm.weight"].clone();
+  EXPECT_TRUE(torch::equal(teacherBefore, trainer.student()->named_parameters()["norm.weight"]));
+  auto [u, v] = tinyViews(4);
+  auto m = trainer.step(u, v, 0);
+  auto student = trainer.student()->named_parameters()["norm.weight"];
+  auto expected = teacherBefore * m.momentum + student * (1.0 - m.momentum);
+  EXPECT_TRUE(torch::allclose(trainer.teacher()->named_parameters()["norm.weight"], expected, 1e-6, 1e-7));
+  EXPECT_FALSE(trainer.teacher()->named_parameters()["norm.weight"].requires_grad());
+}
+
+TEST(TrainStep, SaveLoadGivesIdenticalNextSteps) {
+  const auto path = tempPath("roundtrip");
+  auto [u, v] = tinyViews(4);
+  torch::manual_seed(6);
+  TrainStep original(tinyModel(), tinyMethod(Objective::Folk));
+  original.step(u, v, 0);
+  original.step(u, v, 1);
+  original.save(path);
+
+  torch::manual_seed(99);  // different initial weights, overwritten by load
+  auto otherSeed = tinyMethod(Objective::Folk);
+  otherSeed.maskSeed = 12345;  // different mask stream, restored by load
+  TrainStep resumed(tinyModel(), otherSeed);
+  resumed.load(path);
+  for (int64_t s = 2; s < 4; ++s) {
+    auto a = original.step(u, v, s);
+    auto b = resumed.step(u, v, s);
+    EXPECT_EQ(a.total, b.total) << s;
+    EXPECT_EQ(a.distill, b.distill) << s;
+    EXPECT_EQ(a.reconstruction, b.reconstruction) << s;
+  }
+  EXPECT_TRUE(torch::equal(original.center(), resumed.center()));
+  std::remove(path.c_str());
+}
+
+TEST(TrainStep, LoadRejectsAnotherObjectiveOrAMissingFile) {
+  const auto path = tempPath("mismatch");
+  TrainStep mfm(tinyModel(), tinyMethod(Objective::Mfm));
+  mfm.save(path);
+  TrainStep folk(tinyModel(), tinyMethod(Objective::Folk));
+  try {
+    folk.load(path);
+    FAIL() << "expected std::runtime_error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("objective 'mfm'"), std::string::npos) << e.what();
+  }
+  auto bigger = tinyModel();
+  bigger.vitDim = 48;
+  TrainStep other(bigger, tinyMethod(Objective::Mfm));
+  EXPECT_THROW(other.load(path), std::runtime_error);
+  EXPECT_THROW(mfm.load(path + ".missing"), std::runtime_error);
+  std::remove(path.c_str());
+}
+
+TEST(TrainStep, RejectsBadConfigs) {
+  auto method = tinyMethod(Objective::Folk);
+  method.baseLr = -1.0;
+  EXPECT_NE(validateMethodConfig(method).find("learning rate"), std::string::npos);
+  EXPECT_THROW(TrainStep(tinyModel(), method), std::invalid_argument);
+  method = tinyMethod(Objective::Folk);
+  method.filter.sampling.ratios = {0.0};
+  EXPECT_NE(validateMethodConfig(method).find("outside (0, 1]"), std::string::npos);
+  auto model = tinyModel();
+  model.patchSize = 5;
+  EXPECT_THROW(TrainStep(model, tinyMethod(Objective::Folk)), std::invalid_argument);
+  TrainStep trainer(tinyModel(), tinyMethod(Objective::Folk));
+  EXPECT_THROW(trainer.step(torch::rand({2, 3, 16, 16}), torch::rand({3, 3, 16, 16}), 0), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace folk
