@@ -2,9 +2,29 @@
 // app; this file only wires them together, so new commands (train, eval, ...) are one line here.
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <string>
+
 #include "app/cli/bench_command.h"
 #include "app/cli/mask_command.h"
 #include "app/cli/version.h"
+
+namespace {
+
+// CLI11 reports a mistyped command only as "A subcommand is required": name it instead.
+bool rejectUnknownCommand(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  const std::string word = argv[1];
+  std::string known;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->check_name(word)) return false;
+    known += (known.empty() ? "" : ", ") + sub->get_name();
+  }
+  std::cerr << "folk: unknown command '" << word << "' (commands: " << known << "; see folk --help)\n";
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"folk: frequency-guided self-supervised learning (FOLK) from the command line"};
@@ -15,6 +35,7 @@ int main(int argc, char** argv) {
   folk::cli::addMaskCommand(app, exitCode);
   folk::cli::addBenchCommand(app, exitCode);
 
+  if (rejectUnknownCommand(app, argc, argv)) return 2;
   CLI11_PARSE(app, argc, argv);
   return exitCode;
 }
