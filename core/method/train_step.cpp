@@ -247,10 +247,22 @@ void TrainStep::load(const std::string& path) {
                              "', not '" + objectiveName(methodConfig_.objective) + "' and '" + modelConfig_.name + "'");
   }
   try {
+    // Module::load silently resizes tensors of another shape (Tensor::set_), so shapes are checked.
+    auto shapesOf = [](const torch::nn::Module& module) {
+      std::vector<std::vector<int64_t>> shapes;
+      for (const auto& t : module.parameters()) shapes.push_back(t.sizes().vec());
+      for (const auto& t : module.buffers()) shapes.push_back(t.sizes().vec());
+      return shapes;
+    };
     auto readModule = [&](const char* key, torch::nn::Module& module) {
       torch::serialize::InputArchive nested;
       archive.read(key, nested);
+      const auto expected = shapesOf(module);
       module.load(nested);
+      if (shapesOf(module) != expected) {
+        throw std::runtime_error(path + ": the checkpoint's '" + key +
+                                 "' tensors have other shapes than this model config builds");
+      }
     };
     readModule("student", *student_);
     if (teacher_) readModule("teacher", *teacher_);
