@@ -1,0 +1,140 @@
+#include "core/io/metrics_log.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "core/util/atomic_file.h"
+
+namespace folk {
+
+namespace {
+
+std::FILE* openForAppend(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "ab");
+  if (!f) throw std::runtime_error(path + ": cannot open for appending: " + std::strerror(errno));
+  return f;
+}
+
+void writeLine(std::FILE* f, const std::string& line, const std::string& path) {
+  if (std::fwrite(line.data(), 1, line.size(), f) != line.size() || std::fflush(f) != 0) {
+    throw std::runtime_error(path + ": cannot append metrics: " + std::strerror(errno));
+  }
+}
+
+std::string csvLine(const MetricsRow& r) {
+  std::ostringstream s;
+  s.precision(9);
+  s << r.step << ',' << r.epoch << ',' << r.total << ',' << r.distill << ',' << r.reconstruction << ',' << r.lr << ','
+    << r.weightDecay << ',' << r.momentum << ',' << r.teacherTemp << ',' << r.gradNorm << ',' << r.imagesPerSecond
+    << ',' << r.elapsedSeconds;
+  return s.str();
+}
+
+MetricsRow fromJson(const nlohmann::json& j) {
+  MetricsRow r;
+  r.step = j.at("step").get<std::int64_t>();
+  r.epoch = j.value("epoch", std::int64_t{0});
+  r.total = j.value("total", 0.0);
+  r.distill = j.value("distill", 0.0);
+  r.reconstruction = j.value("reconstruction", 0.0);
+  r.lr = j.value("lr", 0.0);
+  r.weightDecay = j.value("weight_decay", 0.0);
+  r.momentum = j.value("momentum", 0.0);
+  r.teacherTemp = j.value("teacher_temp", 0.0);
+  r.gradNorm = j.value("grad_norm", 0.0);
+  r.imagesPerSecond = j.value("images_per_s", 0.0);
+  r.elapsedSeconds = j.value("elapsed_s", 0.0);
+  return r;
+}
+
+}  // namespace
+
+std::string metricsCsvHeader() {
+  return "step,epoch,total,distill,reconstruction,lr,weight_decay,momentum,teacher_temp,grad_norm,images_per_s,"
+         "elapsed_s";
+}
+
+std::string toJsonLine(const MetricsRow& r) {
+  nlohmann::json j = {{"step", r.step},
+                      {"epoch", r.epoch},
+                      {"total", r.total},
+                      {"distill", r.distill},
+                      {"reconstruction", r.reconstruction},
+                      {"lr", r.lr},
+                      {"weight_decay", r.weightDecay},
+                      {"momentum", r.momentum},
+                      {"teacher_temp", r.teacherTemp},
+                      {"grad_norm", r.gradNorm},
+                      {"images_per_s", r.imagesPerSecond},
+                      {"elapsed_s", r.elapsedSeconds}};
+  return j.dump();
+}
+
+MetricsWriter::MetricsWriter(std::string jsonlPath, std::string csvPath)
+    : jsonlPath_(std::move(jsonlPath)), csvPath_(std::move(csvPath)) {
+  jsonl_ = openForAppend(jsonlPath_);
+  try {
+    csv_ = openForAppend(csvPath_);
+    std::fseek(csv_, 0, SEEK_END);
+    if (std::ftell(csv_) == 0) writeLine(csv_, metricsCsvHeader() + "\n", csvPath_);
+  } catch (...) {
+    std::fclose(jsonl_);
+    if (csv_) std::fclose(csv_);
+    throw;
+  }
+}
+
+MetricsWriter::~MetricsWriter() {
+  std::fclose(jsonl_);
+  std::fclose(csv_);
+}
+
+void MetricsWriter::append(const MetricsRow& row) {
+  writeLine(jsonl_, toJsonLine(row) + "\n", jsonlPath_);
+  writeLine(csv_, csvLine(row) + "\n", csvPath_);
+}
+
+std::vector<MetricsRow> readMetrics(const std::string& jsonlPath) {
+  std::ifstream in(jsonlPath, std::ios::binary);
+  if (!in) return {};
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<MetricsRow> rows;
+  std::size_t start = 0;
+  int lineNumber = 0;
+  while (start < text.size()) {
+    const auto end = text.find('\n', start);
+    ++lineNumber;
+    const bool complete = end != std::string::npos;
+    const auto line = text.substr(start, complete ? end - start : std::string::npos);
+    const bool last = !complete || end + 1 >= text.size();
+    start = complete ? end + 1 : text.size();
+    if (line.empty()) continue;
+    if (!complete) break;  // being written, or cut by a crash
+    try {
+      rows.push_back(fromJson(nlohmann::json::parse(line)));
+    } catch (const nlohmann::json::exception& e) {
+      if (last) break;
+      throw std::runtime_error(jsonlPath + ": line " + std::to_string(lineNumber) + " is not a metrics row: " +
+                               e.what());
+    }
+  }
+  return rows;
+}
+
+void truncateMetrics(const std::string& jsonlPath, const std::string& csvPath, std::int64_t lastStep) {
+  std::string jsonl, csv = metricsCsvHeader() + "\n";
+  for (const auto& row : readMetrics(jsonlPath)) {
+    if (row.step > lastStep) continue;
+    jsonl += toJsonLine(row) + "\n";
+    csv += csvLine(row) + "\n";
+  }
+  writeFileAtomically(jsonlPath, jsonl);
+  writeFileAtomically(csvPath, csv);
+}
+
+}  // namespace folk

@@ -1,0 +1,57 @@
+#pragma once
+// The on-disk layout of one training run (DESIGN.md §5):
+//   runs/<UTC timestamp>-<name>/config.json, metrics.jsonl, metrics.csv, eval.json,
+//   checkpoints/ (step-NNNNNNNN.pt + latest.json), samples/ (PNG)
+// A GUI can watch such a folder while another process writes it: every whole-file write is atomic.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/io/train_config.h"
+
+namespace folk {
+
+class RunDirectory {
+ public:
+  // Creates runsDir/<UTC timestamp>-<name>/ with its sub-folders and writes config.json. Adds a
+  // "-2", "-3", ... suffix when a run of that name started in the same second. Throws
+  // std::runtime_error naming the folder when it cannot be created.
+  static RunDirectory create(const std::string& runsDir, const TrainConfig& config);
+  // An existing run; throws std::runtime_error when the folder or its config.json is missing.
+  static RunDirectory open(const std::string& path);
+
+  const std::string& root() const { return root_; }
+  std::string configPath() const { return root_ + "/config.json"; }
+  std::string metricsJsonlPath() const { return root_ + "/metrics.jsonl"; }
+  std::string metricsCsvPath() const { return root_ + "/metrics.csv"; }
+  std::string evalPath() const { return root_ + "/eval.json"; }
+  std::string checkpointsDir() const { return root_ + "/checkpoints"; }
+  std::string samplesDir() const { return root_ + "/samples"; }
+  std::string checkpointPath(std::int64_t step) const;  // checkpoints/step-NNNNNNNN.pt
+
+  TrainConfig loadConfig() const;
+
+ private:
+  explicit RunDirectory(std::string root) : root_(std::move(root)) {}
+  std::string root_;
+};
+
+// "20261126T235501Z"
+std::string utcTimestamp();
+
+// What checkpoints/latest.json records: the step the checkpoint was taken after (steps completed),
+// its file (relative to checkpoints/), and the global torch RNG state (hex) for full restoration.
+struct CheckpointIndex {
+  std::int64_t step = 0;
+  std::string file;
+  std::string torchRngHex;
+  double elapsedSeconds = 0.0;
+};
+
+void writeCheckpointIndex(const RunDirectory& run, const CheckpointIndex& index);  // atomic
+// std::nullopt when the run has no checkpoint yet; throws std::runtime_error for a corrupt index.
+std::optional<CheckpointIndex> readCheckpointIndex(const RunDirectory& run);
+// Deletes step-*.pt files other than the newest `keep` ones (never the one `latest.json` names).
+void pruneCheckpoints(const RunDirectory& run, int keep);
+
+}  // namespace folk

@@ -1,0 +1,380 @@
+#include "core/train/session.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <optional>
+
+#include "core/data/image_file.h"
+#include "core/io/metrics_log.h"
+#include "core/method/train_step.h"
+#include "core/method/views.h"
+#include "core/train/eval_json.h"
+#include "core/train/evaluation.h"
+#include "core/train/method_setup.h"
+#include "core/train/training_data.h"
+#include "core/util/torch_threads.h"
+
+namespace folk {
+
+const char* sessionStateName(SessionState state) {
+  switch (state) {
+    case SessionState::Idle: return "idle";
+    case SessionState::Running: return "running";
+    case SessionState::Paused: return "paused";
+    case SessionState::Stopping: return "stopping";
+    case SessionState::Stopped: return "stopped";
+    case SessionState::Finished: return "finished";
+    case SessionState::Failed: return "failed";
+  }
+  return "unknown";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string toHex(const torch::Tensor& bytes) {
+  static const char* digits = "0123456789abcdef";
+  const auto t = bytes.contiguous();
+  const auto* p = t.data_ptr<std::uint8_t>();
+  std::string out;
+  out.reserve(t.numel() * 2);
+  for (std::int64_t i = 0; i < t.numel(); ++i) {
+    out += digits[p[i] >> 4];
+    out += digits[p[i] & 15];
+  }
+  return out;
+}
+
+torch::Tensor fromHex(const std::string& hex) {
+  auto t = torch::empty({static_cast<std::int64_t>(hex.size() / 2)}, torch::kUInt8);
+  auto* p = t.data_ptr<std::uint8_t>();
+  auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) p[i / 2] = std::uint8_t(nibble(hex[i]) << 4 | nibble(hex[i + 1]));
+  return t;
+}
+
+torch::Tensor torchRngState() {
+  auto generator = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  return generator.get_state();
+}
+
+void setTorchRngState(const torch::Tensor& state) {
+  auto generator = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  generator.set_state(state);
+}
+
+// (C, H, W) float tensor in [0,1] -> Image.
+Image toImage(const torch::Tensor& chw) {
+  const auto t = chw.detach().to(torch::kCPU, torch::kFloat32).clamp(0.0, 1.0).contiguous();
+  Image image(static_cast<int>(t.size(0)), static_cast<int>(t.size(1)), static_cast<int>(t.size(2)));
+  std::copy(t.data_ptr<float>(), t.data_ptr<float>() + t.numel(), image.pixels.begin());
+  return image;
+}
+
+torch::Tensor fromImage(const Image& image) {
+  return torch::from_blob(const_cast<float*>(image.pixels.data()), {image.channels, image.height, image.width},
+                          torch::kFloat32)
+      .clone();
+}
+
+torch::Tensor denormalize(const torch::Tensor& x, const Normalization& n) {
+  const auto opts = torch::TensorOptions().dtype(torch::kFloat32).device(x.device());
+  const auto mean = torch::tensor(std::vector<float>(n.mean.begin(), n.mean.end()), opts).view({1, -1, 1, 1});
+  const auto std = torch::tensor(std::vector<float>(n.std.begin(), n.std.end()), opts).view({1, -1, 1, 1});
+  return x * std + mean;
+}
+
+// A randomly initialised backbone of the run's architecture, drawn from its own seed without
+// disturbing the global RNG the run's state is saved with.
+Backbone randomBackbone(const ModelConfig& model, std::uint64_t seed, torch::Device device) {
+  const auto saved = torchRngState();
+  torch::manual_seed(seed);
+  auto backbone = makeBackbone(model);
+  setTorchRngState(saved);
+  backbone->to(device);
+  return backbone;
+}
+
+EvaluatorSettings evaluatorSettings(const TrainConfig& config, const TrainingData& data) {
+  EvaluatorSettings s;
+  s.k = config.evaluation.k;
+  s.temperature = config.evaluation.temperature;
+  s.linear.epochs = config.evaluation.linearEpochs;
+  s.linear.lr = config.evaluation.linearLr;
+  s.linear.seed = config.seed;
+  s.fewShotFractions = config.evaluation.fewShotFractions;
+  s.batchSize = config.evaluation.batchSize;
+  s.workers = config.data.workers;
+  s.imageSize = config.model.imageSize;
+  s.channels = config.model.channels;
+  s.mean = data.mean();
+  s.std = data.std();
+  return s;
+}
+
+// Evaluation of one trained state, with the random-init scores cached across calls (they never change).
+EvalReport evaluate(TrainStep& trainer, const TrainConfig& config, const TrainingData& data, std::int64_t step,
+                    std::optional<ProbeScores>& randomCache) {
+  const auto started = Clock::now();
+  if (!data.evalTrainSet() || !data.evalTestSet()) {
+    throw DatasetError(config.data.path + ": evaluation needs labelled data with a test split or held-out part");
+  }
+  FeatureEvaluator evaluator(data.evalTrainSet(), data.evalTestSet(), evaluatorSettings(config, data));
+  EvalReport report;
+  report.step = step;
+  report.backboneRole = trainer.teacher() ? "teacher" : "student";
+  report.trained = evaluator.score(*trainer.evaluationBackbone(), trainer.device());
+  if (config.evaluation.randomBaseline) {
+    if (!randomCache) {
+      auto random = randomBackbone(trainer.modelConfig(), config.seed + 7919, trainer.device());
+      randomCache = evaluator.score(*random, trainer.device());
+    }
+    report.hasRandomBaseline = true;
+    report.randomInit = *randomCache;
+  }
+  report.trainSamples = evaluator.trainSamples();
+  report.testSamples = evaluator.testSamples();
+  report.numClasses = evaluator.classes();
+  report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return report;
+}
+
+// Loads the run's latest checkpoint into `trainer`; returns the index (nullopt: fresh run).
+std::optional<CheckpointIndex> restore(const RunDirectory& run, TrainStep& trainer) {
+  auto index = readCheckpointIndex(run);
+  if (!index) return std::nullopt;
+  trainer.load(run.checkpointsDir() + "/" + index->file);
+  if (!index->torchRngHex.empty()) setTorchRngState(fromHex(index->torchRngHex));
+  return index;
+}
+
+}  // namespace
+
+Session::Session(RunDirectory run, SessionObserver* observer) : run_(std::move(run)), observer_(observer) {}
+
+Session::~Session() {
+  stop();
+  wait();
+}
+
+void Session::start() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (state_.load() != SessionState::Idle || thread_.joinable()) return;
+  state_ = SessionState::Running;  // set before the thread runs, so state() is never stale Idle
+  thread_ = std::thread([this] { threadMain(); });
+}
+
+void Session::pause() {
+  pauseRequested_ = true;
+  wake_.notify_all();
+}
+
+void Session::resume() {
+  {
+    std::lock_guard<std::mutex> lock(pauseMutex_);
+    pauseRequested_ = false;
+  }
+  wake_.notify_all();
+}
+
+void Session::stop() {
+  stopRequested_ = true;
+  wake_.notify_all();  // may run on a signal-watching thread: takes no lock
+}
+
+void Session::wait() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (thread_.joinable()) thread_.join();
+}
+
+void Session::setState(SessionState state) {
+  state_ = state;
+  if (observer_) observer_->onState(state);
+}
+
+bool Session::waitWhilePaused() {
+  if (!pauseRequested_.load() || stopRequested_.load()) return !stopRequested_.load();
+  setState(SessionState::Paused);
+  {
+    std::unique_lock<std::mutex> lock(pauseMutex_);
+    // The timeout covers stop() from a signal-watching thread, which notifies without the lock.
+    while (pauseRequested_.load() && !stopRequested_.load()) wake_.wait_for(lock, std::chrono::milliseconds(50));
+  }
+  if (stopRequested_.load()) return false;
+  setState(SessionState::Running);
+  return true;
+}
+
+void Session::threadMain() {
+  if (observer_) observer_->onState(SessionState::Running);
+  std::int64_t step = 0;
+  std::optional<CheckpointIndex> lastGood;
+  try {
+    const TrainConfig config = run_.loadConfig();
+    validate(config);
+    configureComputeThreads(config.device.threads);
+    const auto device = resolveDevice(config.device.device);
+    TrainingData data(config);
+    const auto perEpoch = data.batchesPerEpoch();
+    const auto total = totalSteps(config, perEpoch);
+    const auto method = makeMethodConfig(config, perEpoch, data.mean(), data.std());
+    torch::manual_seed(config.seed);  // initial weights
+    TrainStep trainer(config.model, method, device);
+    double elapsedBefore = 0.0;
+    lastGood = restore(run_, trainer);
+    if (lastGood) {
+      step = lastGood->step;
+      elapsedBefore = lastGood->elapsedSeconds;
+      truncateMetrics(run_.metricsJsonlPath(), run_.metricsCsvPath(), step);
+      if (observer_) observer_->onMessage("resumed from " + lastGood->file + " at step " + std::to_string(step));
+    }
+    if (observer_) {
+      observer_->onMessage(data.summary() + "; " + std::to_string(total) + " steps on " + device.str());
+    }
+    completedSteps_ = step;
+    data.seek(step);
+    MetricsWriter metrics(run_.metricsJsonlPath(), run_.metricsCsvPath());
+    std::optional<ProbeScores> randomCache;
+    const auto runStart = Clock::now();
+    auto elapsed = [&] { return elapsedBefore + std::chrono::duration<double>(Clock::now() - runStart).count(); };
+
+    auto checkpoint = [&] {
+      const auto path = run_.checkpointPath(step);
+      trainer.save(path);
+      CheckpointIndex index{step, std::filesystem::path(path).filename().string(), toHex(torchRngState()), elapsed()};
+      writeCheckpointIndex(run_, index);
+      pruneCheckpoints(run_, config.checkpoint.keepLast);
+      lastGood = index;
+    };
+    auto evaluateNow = [&] {
+      auto report = evaluate(trainer, config, data, step, randomCache);
+      writeEvalJson(run_.evalPath(), report);
+      if (observer_) observer_->onEval(report);
+    };
+    const Image probe = data.probeImage();
+    auto sample = [&] {
+      if (probe.empty()) return;
+      torch::NoGradGuard noGrad;
+      at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(config.seed);  // same mask every time
+      Normalization norm{data.mean(), data.std()};
+      const auto x = fromImage(probe).unsqueeze(0).to(device);
+      auto prepared = prepareViews(x, trainer.traits().filter, method.filter, norm, generator);
+      SampleReport report;
+      report.step = step;
+      report.unfiltered = probe;
+      report.filtered = toImage(denormalize(prepared.studentInput, norm)[0]);
+      report.mask = prepared.masks.defined() ? toImage(prepared.masks[0].unsqueeze(0).to(torch::kFloat32))
+                                             : toImage(torch::ones({1, probe.height, probe.width}));
+      if (trainer.reconstruction()) {
+        auto student = trainer.student();
+        student->eval();
+        const auto out = trainer.reconstruction()->forward(student->forward(prepared.studentInput).patchMap);
+        student->train();
+        report.reconstruction = toImage(denormalize(out, norm)[0]);
+      }
+      char prefix[64];
+      std::snprintf(prefix, sizeof prefix, "/step-%08lld-", static_cast<long long>(step));
+      const auto base = run_.samplesDir() + prefix;
+      savePng(report.unfiltered, base + "unfiltered.png");
+      savePng(report.mask, base + "mask.png");
+      savePng(report.filtered, base + "filtered.png");
+      if (!report.reconstruction.empty()) savePng(report.reconstruction, base + "reconstruction.png");
+      if (observer_) observer_->onSample(report);
+    };
+
+    const auto batchImages = static_cast<double>(config.optimisation.batchSize);
+    double smoothedRate = 0.0;
+    if (step == 0 && config.sampleIntervalSteps > 0) sample();
+    while (step < total) {
+      if (stopRequested_.load() || !waitWhilePaused()) break;
+      const auto stepStart = Clock::now();
+      const auto batch = data.next();
+      const auto m = trainer.step(batch.views[0], batch.views[1], step);
+      if (!std::isfinite(m.total)) {
+        if (observer_) {
+          observer_->onError("step " + std::to_string(step + 1) + ": the loss is not finite (" +
+                             std::to_string(m.total) + "); training stopped, " +
+                             (lastGood ? "the last good checkpoint (" + lastGood->file + ") is kept"
+                                       : std::string("no checkpoint had been written yet")) +
+                             ". Try a lower optimisation.base_lr.");
+        }
+        setState(SessionState::Failed);
+        return;
+      }
+      ++step;
+      completedSteps_ = step;
+      const double seconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
+      const double rate = seconds > 0 ? batchImages / seconds : 0.0;
+      smoothedRate = smoothedRate == 0.0 ? rate : 0.9 * smoothedRate + 0.1 * rate;
+
+      StepReport r;
+      r.step = step;
+      r.totalSteps = total;
+      r.epoch = m.epoch;
+      r.total = m.total;
+      r.distill = m.distill;
+      r.reconstruction = m.reconstruction;
+      r.lr = m.lr;
+      r.weightDecay = m.weightDecay;
+      r.momentum = m.momentum;
+      r.teacherTemp = m.teacherTemp;
+      r.gradNorm = m.gradNorm;
+      r.imagesPerSecond = smoothedRate;
+      r.etaSeconds = smoothedRate > 0 ? double(total - step) * batchImages / smoothedRate : 0.0;
+      r.elapsedSeconds = elapsed();
+      if (step % config.logIntervalSteps == 0 || step == total) {
+        metrics.append({step, m.epoch, m.total, m.distill, m.reconstruction, m.lr, m.weightDecay, m.momentum,
+                        m.teacherTemp, m.gradNorm, smoothedRate, r.elapsedSeconds});
+      }
+      if (observer_) observer_->onStep(r);
+
+      if (config.checkpoint.intervalSteps > 0 && step % config.checkpoint.intervalSteps == 0 && step < total) {
+        checkpoint();
+      }
+      if (config.sampleIntervalSteps > 0 && step % config.sampleIntervalSteps == 0) sample();
+      if (config.evaluation.intervalSteps > 0 && step % config.evaluation.intervalSteps == 0 && step < total) {
+        evaluateNow();
+      }
+    }
+
+    if (step < total) {  // stopped early
+      setState(SessionState::Stopping);
+      checkpoint();
+      if (observer_) observer_->onMessage("stopped at step " + std::to_string(step) + "; checkpoint " + lastGood->file);
+      setState(SessionState::Stopped);
+      return;
+    }
+    checkpoint();
+    if (config.sampleIntervalSteps > 0 && step % config.sampleIntervalSteps != 0) sample();
+    if (config.evaluation.atEnd && data.evalTestSet()) evaluateNow();
+    setState(SessionState::Finished);
+  } catch (const std::exception& e) {
+    if (observer_) observer_->onError(e.what());
+    setState(SessionState::Failed);
+  }
+}
+
+EvalReport Session::evaluateRun(const RunDirectory& run, SessionObserver* observer) {
+  const TrainConfig config = run.loadConfig();
+  configureComputeThreads(config.device.threads);
+  const auto device = resolveDevice(config.device.device);
+  TrainingData data(config);
+  const auto method = makeMethodConfig(config, data.batchesPerEpoch(), data.mean(), data.std());
+  torch::manual_seed(config.seed);
+  TrainStep trainer(config.model, method, device);
+  const auto index = restore(run, trainer);
+  if (!index && observer) observer->onMessage(run.root() + ": no checkpoint yet, evaluating the initial weights");
+  std::optional<ProbeScores> randomCache;
+  auto report = evaluate(trainer, config, data, index ? index->step : 0, randomCache);
+  writeEvalJson(run.evalPath(), report);
+  if (observer) observer->onEval(report);
+  return report;
+}
+
+}  // namespace folk

@@ -1,0 +1,64 @@
+#pragma once
+// What a training Session tells the outside world (DESIGN.md §2): plain value structs through one
+// small interface. The GUI adapter turns the calls into queued Qt signals, the CLI prints them.
+// All calls come from the session's own thread; implementations must be quick and thread-safe
+// towards their own readers, and must not call back into the session's blocking methods (wait()).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/data/image.h"
+
+namespace folk {
+
+enum class SessionState { Idle, Running, Paused, Stopping, Stopped, Finished, Failed };
+const char* sessionStateName(SessionState state);
+
+struct StepReport {
+  std::int64_t step = 0;  // steps completed
+  std::int64_t totalSteps = 0;
+  std::int64_t epoch = 0;
+  double total = 0.0, distill = 0.0, reconstruction = 0.0;
+  double lr = 0.0, weightDecay = 0.0, momentum = 0.0, teacherTemp = 0.0, gradNorm = 0.0;
+  double imagesPerSecond = 0.0;  // over the steps since the previous report
+  double etaSeconds = 0.0;       // at that rate, for the remaining steps
+  double elapsedSeconds = 0.0;
+};
+
+// Top-1 accuracies in [0,1] of one backbone's frozen features.
+struct ProbeScores {
+  double knnTop1 = 0.0;
+  double linearTop1 = 0.0;
+  std::vector<double> fewShotFractions;  // e.g. 0.01, 0.1
+  std::vector<double> fewShotTop1;       // linear probe on that fraction of the labels per class
+};
+
+struct EvalReport {
+  std::int64_t step = 0;
+  std::string backboneRole;  // "teacher" (or "student" for objectives without one)
+  ProbeScores trained;
+  bool hasRandomBaseline = false;
+  ProbeScores randomInit;  // randomly initialised backbone of the same architecture
+  std::size_t trainSamples = 0, testSamples = 0;
+  int numClasses = 0;
+  double seconds = 0.0;
+};
+
+// The fixed probe image through the student's pipeline, in [0,1] (the mask as 0/1, one channel).
+struct SampleReport {
+  std::int64_t step = 0;
+  Image unfiltered, mask, filtered, reconstruction;  // reconstruction empty without a rec. head
+};
+
+class SessionObserver {
+ public:
+  virtual ~SessionObserver() = default;
+  virtual void onState(SessionState /*state*/) {}
+  virtual void onStep(const StepReport& /*report*/) {}
+  virtual void onEval(const EvalReport& /*report*/) {}
+  virtual void onSample(const SampleReport& /*report*/) {}
+  virtual void onError(const std::string& /*message*/) {}
+  virtual void onMessage(const std::string& /*message*/) {}  // informational (resumed, checkpoint written)
+};
+
+}  // namespace folk

@@ -1,0 +1,129 @@
+#include "core/train/training_data.h"
+
+#include "core/data/augment.h"
+#include "core/data/batch_loader.h"
+#include "core/data/normalization.h"
+#include "core/data/open_dataset.h"
+#include "core/data/subset_dataset.h"
+
+namespace folk {
+
+namespace {
+
+std::shared_ptr<const ImageDataset> sampled(std::shared_ptr<const ImageDataset> base, std::size_t count,
+                                            std::uint64_t seed) {
+  if (count == 0 || count >= base->size()) return base;
+  return std::make_shared<SubsetDataset>(base, sampleSubset(*base, count, seed));
+}
+
+}  // namespace
+
+struct TrainingData::Impl {
+  std::shared_ptr<const ImageDataset> train, evalTrain, evalTest;
+  Normalization normalization;
+  std::vector<double> mean, std;
+  std::unique_ptr<BatchLoader> loader;
+  int imageSize = 28, channels = 1;
+};
+
+TrainingData::TrainingData(const TrainConfig& config) : impl_(std::make_unique<Impl>()) {
+  auto& d = *impl_;
+  d.imageSize = config.model.imageSize;
+  d.channels = config.model.channels;
+  const auto format = parseDatasetFormat(config.data.format);
+  std::shared_ptr<const ImageDataset> full = openDataset(config.data.path, Split::Train, format);
+  if (full->size() == 0) throw DatasetError(config.data.path + ": the dataset holds no images");
+  std::shared_ptr<const ImageDataset> test;
+  if (hasTestSplit(config.data.path, format)) {
+    test = openDataset(config.data.path, Split::Test, format);
+  } else if (full->labelled()) {
+    // No published split: hold 10 % out so evaluation never scores images the model trained on.
+    auto [keep, heldOut] = splitHoldout(*full, 0.1, config.seed);
+    test = std::make_shared<SubsetDataset>(full, heldOut);
+    full = std::make_shared<SubsetDataset>(full, keep);
+  }
+  d.train = sampled(full, config.data.trainSubset, config.seed);
+  if (full->labelled() && test && test->size() > 0) {
+    d.evalTrain = sampled(full, config.evaluation.trainSamples, config.seed + 1);
+    d.evalTest = sampled(test, config.evaluation.testSamples, config.seed + 2);
+  }
+
+  if (config.data.mean.empty()) {
+    d.normalization = Normalization::defaultsFor(d.channels);
+  } else {
+    for (double v : config.data.mean) d.normalization.mean.push_back(static_cast<float>(v));
+    for (double v : config.data.std) d.normalization.std.push_back(static_cast<float>(v));
+  }
+  d.normalization.validate(d.channels);
+  d.mean.assign(d.normalization.mean.begin(), d.normalization.mean.end());
+  d.std.assign(d.normalization.std.begin(), d.normalization.std.end());
+
+  AugmentConfig augment = config.data.augment;
+  augment.outputSize = config.model.imageSize;
+  augment.channels = config.model.channels;
+  LoaderOptions options;
+  options.batchSize = config.optimisation.batchSize;
+  options.workers = config.data.workers;
+  options.prefetchBatches = std::max(config.data.prefetchBatches, config.data.workers);
+  options.seed = config.seed;
+  options.shuffle = true;
+  options.dropLast = true;
+  d.loader = std::make_unique<BatchLoader>(d.train, augment, d.normalization, options);
+}
+
+TrainingData::~TrainingData() = default;
+
+std::int64_t TrainingData::batchesPerEpoch() const { return impl_->loader->batchesPerEpoch(); }
+
+void TrainingData::seek(std::int64_t step) {
+  const auto perEpoch = batchesPerEpoch();
+  impl_->loader->seek(step / perEpoch, step % perEpoch);
+}
+
+ViewPair TrainingData::next() {
+  auto batch = impl_->loader->next();
+  if (!batch) throw DatasetError("the training data stream ended unexpectedly");
+  ViewPair pair;
+  pair.epoch = batch->epoch;
+  pair.batchInEpoch = batch->batchInEpoch;
+  pair.views[0] = batch->views[0];
+  pair.views[1] = batch->views[1];
+  return pair;
+}
+
+const std::vector<double>& TrainingData::mean() const { return impl_->mean; }
+const std::vector<double>& TrainingData::std() const { return impl_->std; }
+std::shared_ptr<const ImageDataset> TrainingData::trainSet() const { return impl_->train; }
+std::shared_ptr<const ImageDataset> TrainingData::evalTrainSet() const { return impl_->evalTrain; }
+std::shared_ptr<const ImageDataset> TrainingData::evalTestSet() const { return impl_->evalTest; }
+
+Image TrainingData::probeImage() const {
+  const auto& source = impl_->evalTest ? *impl_->evalTest : *impl_->train;
+  EvalTransform transform;
+  transform.outputSize = impl_->imageSize;
+  transform.channels = impl_->channels;
+  // The first sample that decodes: a bad file must not stop training over a preview.
+  for (std::size_t i = 0; i < source.size() && i < 64; ++i) {
+    try {
+      return transform.apply(source.load(i));
+    } catch (const std::exception&) {
+    }
+  }
+  return Image();
+}
+
+std::string TrainingData::summary() const {
+  std::string text = impl_->train->summary() + ", " + std::to_string(batchesPerEpoch()) + " batches per epoch";
+  if (impl_->evalTest) {
+    text += "; evaluation on " + std::to_string(impl_->evalTrain->size()) + " train / " +
+            std::to_string(impl_->evalTest->size()) + " held-out images";
+  }
+  return text;
+}
+
+std::string TrainingData::loadReportText() const {
+  const auto report = impl_->loader->report();
+  return report.empty() ? std::string() : report.text();
+}
+
+}  // namespace folk

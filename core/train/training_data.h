@@ -1,0 +1,55 @@
+#pragma once
+// The data side of a training session, behind a firewall: the session's method code and the data
+// loaders each declare a `folk::Normalization` of their own (core/method/views.h and
+// core/data/normalization.h), so no translation unit may include both. This class owns the loaders
+// and hands out plain tensors; only training_data.cpp sees the loader headers.
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/data/dataset.h"
+#include "core/data/image.h"
+#include "core/io/train_config.h"
+
+namespace folk {
+
+struct ViewPair {
+  std::int64_t epoch = 0;
+  std::int64_t batchInEpoch = 0;
+  torch::Tensor views[2];  // (B, C, S, S) float32 in [0,1]
+};
+
+class TrainingData {
+ public:
+  // Opens the dataset config.data.path names (and its test split, or a 10 % held-out part when it
+  // has none); throws DatasetError naming the path when it is missing, empty or unusable.
+  explicit TrainingData(const TrainConfig& config);
+  ~TrainingData();
+
+  std::int64_t batchesPerEpoch() const;
+  // The next batch is the one global step `step` trains on.
+  void seek(std::int64_t step);
+  ViewPair next();
+
+  // The per-channel normalisation every consumer must use (config values or the loader defaults).
+  const std::vector<double>& mean() const;
+  const std::vector<double>& std() const;
+
+  std::shared_ptr<const ImageDataset> trainSet() const;
+  // Labelled evaluation sets (config.evaluation sample counts); null when the data has no labels.
+  std::shared_ptr<const ImageDataset> evalTrainSet() const;
+  std::shared_ptr<const ImageDataset> evalTestSet() const;
+  // The fixed probe image shown in samples/: the first held-out sample, eval-transformed, [0,1].
+  Image probeImage() const;
+  std::string summary() const;
+  std::string loadReportText() const;  // skipped files so far ("" when none)
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace folk
