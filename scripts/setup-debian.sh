@@ -13,7 +13,9 @@ packages=(
   libtorch-dev libopenblas0-pthread libopencv-dev libfftw3-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests and benchmarks
-  googletest libgtest-dev libgmock-dev libbenchmark-dev python3-numpy
+  googletest libgtest-dev libgmock-dev libbenchmark-dev python3-numpy python3-pil
+  # golden data and the Python side of the step benchmark (Debian's PyTorch 1.13, CPU)
+  python3-torch
   # data: the embedded default dataset and the sample photographs shown in Explore
   dataset-fashion-mnist python3-skimage
   # a display for GUI tests and screenshots on machines without one
