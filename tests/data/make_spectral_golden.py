@@ -52,9 +52,10 @@ def centred_magnitude(y):
     h, w = y.shape
     half = np.fft.rfft2(y.astype(np.float64))  # H × (W//2 + 1)
     mag_half = np.abs(half)
-    # Columns 0 and W/2 of the half spectrum hold both members of their conjugate pairs, computed
-    # separately (they may differ in the last bit): take the larger of each pair, as the C++ does.
-    for v in {0, w // 2}:
+    # Column 0 (and W/2 when W is even) of the half spectrum holds both members of its conjugate
+    # pairs, computed separately (they may differ in the last bit): take the larger of each pair,
+    # as the C++ does.
+    for v in ([0, w // 2] if w % 2 == 0 and w > 1 else [0]):
         col = mag_half[:, v].copy()
         mag_half[:, v] = np.maximum(col, col[(-np.arange(h)) % h])
     full = np.empty((h, w), dtype=np.float64)

@@ -155,8 +155,10 @@ TEST_P(SpectralGolden, FilteredImagesEnergyAndPsnrMatch) {
 
     const double measured = psnr(image, out.filtered);
     const auto& expected = results[s].at("psnr_db");
+    // null: NumPy's double round trip reproduced the float32 input exactly; float32 FFTs may
+    // leave rounding noise, which is fine as long as it is noise.
     if (expected.is_null()) {
-      EXPECT_TRUE(std::isinf(measured) && measured > 0) << measured;
+      EXPECT_TRUE(std::isinf(measured) || measured > kNoisePsnrDb) << measured;
     } else if (expected.get<double>() > kNoisePsnrDb) {
       EXPECT_GT(measured, kNoisePsnrDb);
     } else {
@@ -180,7 +182,7 @@ TEST_P(SpectralGolden, AnalyseMaskReportsTheGoldenNumbers) {
     EXPECT_NEAR(a.retainedEnergy, energy, 1e-4 * std::max(energy, 1e-2));
     const auto& expected = results[s].at("psnr_db");
     if (expected.is_null())
-      EXPECT_TRUE(std::isinf(a.psnrDb));
+      EXPECT_TRUE(std::isinf(a.psnrDb) || a.psnrDb > kNoisePsnrDb) << a.psnrDb;
     else if (expected.get<double>() <= kNoisePsnrDb)
       EXPECT_NEAR(a.psnrDb, expected.get<double>(), 1e-3);
   }
