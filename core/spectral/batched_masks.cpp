@@ -65,7 +65,7 @@ torch::Tensor unshiftedLumaMagnitude(const torch::Tensor& images) {
 // key = floor(|F| * (2^40 / max|F|)) per image, in float64 like magnitudeKeys(); 0 when max is 0.
 torch::Tensor keysFromMagnitude(const torch::Tensor& magnitude) {
   const int64_t batch = magnitude.size(0);
-  torch::Tensor maxMagnitude = magnitude.reshape({batch, -1}).amax(1);
+  torch::Tensor maxMagnitude = magnitude.reshape({batch, magnitude.size(1) * magnitude.size(2)}).amax(1);
   torch::Tensor scale = torch::where(maxMagnitude > 0, std::ldexp(1.0, kMagnitudeKeyBits) / maxMagnitude,
                                      torch::zeros_like(maxMagnitude));
   return torch::floor(magnitude * scale.view({batch, 1, 1})).to(torch::kLong);
