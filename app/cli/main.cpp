@@ -6,7 +6,11 @@
 #include <string>
 
 #include "app/cli/bench_command.h"
+#include "app/cli/bench_step_command.h"
+#include "app/cli/config_command.h"
+#include "app/cli/eval_command.h"
 #include "app/cli/mask_command.h"
+#include "app/cli/train_command.h"
 #include "app/cli/version.h"
 
 namespace {
@@ -33,7 +37,11 @@ int main(int argc, char** argv) {
 
   int exitCode = 0;  // set by the command that runs
   folk::cli::addMaskCommand(app, exitCode);
-  folk::cli::addBenchCommand(app, exitCode);
+  CLI::App* bench = folk::cli::addBenchCommand(app, exitCode);
+  folk::cli::addBenchStepCommand(*bench, exitCode);
+  folk::cli::addTrainCommand(app, exitCode);
+  folk::cli::addEvalCommand(app, exitCode);
+  folk::cli::addConfigCommand(app, exitCode);
 
   if (rejectUnknownCommand(app, argc, argv)) return 2;
   CLI11_PARSE(app, argc, argv);

@@ -1,0 +1,23 @@
+#pragma once
+// `folk config --print-default` prints the embedded default training config as JSON;
+// `folk config --check FILE [--set key=value ...]` validates a config and prints the result.
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace folk::cli {
+
+struct ConfigCommandOptions {
+  bool printDefault = false;
+  std::string check;
+  std::vector<std::string> sets;
+};
+
+// 0: printed / valid; 2: invalid config or no action given (message on `err`).
+int runConfigCommand(const ConfigCommandOptions& options, std::ostream& out, std::ostream& err);
+
+CLI::App* addConfigCommand(CLI::App& app, int& exitCode);
+
+}  // namespace folk::cli

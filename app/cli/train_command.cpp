@@ -1,0 +1,113 @@
+#include "app/cli/train_command.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include "app/cli/train_printer.h"
+#include "core/io/run_directory.h"
+#include "core/io/train_config.h"
+#include "core/train/session.h"
+
+namespace folk::cli {
+
+namespace {
+
+volatile std::sig_atomic_t interrupted = 0;
+
+void onInterrupt(int) {
+  interrupted = 1;
+  // A second Ctrl-C ends the process at once (the default action).
+  std::signal(SIGINT, SIG_DFL);
+}
+
+// Command-line flags win over --set, which wins over the config file.
+void applyFlags(const TrainCommandOptions& o, TrainConfig& config) {
+  for (const auto& assignment : o.sets) applyOverride(config, assignment);
+  if (!o.data.empty()) config.data.path = o.data;
+  if (!o.objective.empty()) config.objective.name = o.objective;
+  if (o.steps >= 0) config.optimisation.steps = o.steps;
+  if (!o.device.empty()) config.device.device = o.device;
+  if (o.threads >= 0) config.device.threads = o.threads;
+  if (!o.name.empty()) config.name = o.name;
+}
+
+}  // namespace
+
+int runTrainCommand(const TrainCommandOptions& options, std::ostream& out, std::ostream& err) {
+  std::optional<RunDirectory> run;
+  try {
+    TrainConfig config;
+    if (!options.resume.empty()) {
+      if (!options.configFile.empty()) {
+        err << "folk train: --resume continues a run with its own config.json; --config cannot be combined with it\n";
+        return 2;
+      }
+      run = RunDirectory::open(options.resume);
+      config = run->loadConfig();
+      applyFlags(options, config);  // e.g. more --steps, another --device
+      validate(config);
+      saveConfig(config, run->configPath());
+    } else {
+      config = options.configFile.empty() ? defaultConfig() : loadConfig(options.configFile);
+      applyFlags(options, config);
+      validate(config);
+      run = RunDirectory::create(options.runsDir, config);
+    }
+  } catch (const std::exception& e) {
+    err << "folk train: " << e.what() << "\n";
+    return 2;
+  }
+  out << "run: " << run->root() << std::endl;
+
+  const bool terminal = ::isatty(STDOUT_FILENO) == 1;
+  TrainPrinter printer(out, err, terminal, run->loadConfig().logIntervalSteps);
+  Session session(*run, &printer);
+  interrupted = 0;
+  auto previous = std::signal(SIGINT, onInterrupt);
+  session.start();
+  bool stopAsked = false;
+  for (;;) {
+    const auto state = session.state();
+    if (state == SessionState::Stopped || state == SessionState::Finished || state == SessionState::Failed) break;
+    if (interrupted && !stopAsked) {
+      stopAsked = true;
+      printer.onMessage("interrupted: stopping at the next step boundary and writing a checkpoint "
+                        "(Ctrl-C again to quit at once)");
+      session.stop();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  session.wait();
+  std::signal(SIGINT, previous);
+  const auto state = session.state();
+  if (state == SessionState::Failed) return 1;
+  if (state == SessionState::Stopped) out << "resume with: folk train --resume " << run->root() << std::endl;
+  return 0;
+}
+
+CLI::App* addTrainCommand(CLI::App& app, int& exitCode) {
+  auto options = std::make_shared<TrainCommandOptions>();
+  CLI::App* train = app.add_subcommand(
+      "train", "Train a model (default: vit-nano on Fashion-MNIST from /usr/share/datasets/fashion-mnist)");
+  train->add_option("--config", options->configFile, "JSON config (see `folk config --print-default`)");
+  train->add_option("--set", options->sets, "Override a config value, key.path=value (repeatable)");
+  train->add_option("--data", options->data, "Dataset folder (IDX, CIFAR binary or image folder)");
+  train->add_option("--objective", options->objective, "folk, mfm, mfm-comrcom, folk-fixed or dino");
+  train->add_option("--steps", options->steps, "Stop after this many steps")->check(CLI::NonNegativeNumber);
+  train->add_option("--resume", options->resume, "Continue the run in this folder from its last checkpoint");
+  train->add_option("--device", options->device, "auto, cpu, cuda or cuda:N");
+  train->add_option("--threads", options->threads, "Torch threads (0: the measured default)")
+      ->check(CLI::NonNegativeNumber);
+  train->add_option("--runs-dir", options->runsDir, "Folder that holds the run folders")->capture_default_str();
+  train->add_option("--name", options->name, "Run name (the folder is <UTC time>-<name>)");
+  train->callback([options, &exitCode] { exitCode = runTrainCommand(*options, std::cout, std::cerr); });
+  return train;
+}
+
+}  // namespace folk::cli

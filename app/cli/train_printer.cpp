@@ -1,0 +1,81 @@
+#include "app/cli/train_printer.h"
+
+#include <cstdio>
+#include <ostream>
+#include <string>
+
+#include "core/train/eval_json.h"
+
+namespace folk::cli {
+
+std::string formatDuration(double seconds) {
+  const auto s = static_cast<long long>(seconds + 0.5);
+  char text[32];
+  if (s >= 3600) {
+    std::snprintf(text, sizeof text, "%lldh%02lldm", s / 3600, (s / 60) % 60);
+  } else if (s >= 60) {
+    std::snprintf(text, sizeof text, "%lldm%02llds", s / 60, s % 60);
+  } else {
+    std::snprintf(text, sizeof text, "%llds", s);
+  }
+  return text;
+}
+
+TrainPrinter::TrainPrinter(std::ostream& out, std::ostream& err, bool terminal, std::int64_t plainEvery)
+    : out_(out), err_(err), terminal_(terminal), plainEvery_(plainEvery > 0 ? plainEvery : 1) {}
+
+void TrainPrinter::endProgressLine() {
+  if (progressOpen_) out_ << "\n";
+  progressOpen_ = false;
+}
+
+void TrainPrinter::onState(SessionState state) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (state == SessionState::Running) return;  // the step lines say it
+  endProgressLine();
+  out_ << "state: " << sessionStateName(state) << std::endl;
+}
+
+void TrainPrinter::onStep(const StepReport& r) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  const bool last = r.step == r.totalSteps;
+  if (terminal_) {
+    // At most ~8 redraws a second: printing must not slow a fast model down.
+    if (!last && progressOpen_ && now - lastDraw_ < std::chrono::milliseconds(120)) return;
+  } else if (r.step % plainEvery_ != 0 && !last && r.step != 1) {
+    return;
+  }
+  lastDraw_ = now;
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "step %lld/%lld epoch %lld  loss %.4f (distill %.4f, rec %.4f)  lr %.2e  %.1f images/s  ETA %s",
+                static_cast<long long>(r.step), static_cast<long long>(r.totalSteps), static_cast<long long>(r.epoch),
+                r.total, r.distill, r.reconstruction, r.lr, r.imagesPerSecond, formatDuration(r.etaSeconds).c_str());
+  if (terminal_) {
+    out_ << "\r\033[K" << line << std::flush;
+    progressOpen_ = true;
+  } else {
+    out_ << line << std::endl;
+  }
+}
+
+void TrainPrinter::onEval(const EvalReport& report) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  endProgressLine();
+  out_ << "eval at step " << report.step << ": " << evalSummary(report) << std::endl;
+}
+
+void TrainPrinter::onError(const std::string& message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  endProgressLine();
+  err_ << "folk train: " << message << std::endl;
+}
+
+void TrainPrinter::onMessage(const std::string& message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  endProgressLine();
+  out_ << message << std::endl;
+}
+
+}  // namespace folk::cli
