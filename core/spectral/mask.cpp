@@ -21,7 +21,9 @@ std::vector<std::uint8_t> comMaskFromKeys(const std::vector<std::int64_t>& keys,
   std::vector<std::uint8_t> keep(keys.size(), 0);
   if (keys.empty()) return keep;
   if (mode == ThresholdMode::Relative) {
-    // |F| >= ratio * max|F| on the key grid, where max|F| has key 2^40.
+    // |F| >= ratio * max|F| on the key grid, where max|F| has key 2^40. A black image has
+    // max|F| = 0, and every |F| >= ratio * 0: keep everything.
+    if (*std::max_element(keys.begin(), keys.end()) == 0) return std::vector<std::uint8_t>(keys.size(), 1);
     const double cut = ratio * std::ldexp(1.0, kMagnitudeKeyBits);
     for (std::size_t i = 0; i < keys.size(); ++i) keep[i] = double(keys[i]) >= cut;
     return keep;

@@ -33,6 +33,7 @@ MaskAnalyser::MaskAnalyser(Image image) : image_(std::move(image)) {
   if (image_.empty()) throw std::invalid_argument("MaskAnalyser: empty image");
   spectrum_ = computeLumaSpectrum(image_);
   keys_ = magnitudeKeys(spectrum_.magnitude);
+  channelSpectra_ = computeChannelSpectra(image_);
   logSpectrum_ = logMagnitude(spectrum_);
   profile_ = radialPowerProfile(spectrum_);
 }
@@ -63,7 +64,7 @@ MaskAnalysis MaskAnalyser::analyse(const MaskSpec& spec) const {
       for (auto& v : a.mask.keep) v = std::uint8_t(1 - v);
   }
 
-  FilterOutput filtered = applyMask(image_, a.mask);
+  FilterOutput filtered = applyMask(channelSpectra_, a.mask);
   a.filtered = std::move(filtered.filtered);
   a.retainedEnergy = filtered.retainedEnergy;
   a.residual = Image(image_.channels, h, w);

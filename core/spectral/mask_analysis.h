@@ -46,6 +46,7 @@ class MaskAnalyser {
   Image image_;
   LumaSpectrum spectrum_;
   std::vector<std::int64_t> keys_;
+  ChannelSpectra channelSpectra_;
   std::vector<float> logSpectrum_;
   RadialProfile profile_;
 };

@@ -29,35 +29,57 @@ inline double columnWeight(int c, int w) { return (c == 0 || (w % 2 == 0 && c ==
 
 }  // namespace
 
+ChannelSpectra computeChannelSpectra(const Image& image) {
+  const int h = image.height, w = image.width, hw = w / 2 + 1;
+  const std::size_t n = image.planeSize(), nh = std::size_t(h) * hw;
+  ChannelSpectra out{image.channels, h, w, std::vector<std::complex<float>>(nh * std::size_t(image.channels))};
+  auto real = fftw::allocate<float>(n);
+  auto spectrum = fftw::allocate<fftwf_complex>(nh);
+  const fftwf_plan forward = fftw::forwardFloat(h, w);
+  for (int ch = 0; ch < image.channels; ++ch) {
+    std::copy(image.plane(ch), image.plane(ch) + n, real.get());
+    fftwf_execute_dft_r2c(forward, real.get(), spectrum.get());
+    std::complex<float>* dst = out.coeffs.data() + nh * std::size_t(ch);
+    for (std::size_t i = 0; i < nh; ++i) dst[i] = {spectrum[i][0], spectrum[i][1]};
+  }
+  return out;
+}
+
 FilterOutput applyMask(const Image& image, const Mask& mask) {
   if (image.height != mask.height || image.width != mask.width)
     throw std::invalid_argument("applyMask: mask is " + std::to_string(mask.height) + "x" + std::to_string(mask.width) +
                                 " but the image is " + std::to_string(image.height) + "x" + std::to_string(image.width));
-  const int h = image.height, w = image.width, hw = w / 2 + 1;
-  const std::size_t n = image.planeSize(), nh = std::size_t(h) * hw;
+  return applyMask(computeChannelSpectra(image), mask);
+}
+
+FilterOutput applyMask(const ChannelSpectra& spectra, const Mask& mask) {
+  if (spectra.height != mask.height || spectra.width != mask.width)
+    throw std::invalid_argument("applyMask: mask is " + std::to_string(mask.height) + "x" + std::to_string(mask.width) +
+                                " but the image is " + std::to_string(spectra.height) + "x" + std::to_string(spectra.width));
+  const int h = spectra.height, w = spectra.width, hw = w / 2 + 1;
+  const std::size_t n = std::size_t(h) * w, nh = std::size_t(h) * hw;
   const std::vector<float> half = halfSpectrumMask(mask);
 
   auto real = fftw::allocate<float>(n);
   auto spectrum = fftw::allocate<fftwf_complex>(nh);
-  const fftwf_plan forward = fftw::forwardFloat(h, w);
   const fftwf_plan inverse = fftw::inverseFloat(h, w);
   const float norm = 1.0f / float(n);
 
-  FilterOutput out{Image(image.channels, h, w), 1.0};
+  FilterOutput out{Image(spectra.channels, h, w), 1.0};
   double keptEnergy = 0.0, totalEnergy = 0.0;
-  for (int ch = 0; ch < image.channels; ++ch) {
-    std::copy(image.plane(ch), image.plane(ch) + n, real.get());
-    fftwf_execute_dft_r2c(forward, real.get(), spectrum.get());
+  for (int ch = 0; ch < spectra.channels; ++ch) {
+    const std::complex<float>* src = spectra.coeffs.data() + nh * std::size_t(ch);
     for (int r = 0; r < h; ++r) {
       for (int c = 0; c < hw; ++c) {
         const std::size_t i = std::size_t(r) * hw + c;
-        const double e = columnWeight(c, w) * (double(spectrum[i][0]) * spectrum[i][0] + double(spectrum[i][1]) * spectrum[i][1]);
+        const double e = columnWeight(c, w) * std::norm(std::complex<double>(src[i]));
         totalEnergy += e;
         keptEnergy += half[i] * e;
-        spectrum[i][0] *= half[i];
-        spectrum[i][1] *= half[i];
+        spectrum[i][0] = src[i].real() * half[i];
+        spectrum[i][1] = src[i].imag() * half[i];
       }
     }
+    // The complex-to-real transform overwrites its input, hence the scratch copy above.
     fftwf_execute_dft_c2r(inverse, spectrum.get(), real.get());
     float* dst = out.filtered.plane(ch);
     for (std::size_t i = 0; i < n; ++i) dst[i] = std::clamp(real[i] * norm, 0.0f, 1.0f);

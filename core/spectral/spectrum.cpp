@@ -76,8 +76,10 @@ std::vector<std::int64_t> magnitudeKeys(const std::vector<double>& magnitude) {
   std::vector<std::int64_t> keys(magnitude.size(), 0);
   const double maxMagnitude = magnitude.empty() ? 0.0 : *std::max_element(magnitude.begin(), magnitude.end());
   if (!(maxMagnitude > 0.0) || !std::isfinite(maxMagnitude)) return keys;
-  const double scale = std::ldexp(1.0, kMagnitudeKeyBits) / maxMagnitude;
-  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = std::int64_t(std::floor(magnitude[i] * scale));
+  // |F| * 2^40 is exact, so the division is the only rounding; nearbyint (ties to even) is what
+  // torch::round does, so both paths produce the same integers.
+  const double top = std::ldexp(1.0, kMagnitudeKeyBits);
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = std::int64_t(std::nearbyint(magnitude[i] * top / maxMagnitude));
   return keys;
 }
 

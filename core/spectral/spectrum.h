@@ -30,10 +30,12 @@ inline int mirroredRow(int row, int height) { return ((2 * (height / 2) - row) %
 inline int mirroredCol(int col, int width) { return ((2 * (width / 2) - col) % width + width) % width; }
 
 // Magnitudes are ranked on an integer grid of 2^-40 of the largest magnitude:
-// key = floor(|F| * 2^40 / max|F|) (all 0 when max is 0). The grid is far finer than any real
-// difference between coefficients, yet coarser than double-precision FFT rounding noise, so every
-// FFT implementation (FFTW here, LibTorch on any device) ranks the same image the same way and
-// "ties" (a constant image, an impulse) are true ties. The torch path uses the same rule.
+// key = round_half_even(|F| * 2^40 / max|F|) (all 0 when max is 0). The grid is far finer than any
+// real difference between coefficients, yet coarser than double-precision FFT rounding noise, so
+// every FFT implementation (FFTW here, LibTorch on any device) ranks the same image the same way and
+// "ties" (a constant image, an impulse whose |F| is 1 everywhere) are true ties: rounding to the
+// nearest grid point, unlike floor, keeps values a rounding error either side of the maximum (or of
+// any exact grid value) together. The torch path uses the same rule.
 constexpr int kMagnitudeKeyBits = 40;
 std::vector<std::int64_t> magnitudeKeys(const std::vector<double>& magnitude);
 

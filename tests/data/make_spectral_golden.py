@@ -16,7 +16,7 @@ Definitions (DESIGN.md §3, core/spectral/spectrum.h):
   do the same, so the ranking keys below come out identical);
 - F = fftshift(fft2(y)) in double precision; |F| is taken from the real-to-complex transform and
   expanded by conjugate symmetry, so |F(k)| == |F(-k)| exactly, as in the C++ code;
-- ranking keys: floor(|F| * 2^40 / max|F|) (all 0 when max is 0);
+- ranking keys: rint(|F| * 2^40 / max|F|), rounded half to even (all 0 when max is 0);
 - Com(rho), top mode: k = max(1, ceil(rho N)) (rho N rounded to 1e-9 first), tau = k-th largest
   key, keep key >= tau; relative mode: keep |F| >= rho max|F|, i.e. key >= rho 2^40 (all when
   max|F| = 0); RCom = 1 - Com;
@@ -72,7 +72,8 @@ def magnitude_keys(mag):
     m = mag.max()
     if m <= 0:
         return np.zeros(mag.shape, dtype=np.int64)
-    return np.floor(mag * float(2 ** KEY_BITS) / m).astype(np.int64)
+    # mag * 2^40 is exact; the division rounds once; rint is round-half-even like the C++.
+    return np.rint(mag * float(2 ** KEY_BITS) / m).astype(np.int64)
 
 
 def com_keep_count(ratio, n):
