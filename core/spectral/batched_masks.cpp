@@ -62,13 +62,15 @@ torch::Tensor unshiftedLumaMagnitude(const torch::Tensor& images) {
   return torch::cat({half, rest}, 2);
 }
 
-// key = floor(|F| * (2^40 / max|F|)) per image, in float64 like magnitudeKeys(); 0 when max is 0.
+// key = round_half_even(|F| * 2^40 / max|F|) per image, in float64 like magnitudeKeys(): the
+// product is exact, the division is the one rounding, torch::round is ties-to-even like
+// std::nearbyint. 0 when max is 0.
 torch::Tensor keysFromMagnitude(const torch::Tensor& magnitude) {
   const int64_t batch = magnitude.size(0);
   torch::Tensor maxMagnitude = magnitude.reshape({batch, magnitude.size(1) * magnitude.size(2)}).amax(1);
-  torch::Tensor scale = torch::where(maxMagnitude > 0, std::ldexp(1.0, kMagnitudeKeyBits) / maxMagnitude,
-                                     torch::zeros_like(maxMagnitude));
-  return torch::floor(magnitude * scale.view({batch, 1, 1})).to(torch::kLong);
+  torch::Tensor safeMax = torch::where(maxMagnitude > 0, maxMagnitude, torch::ones_like(maxMagnitude));
+  torch::Tensor keys = torch::round(magnitude * std::ldexp(1.0, kMagnitudeKeyBits) / safeMax.view({batch, 1, 1}));
+  return torch::where((maxMagnitude > 0).view({batch, 1, 1}), keys, torch::zeros_like(keys)).to(torch::kLong);
 }
 
 // LowPass disc, (H,W) uint8, centred: (u - H/2)^2 + (v - W/2)^2 < r^2, distances in integers.
@@ -139,8 +141,10 @@ torch::Tensor batchedComMasks(const torch::Tensor& keys, const torch::Tensor& ra
   }
   if (mode == ThresholdMode::Relative) {
     // |F| >= rho max|F| on the key grid: key >= rho * 2^40, compared in double (exact for keys).
+    // A black image (every key 0) has max|F| = 0, and every |F| >= rho * 0: keep everything.
     torch::Tensor threshold = (ratiosCpu * std::ldexp(1.0, kMagnitudeKeyBits)).to(keys.device());
-    return (keys.to(torch::kDouble) >= threshold.view({batch, 1, 1})).to(torch::kByte);
+    torch::Tensor black = (keys.reshape({batch, -1}).amax(1) == 0).view({batch, 1, 1});
+    return ((keys.to(torch::kDouble) >= threshold.view({batch, 1, 1})) | black).to(torch::kByte);
   }
   // Top: tau = the k-th largest key, k = max(1, ceil(rho N)). Images sharing a ratio share k, so
   // one kthvalue (a selection, not a sort) per distinct ratio serves the whole group.
