@@ -38,7 +38,7 @@ struct MethodConfig {
   double clipGrad = 3.0;               // global L2 norm; <= 0: no clipping
   double freezeLastLayerEpochs = 1.0;  // the prototypes do not move during the first epoch
   ViewFilterSettings filter;
-  Normalization normalization;  // empty: defaultNormalization(channels)
+  ViewNormalization normalization;  // empty: defaultNormalization(channels)
   std::uint64_t maskSeed = 0;   // seeds the generator of the Com/RCom and low/high-pass draws
 };
 

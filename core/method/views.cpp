@@ -4,12 +4,12 @@
 
 namespace folk {
 
-Normalization defaultNormalization(int channels) {
+ViewNormalization defaultNormalization(int channels) {
   if (channels == 3) return {{0.485, 0.456, 0.406}, {0.229, 0.224, 0.225}};
   return {std::vector<double>(channels, 0.5), std::vector<double>(channels, 0.5)};
 }
 
-torch::Tensor normalizeImages(const torch::Tensor& images01, const Normalization& normalization) {
+torch::Tensor normalizeImages(const torch::Tensor& images01, const ViewNormalization& normalization) {
   const auto channels = images01.size(1);
   const auto n = normalization.mean.empty() ? defaultNormalization(static_cast<int>(channels)) : normalization;
   if (static_cast<int64_t>(n.mean.size()) != channels || static_cast<int64_t>(n.std.size()) != channels) {
@@ -27,7 +27,7 @@ torch::Tensor normalizeImages(const torch::Tensor& images01, const Normalization
 }
 
 PreparedViews prepareViews(const torch::Tensor& views01, ViewFilter filter, const ViewFilterSettings& settings,
-                           const Normalization& normalization, at::Generator& generator) {
+                           const ViewNormalization& normalization, at::Generator& generator) {
   PreparedViews out;
   out.teacherInput = normalizeImages(views01, normalization);
   switch (filter) {

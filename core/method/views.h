@@ -22,16 +22,16 @@ struct ViewFilterSettings {
 };
 
 // Per-channel normalisation (x - mean) / std. Empty vectors: defaultNormalization(channels).
-struct Normalization {
+struct ViewNormalization {
   std::vector<double> mean;
   std::vector<double> std;
 };
 
 // ImageNet statistics for 3 channels, mean 0.5 / std 0.5 for 1 channel.
-Normalization defaultNormalization(int channels);
+ViewNormalization defaultNormalization(int channels);
 
 // Throws std::invalid_argument when the sizes do not match `channels` or a std is not positive.
-torch::Tensor normalizeImages(const torch::Tensor& images01, const Normalization& normalization);
+torch::Tensor normalizeImages(const torch::Tensor& images01, const ViewNormalization& normalization);
 
 struct PreparedViews {
   torch::Tensor teacherInput;  // (N, C, H, W) normalised unfiltered views (also the MFM target)
@@ -42,6 +42,6 @@ struct PreparedViews {
 // views01: (N, C, H, W) float32 in [0,1] on any device; random choices are drawn from `generator`
 // (a CPU generator), so a seeded generator reproduces the same masks on any device.
 PreparedViews prepareViews(const torch::Tensor& views01, ViewFilter filter, const ViewFilterSettings& settings,
-                           const Normalization& normalization, at::Generator& generator);
+                           const ViewNormalization& normalization, at::Generator& generator);
 
 }  // namespace folk

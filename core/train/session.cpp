@@ -83,7 +83,7 @@ torch::Tensor fromImage(const Image& image) {
       .clone();
 }
 
-torch::Tensor denormalize(const torch::Tensor& x, const Normalization& n) {
+torch::Tensor denormalize(const torch::Tensor& x, const ViewNormalization& n) {
   const auto opts = torch::TensorOptions().dtype(torch::kFloat32).device(x.device());
   const auto mean = torch::tensor(std::vector<float>(n.mean.begin(), n.mean.end()), opts).view({1, -1, 1, 1});
   const auto std = torch::tensor(std::vector<float>(n.std.begin(), n.std.end()), opts).view({1, -1, 1, 1});
@@ -262,7 +262,7 @@ void Session::threadMain() {
       if (probe.empty()) return;
       torch::NoGradGuard noGrad;
       at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(config.seed);  // same mask every time
-      Normalization norm{data.mean(), data.std()};
+      ViewNormalization norm{data.mean(), data.std()};
       const auto x = fromImage(probe).unsqueeze(0).to(device);
       auto prepared = prepareViews(x, trainer.traits().filter, method.filter, norm, generator);
       SampleReport report;

@@ -1,8 +1,8 @@
 #pragma once
-// The data side of a training session, behind a firewall: the session's method code and the data
-// loaders each declare a `folk::Normalization` of their own (core/method/views.h and
-// core/data/normalization.h), so no translation unit may include both. This class owns the loaders
-// and hands out plain tensors; only training_data.cpp sees the loader headers.
+// The data side of a training session: this class owns the loaders and hands out plain tensors,
+// so the session's method code needs none of the loader headers (only training_data.cpp sees them).
+// The method's normalisation is folk::ViewNormalization (core/method/views.h), the loaders' is
+// folk::Normalization (core/data/normalization.h).
 #include <torch/torch.h>
 
 #include <cstdint>
