@@ -89,7 +89,8 @@ TEST(TrainConfig, OverridesParseValuesAndRejectUnknownKeys) {
 }
 
 TEST(TrainConfig, DefaultIsValidWhenFashionMnistIsInstalled) {
-  if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist")) GTEST_SKIP() << "dataset-fashion-mnist missing";
+  ASSERT_TRUE(std::filesystem::exists("/usr/share/datasets/fashion-mnist"))
+      << "dataset-fashion-mnist is not installed (run scripts/setup-debian.sh)";
   EXPECT_TRUE(validationProblems(defaultConfig()).empty());
   EXPECT_NO_THROW(validate(defaultConfig()));
 }

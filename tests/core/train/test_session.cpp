@@ -91,7 +91,8 @@ class Recorder : public SessionObserver {
 class SessionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kFashion)) GTEST_SKIP() << "dataset-fashion-mnist is not installed";
+    // scripts/setup-debian.sh installs it; a missing dataset is a broken setup, not a reason to skip.
+  ASSERT_TRUE(fs::exists(kFashion)) << "dataset-fashion-mnist is not installed (run scripts/setup-debian.sh)";
     root_ = fs::temp_directory_path() / ("folk_session_test_" + std::to_string(::getpid()));
     fs::remove_all(root_);
   }
