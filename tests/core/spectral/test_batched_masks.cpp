@@ -19,6 +19,7 @@
 #include "core/spectral/mask_benchmark_torch.h"
 #include "core/spectral/spectral_filter.h"
 #include "core/spectral/spectrum.h"
+#include "tests/core/spectral/test_images.h"
 
 namespace {
 
@@ -26,52 +27,9 @@ using folk::FilterKind;
 using folk::Image;
 using folk::MaskSpec;
 using folk::ThresholdMode;
+using namespace folk::testing;
 
 // ---- inputs -------------------------------------------------------------------------------------
-
-Image photo(const std::string& name) { return folk::loadImage(std::string(FOLK_SAMPLE_DIR) + "/" + name); }
-
-Image crop(const Image& im, int top, int left, int h, int w) {
-  Image out(im.channels, h, w);
-  for (int c = 0; c < im.channels; ++c)
-    for (int y = 0; y < h; ++y)
-      for (int x = 0; x < w; ++x) out.at(c, y, x) = im.at(c, top + y, left + x);
-  return out;
-}
-
-Image randomImage(int c, int h, int w, unsigned seed) {
-  Image im(c, h, w);
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<int> d(0, 255);
-  for (auto& v : im.pixels) v = float(d(rng)) / 255.0f;
-  return im;
-}
-
-Image constantImage(int c, int h, int w, float value) {
-  Image im(c, h, w);
-  std::fill(im.pixels.begin(), im.pixels.end(), value);
-  return im;
-}
-
-Image impulseImage(int h, int w, int y, int x) {
-  Image im(1, h, w);
-  im.at(0, y, x) = 1.0f;
-  return im;
-}
-
-// Blocks of `cell` pixels alternating 0/1: the spectrum is a few equal peaks and exact zeros.
-Image checkerboard(int c, int h, int w, int cell) {
-  Image im(c, h, w);
-  for (int ch = 0; ch < c; ++ch)
-    for (int y = 0; y < h; ++y)
-      for (int x = 0; x < w; ++x) im.at(ch, y, x) = float((x / cell + y / cell) % 2);
-  return im;
-}
-
-struct Named {
-  std::string name;
-  Image image;
-};
 
 // Real photographs (two at their full 512x512, one full non-square) and inputs chosen to hit
 // every edge of the definitions: odd and non-square sizes, 1xN, constant and black images, grey,

@@ -13,6 +13,7 @@
 #include "core/spectral/mask_analysis.h"
 #include "core/spectral/spectral_filter.h"
 #include "core/spectral/spectrum.h"
+#include "tests/core/spectral/test_images.h"
 
 namespace {
 
@@ -20,45 +21,12 @@ using folk::FilterKind;
 using folk::Image;
 using folk::MaskSpec;
 
-Image crop(const Image& im, int h, int w) {
-  Image out(im.channels, h, w);
-  for (int c = 0; c < im.channels; ++c)
-    for (int y = 0; y < h; ++y)
-      for (int x = 0; x < w; ++x) out.at(c, y, x) = im.at(c, y, x);
-  return out;
-}
+using namespace folk::testing;
 
-Image randomImage(int c, int h, int w, unsigned seed) {
-  Image im(c, h, w);
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<int> d(0, 255);
-  for (auto& v : im.pixels) v = float(d(rng)) / 255.0f;
-  return im;
-}
-
-Image constantImage(int c, int h, int w, float value) {
-  Image im(c, h, w);
-  std::fill(im.pixels.begin(), im.pixels.end(), value);
-  return im;
-}
-
-Image impulseImage(int h, int w) {
-  Image im(1, h, w);
-  im.at(0, 0, 0) = 1.0f;
-  return im;
-}
-
-Image checkerboard(int h, int w) {
-  Image im(1, h, w);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) im.at(0, y, x) = float((x / 2 + y / 2) % 2);
-  return im;
-}
-
-struct Named {
-  std::string name;
-  Image image;
-};
+// Top-left crops keep these inputs small and fast.
+Image crop(const Image& im, int h, int w) { return folk::testing::crop(im, 0, 0, h, w); }
+Image impulseImage(int h, int w) { return folk::testing::impulseImage(h, w, 0, 0); }
+Image checkerboard(int h, int w) { return folk::testing::checkerboard(1, h, w, 2); }
 
 std::vector<Named> inputs() {
   const Image astronaut = folk::loadImage(std::string(FOLK_SAMPLE_DIR) + "/astronaut.png");
