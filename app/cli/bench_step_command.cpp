@@ -39,6 +39,7 @@ int runBenchStep(const BenchStepOptions& o, std::ostream& out, std::ostream& err
     method.warmupEpochs = 0.0;
     torch::manual_seed(0);
     TrainStep trainer(model, method, device);
+    const int shards = trainer.setParallelShards(o.shards > 0 ? o.shards : threads);
     auto generator = at::make_generator<at::CPUGeneratorImpl>(1);
     const auto view1 = torch::rand({o.batch, o.channels, o.imageSize, o.imageSize}, generator);
     const auto view2 = torch::rand({o.batch, o.channels, o.imageSize, o.imageSize}, generator);
@@ -55,10 +56,10 @@ int runBenchStep(const BenchStepOptions& o, std::ostream& out, std::ostream& err
     const double median = seconds[seconds.size() / 2];
     char line[256];
     std::snprintf(line, sizeof line,
-                  "bench step: %s p%d %dx%dx%d batch %d K %d %s on %s, %d threads: %.1f images/s (%.3f s/step, median "
+                  "bench step: %s p%d %dx%dx%d batch %d K %d %s on %s, %d threads, %d shards: %.1f images/s (%.3f s/step, median "
                   "of %zu)",
                   o.model.c_str(), o.patch, o.imageSize, o.imageSize, o.channels, o.batch, o.prototypes,
-                  o.objective.c_str(), device.str().c_str(), threads, o.batch / median, median, seconds.size());
+                  o.objective.c_str(), device.str().c_str(), threads, shards, o.batch / median, median, seconds.size());
     out << line << std::endl;
     return 0;
   } catch (const std::exception& e) {
@@ -80,6 +81,8 @@ CLI::App* addBenchStepCommand(CLI::App& bench, int& exitCode) {
   step->add_option("--steps", o->steps, "Timed steps")->check(CLI::PositiveNumber)->capture_default_str();
   step->add_option("--warmup", o->warmup, "Untimed first steps")->check(CLI::NonNegativeNumber)->capture_default_str();
   step->add_option("--threads", o->threads, "Torch threads (0: default)")->check(CLI::NonNegativeNumber);
+  step->add_option("--shards", o->shards, "Batch shards computed concurrently (0: one per thread on the CPU, ViT)")
+      ->check(CLI::NonNegativeNumber);
   step->add_option("--device", o->device, "cpu, cuda, cuda:N or auto")->capture_default_str();
   step->callback([o, &exitCode] { exitCode = runBenchStep(*o, std::cout, std::cerr); });
   return step;

@@ -20,7 +20,8 @@ struct BenchStepOptions {
   std::string objective = "folk";
   int steps = 5;   // timed steps (the median is reported)
   int warmup = 1;  // untimed first steps (allocator, OpenMP pool)
-  int threads = 0; // 0: the measured default (torch_threads.h)
+  int threads = 0;  // 0: the measured default (torch_threads.h)
+  int shards = 0;   // 0: one per thread where sharding applies (TrainStep::setParallelShards)
   std::string device = "cpu";
 };
 

@@ -24,8 +24,8 @@ torch::Tensor updatedCenter(const torch::Tensor& center, const torch::Tensor& te
   return center * momentum + batchCenter * (1.0 - momentum);
 }
 
-torch::Tensor frequencyReconstructionLoss(const torch::Tensor& reconstruction, const torch::Tensor& target,
-                                          const torch::Tensor& masks) {
+torch::Tensor frequencyReconstructionError(const torch::Tensor& reconstruction, const torch::Tensor& target,
+                                           const torch::Tensor& masks) {
   if (reconstruction.dim() != 4 || reconstruction.sizes() != target.sizes() || masks.dim() != 3 ||
       masks.size(0) != target.size(0) || masks.size(1) != target.size(2) || masks.size(2) != target.size(3)) {
     throw std::invalid_argument("frequencyReconstructionLoss: expected reconstruction and target (B, C, H, W) "
@@ -36,8 +36,17 @@ torch::Tensor frequencyReconstructionLoss(const torch::Tensor& reconstruction, c
   auto spectrum = torch::fft::fftshift(torch::fft::fft2(reconstruction - target.detach(), c10::nullopt, {-2, -1}, "ortho"),
                                        {-2, -1});
   auto removed = (masks == 0).to(reconstruction.scalar_type()).unsqueeze(1);  // (B, 1, H, W)
-  auto count = removed.sum() * static_cast<double>(reconstruction.size(1));
-  return (spectrum.abs() * removed).sum() / count.clamp_min(1.0);
+  return (spectrum.abs() * removed).sum();
+}
+
+torch::Tensor removedEntryCount(const torch::Tensor& masks, std::int64_t channels) {
+  return (masks == 0).sum().to(torch::kFloat32) * static_cast<double>(channels);
+}
+
+torch::Tensor frequencyReconstructionLoss(const torch::Tensor& reconstruction, const torch::Tensor& target,
+                                          const torch::Tensor& masks) {
+  auto error = frequencyReconstructionError(reconstruction, target, masks);
+  return error / removedEntryCount(masks, reconstruction.size(1)).to(error.device()).clamp_min(1.0);
 }
 
 }  // namespace folk

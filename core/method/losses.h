@@ -2,6 +2,8 @@
 // The loss terms of DESIGN.md §3, as pure functions of tensors (tested against python3-torch).
 #include <torch/torch.h>
 
+#include <cstdint>
+
 namespace folk {
 
 // DINO cross-view cross-entropy. Both logits are (2B, K) with rows [0, B) from the first view and
@@ -22,5 +24,12 @@ torch::Tensor updatedCenter(const torch::Tensor& center, const torch::Tensor& te
 // in the centred layout (any dtype, nonzero = kept). A batch with nothing removed gives 0.
 torch::Tensor frequencyReconstructionLoss(const torch::Tensor& reconstruction, const torch::Tensor& target,
                                           const torch::Tensor& masks);
+
+// The two halves of frequencyReconstructionLoss, for a batch split into shards that must share
+// one normaliser: the sum of |F_o(ŷ) - F_o(x)| over removed frequencies and channels, and the
+// number of removed (channel, frequency) entries, channels x count(mask == 0).
+torch::Tensor frequencyReconstructionError(const torch::Tensor& reconstruction, const torch::Tensor& target,
+                                           const torch::Tensor& masks);
+torch::Tensor removedEntryCount(const torch::Tensor& masks, std::int64_t channels);
 
 }  // namespace folk

@@ -1,7 +1,9 @@
 #include "core/method/train_step.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <mutex>
@@ -11,6 +13,7 @@
 #include "core/method/ema.h"
 #include "core/method/losses.h"
 #include "core/util/atomic_file.h"
+#include "core/util/torch_threads.h"
 
 namespace folk {
 
@@ -38,7 +41,29 @@ std::string readString(torch::serialize::InputArchive& archive, const std::strin
   return value.toStringRef();
 }
 
+// at::globalContext()'s oneDNN switch, restored on scope exit.
+class MkldnnDisabledScope {
+ public:
+  MkldnnDisabledScope() : previous_(at::globalContext().userEnabledMkldnn()) {
+    at::globalContext().setUserEnabledMkldnn(false);
+  }
+  ~MkldnnDisabledScope() { at::globalContext().setUserEnabledMkldnn(previous_); }
+  MkldnnDisabledScope(const MkldnnDisabledScope&) = delete;
+  MkldnnDisabledScope& operator=(const MkldnnDisabledScope&) = delete;
+
+ private:
+  bool previous_;
+};
+
 }  // namespace
+
+struct TrainStep::ShardResult {
+  torch::Tensor total;           // this shard's share of the step's loss (with graph when keepGraph)
+  torch::Tensor distill;         // detached shares
+  torch::Tensor reconstruction;
+  torch::Tensor teacherLogits;   // (2n, K) for the centre; undefined without distillation
+  std::vector<torch::Tensor> grads;  // of trainableParameters(), when computed here (keepGraph false)
+};
 
 std::string validateMethodConfig(const MethodConfig& c) {
   auto inUnit = [](double x) { return x >= 0.0 && x <= 1.0; };
@@ -149,36 +174,61 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   auto views = torch::cat({view1, view2}, 0).to(device_, torch::kFloat32);
   auto prepared =
       prepareViews(views, traits_.filter, methodConfig_.filter, methodConfig_.normalization, maskGenerator_);
+  if (traits_.distill) m.teacherTemp = teacherTemp_.at(globalStep);
+  // The reconstruction loss of each view is normalised by the removed entries of the whole batch,
+  // so that shards add up to exactly the unsharded loss.
+  torch::Tensor removedCounts;
+  if (traits_.reconstruct) {
+    removedCounts = torch::stack({removedEntryCount(prepared.masks.slice(0, 0, batch), views.size(1)),
+                                  removedEntryCount(prepared.masks.slice(0, batch, 2 * batch), views.size(1))})
+                        .clamp_min(1.0)
+                        .to(device_);
+  }
 
   student_->train();
-  auto studentOut = student_->forward(prepared.studentInput);
-  auto distill = torch::zeros({}, views.options());
-  auto reconstructionLoss = torch::zeros({}, views.options());
-
-  if (traits_.distill) {
-    m.teacherTemp = teacherTemp_.at(globalStep);
-    torch::Tensor teacherLogits;
-    {
-      torch::NoGradGuard noGrad;
-      teacher_->train();  // BatchNorm (ResNet) normalises with the teacher's own batch statistics, as in DINO
-      teacherLogits = teacherProjection_->forward(teacher_->forward(prepared.teacherInput).features);
-    }
-    auto studentLogits = studentProjection_->forward(studentOut.features);
-    distill = dinoDistillationLoss(studentLogits, teacherLogits, center_, methodConfig_.studentTemp, m.teacherTemp);
-    center_ = updatedCenter(center_, teacherLogits, methodConfig_.centerMomentum);
-  }
-  if (traits_.reconstruct) {
-    auto predicted = reconstruction_->forward(studentOut.patchMap);
-    // Averaged over the two views, each the mean over its own removed frequencies.
-    auto half = [&](const torch::Tensor& t, int i) { return t.slice(0, i * batch, (i + 1) * batch); };
-    reconstructionLoss =
-        0.5 * (frequencyReconstructionLoss(half(predicted, 0), half(prepared.teacherInput, 0), half(prepared.masks, 0)) +
-               frequencyReconstructionLoss(half(predicted, 1), half(prepared.teacherInput, 1), half(prepared.masks, 1)));
-  }
-  auto total = distill + methodConfig_.reconstructionWeight * reconstructionLoss;
-
+  if (teacher_) teacher_->train();  // BatchNorm (ResNet) normalises with the teacher's own batch statistics, as in DINO
   optimizer_->zero_grad();
-  total.backward();
+  const int shards = static_cast<int>(std::min<std::int64_t>(shards_, batch));
+  std::vector<ShardResult> results(shards);
+  if (shards == 1) {
+    results[0] = computeShard(prepared, 0, batch, batch, m.teacherTemp, removedCounts, /*keepGraph=*/true);
+    results[0].total.backward();
+  } else {
+    BlasThreadsScope oneBlasThread(1);
+    // oneDNN's JIT convolutions (the patch embedding) synchronise their OpenMP threads with spin
+    // barriers sized by omp_get_max_threads(); inside a parallel region the team is smaller and
+    // they spin forever. ATen's own convolution has no such barrier.
+    MkldnnDisabledScope noOneDnn;
+    // Inside an OpenMP parallel region ATen runs every op single-threaded, so the shards share the
+    // cores without a second level of threads. Grad mode is thread-local: enable it per worker.
+    at::parallel_for(0, shards, 1, [&](std::int64_t first, std::int64_t last) {
+      torch::AutoGradMode enableGrad(true);
+      for (auto s = first; s < last; ++s) {
+        results[s] = computeShard(prepared, batch * s / shards, batch * (s + 1) / shards, batch, m.teacherTemp,
+                                  removedCounts, /*keepGraph=*/false);
+      }
+    });
+    auto params = trainableParameters();
+    for (size_t i = 0; i < params.size(); ++i) {
+      torch::Tensor sum;
+      for (const auto& r : results) {
+        if (r.grads[i].defined()) sum = sum.defined() ? sum + r.grads[i] : r.grads[i];
+      }
+      params[i].mutable_grad() = sum;
+    }
+  }
+  torch::Tensor total = results[0].total.detach(), distill = results[0].distill, reconstructionLoss = results[0].reconstruction;
+  for (int s = 1; s < shards; ++s) {
+    total = total + results[s].total.detach();
+    distill = distill + results[s].distill;
+    reconstructionLoss = reconstructionLoss + results[s].reconstruction;
+  }
+  if (traits_.distill) {
+    std::vector<torch::Tensor> logits;
+    for (const auto& r : results) logits.push_back(r.teacherLogits);
+    center_ = updatedCenter(center_, torch::cat(logits, 0), methodConfig_.centerMomentum);
+  }
+
   const double maxNorm =
       methodConfig_.clipGrad > 0.0 ? methodConfig_.clipGrad : std::numeric_limits<double>::infinity();
   m.gradNorm = torch::nn::utils::clip_grad_norm_(trainableParameters(), maxNorm);
@@ -199,6 +249,58 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   m.distill = distill.item<double>();
   m.reconstruction = reconstructionLoss.item<double>();
   return m;
+}
+
+
+// Images [begin, end) of both views: rows [begin, end) and [batch + begin, batch + end) of the 2B
+// batch. Each share is scaled so that the shards of one step add up to the whole batch's loss.
+TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, std::int64_t begin, std::int64_t end,
+                                               std::int64_t batch, double teacherTemp,
+                                               const torch::Tensor& removedCounts, bool keepGraph) {
+  const bool whole = begin == 0 && end == batch;
+  auto rows = [&](const torch::Tensor& t) {
+    if (whole) return t;
+    return torch::cat({t.slice(0, begin, end), t.slice(0, batch + begin, batch + end)}, 0);
+  };
+  const auto n = end - begin;
+  const auto studentInput = rows(prepared.studentInput);
+  const auto teacherInput = rows(prepared.teacherInput);
+  ShardResult r;
+  auto studentOut = student_->forward(studentInput);
+  auto distill = torch::zeros({}, studentInput.options());
+  auto reconstruction = torch::zeros({}, studentInput.options());
+  if (traits_.distill) {
+    {
+      torch::NoGradGuard noGrad;
+      r.teacherLogits = teacherProjection_->forward(teacher_->forward(teacherInput).features);
+    }
+    auto studentLogits = studentProjection_->forward(studentOut.features);
+    distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.studentTemp, teacherTemp);
+    if (!whole) distill = distill * (static_cast<double>(n) / static_cast<double>(batch));
+  }
+  if (traits_.reconstruct) {
+    auto predicted = reconstruction_->forward(studentOut.patchMap);
+    const auto masks = rows(prepared.masks);
+    // Averaged over the two views, each the mean over its own removed frequencies.
+    auto view = [&](const torch::Tensor& t, int i) { return t.slice(0, i * n, (i + 1) * n); };
+    reconstruction = 0.5 * (frequencyReconstructionError(view(predicted, 0), view(teacherInput, 0), view(masks, 0)) /
+                                removedCounts[0] +
+                            frequencyReconstructionError(view(predicted, 1), view(teacherInput, 1), view(masks, 1)) /
+                                removedCounts[1]);
+  }
+  r.total = distill + methodConfig_.reconstructionWeight * reconstruction;
+  r.distill = distill.detach();
+  r.reconstruction = reconstruction.detach();
+  if (!keepGraph) {
+    r.grads = torch::autograd::grad({r.total}, trainableParameters(), /*grad_outputs=*/{}, /*retain_graph=*/false,
+                                    /*create_graph=*/false, /*allow_unused=*/true);
+  }
+  return r;
+}
+
+int TrainStep::setParallelShards(int shards) {
+  shards_ = (device_.is_cpu() && isViT(modelConfig_.name)) ? std::max(1, shards) : 1;
+  return shards_;
 }
 
 void TrainStep::save(const std::string& path) const {

@@ -68,6 +68,14 @@ class TrainStep {
   // view1, view2: (B, C, H, W) float32 augmented views of the same images, in [0,1] (any device).
   StepMetrics step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep);
 
+  // Splits each step's batch into `shards` parts computed concurrently on the intra-op threads,
+  // each with single-threaded ops and OpenBLAS at one thread, gradients summed in shard order
+  // (deterministic). On a CPU with few cores this beats intra-op parallelism, whose OpenMP and
+  // OpenBLAS pools fight over the cores (measured: README "Performance"). Only for ViT on the CPU:
+  // a ResNet's BatchNorm would see per-shard statistics. Returns the shard count in effect.
+  int setParallelShards(int shards);
+  int parallelShards() const { return shards_; }
+
   // Everything needed to resume: weights, optimiser moments, centre, mask generator state.
   // Written atomically (temp file + rename). Throws std::runtime_error naming the file on failure.
   void save(const std::string& path) const;
@@ -97,6 +105,9 @@ class TrainStep {
 
  private:
   std::vector<torch::Tensor> trainableParameters() const;
+  struct ShardResult;
+  ShardResult computeShard(const PreparedViews& prepared, std::int64_t begin, std::int64_t end, std::int64_t batch,
+                           double teacherTemp, const torch::Tensor& removedCounts, bool keepGraph);
 
   ModelConfig modelConfig_;
   MethodConfig methodConfig_;
@@ -111,6 +122,7 @@ class TrainStep {
   std::unique_ptr<torch::optim::AdamW> optimizer_;
   torch::Tensor center_;
   at::Generator maskGenerator_;
+  int shards_ = 1;
 };
 
 }  // namespace folk

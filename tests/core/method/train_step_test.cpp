@@ -78,6 +78,48 @@ TEST(TrainStep, AllObjectivesGiveFiniteLosses) {
   }
 }
 
+// Splitting the batch into shards (computed concurrently, gradients summed in order) is the same
+// step as the whole batch: same losses, same centre, same parameters after a few steps.
+TEST(TrainStep, BatchShardsGiveTheSameStepAsTheWholeBatch) {
+  const int previousThreads = torch::get_num_threads();
+  torch::set_num_threads(2);  // so that the shards really run on two OpenMP threads
+  for (const auto& name : objectiveNames()) {
+    const auto objective = *parseObjective(name);
+    torch::manual_seed(3);
+    TrainStep whole(tinyModel(), tinyMethod(objective));
+    torch::manual_seed(3);
+    TrainStep sharded(tinyModel(), tinyMethod(objective));
+    ASSERT_EQ(sharded.setParallelShards(3), 3) << name;  // 3 does not divide the batch of 8
+    EXPECT_EQ(whole.parallelShards(), 1);
+    auto [u, v] = tinyViews(8);
+    for (int64_t s = 0; s < 3; ++s) {
+      const auto a = whole.step(u, v, s);
+      const auto b = sharded.step(u, v, s);
+      EXPECT_NEAR(a.total, b.total, 1e-5 * std::abs(a.total) + 1e-6) << name << " step " << s;
+      EXPECT_NEAR(a.distill, b.distill, 1e-5 * std::abs(a.distill) + 1e-6) << name;
+      EXPECT_NEAR(a.reconstruction, b.reconstruction, 1e-5 * std::abs(a.reconstruction) + 1e-6) << name;
+      EXPECT_NEAR(a.gradNorm, b.gradNorm, 1e-4 * a.gradNorm + 1e-6) << name;
+    }
+    const auto pa = whole.student()->parameters();
+    const auto pb = sharded.student()->parameters();
+    ASSERT_EQ(pa.size(), pb.size());
+    for (size_t i = 0; i < pa.size(); ++i) {
+      EXPECT_LT((pa[i] - pb[i]).abs().max().item<double>(), 1e-5) << name << " parameter " << i;
+    }
+    if (whole.center().defined()) {
+      EXPECT_LT((whole.center() - sharded.center()).abs().max().item<double>(), 1e-5) << name;
+    }
+  }
+  torch::set_num_threads(previousThreads);
+}
+
+TEST(TrainStep, ShardsApplyOnlyToViTOnTheCpu) {
+  auto resnet = tinyModel();
+  resnet.name = "resnet18";
+  TrainStep trainer(resnet, tinyMethod(Objective::Dino));
+  EXPECT_EQ(trainer.setParallelShards(2), 1);  // BatchNorm would see per-shard statistics
+}
+
 TEST(TrainStep, MfmReconstructionLossDecreases) {
   torch::manual_seed(1);
   auto method = tinyMethod(Objective::Mfm);
