@@ -7,6 +7,7 @@
 #include <QCloseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -15,7 +16,9 @@
 #include <QToolBar>
 
 #include "app/gui/explore_controls.h"
+#include "app/gui/engine_controller.h"
 #include "app/gui/explore_page.h"
+#include "app/gui/train_page.h"
 
 namespace folk::ui {
 
@@ -38,6 +41,8 @@ MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(
   connect(explore_, &ExplorePage::statusMessage, statusBar(), &QStatusBar::showMessage);
   connect(explore_, &ExplorePage::currentImageChanged, this,
           [this](const QString& name) { setWindowTitle(tr("%1 — FOLK Workbench").arg(name)); });
+  train_ = new TrainPage(this);
+  addWorkspace(tr("Train"), style()->standardIcon(QStyle::SP_MediaPlay), train_);
   buildMenus();
 
   QSettings settings;
@@ -130,6 +135,40 @@ void MainWindow::saveGeometrySettings() const {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   saveGeometrySettings();
+  EngineController* engine = train_->controller();
+  if (engine->isActive()) {
+    CloseDuringTraining choice = closeChoice_;
+    if (choice == CloseDuringTraining::Ask) {
+      QMessageBox box(QMessageBox::Question, tr("Training is running"),
+                      tr("A training run is in progress. Stop it now (a checkpoint is written, and the run "
+                         "can be resumed later), or keep training in the background until it is done?"),
+                      QMessageBox::NoButton, this);
+      QPushButton* stop = box.addButton(tr("Stop and save"), QMessageBox::AcceptRole);
+      QPushButton* keep = box.addButton(tr("Keep training"), QMessageBox::ActionRole);
+      box.addButton(QMessageBox::Cancel);
+      box.setDefaultButton(stop);
+      box.exec();
+      if (box.clickedButton() == stop) {
+        choice = CloseDuringTraining::Stop;
+      } else if (box.clickedButton() == keep) {
+        choice = CloseDuringTraining::KeepTraining;
+      } else {
+        event->ignore();
+        return;
+      }
+    }
+    if (choice == CloseDuringTraining::Stop) {
+      engine->stop();
+      engine->waitForEnd();  // a step boundary and a checkpoint away
+    } else {
+      // The window goes; the process stays until the run ends, then quits.
+      QApplication::setQuitOnLastWindowClosed(false);
+      connect(engine, &EngineController::ended, qApp, &QCoreApplication::quit);
+      hide();
+      event->ignore();
+      return;
+    }
+  }
   QMainWindow::closeEvent(event);
 }
 

@@ -11,6 +11,7 @@ class QToolBar;
 namespace folk::ui {
 
 class ExplorePage;
+class TrainPage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -21,6 +22,12 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   ExplorePage* explorePage() const { return explore_; }
+  TrainPage* trainPage() const { return train_; }
+
+  // What closing the window does while a session trains: ask (the default), stop it with a
+  // checkpoint, or hide the window and let the run finish before the program quits.
+  enum class CloseDuringTraining { Ask, Stop, KeepTraining };
+  void setCloseDuringTraining(CloseDuringTraining choice) { closeChoice_ = choice; }
 
   // Adds a page to the switcher (in order); returns its index.
   int addWorkspace(const QString& name, const QIcon& icon, QWidget* page);
@@ -39,6 +46,8 @@ class MainWindow : public QMainWindow {
   QActionGroup* workspaceActions_;
   QStackedWidget* stack_;
   ExplorePage* explore_;
+  TrainPage* train_;
+  CloseDuringTraining closeChoice_ = CloseDuringTraining::Ask;
 };
 
 }  // namespace folk::ui

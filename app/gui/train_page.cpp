@@ -1,0 +1,368 @@
+#include "app/gui/train_page.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "app/gui/config_form.h"
+#include "app/gui/engine_controller.h"
+#include "app/gui/error_banner.h"
+#include "app/gui/image_convert.h"
+#include "widgets/image_view.h"
+#include "widgets/training_curves.h"
+
+namespace folk::ui {
+
+namespace {
+
+QString duration(double seconds) {
+  if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
+  const auto s = static_cast<long long>(seconds + 0.5);
+  if (s >= 3600) return QStringLiteral("%1h%2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QChar('0'));
+  if (s >= 60) return QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
+  return QStringLiteral("%1s").arg(s);
+}
+
+// Series keys of the curves, with the StepReport field each one plots.
+struct StepSeries {
+  const char* key;
+  double StepReport::*field;
+};
+constexpr StepSeries kStepSeries[] = {
+    {"total", &StepReport::total},         {"distill", &StepReport::distill},
+    {"reconstruction", &StepReport::reconstruction}, {"lr", &StepReport::lr},
+    {"momentum", &StepReport::momentum},   {"teacher_temp", &StepReport::teacherTemp},
+};
+
+QString defaultRunsDirectory() {
+  const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+  return QDir(docs.isEmpty() ? QDir::homePath() : docs).filePath(QStringLiteral("FOLK runs"));
+}
+
+}  // namespace
+
+TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new EngineController(this)) {
+  runsDir_ = QSettings().value(QStringLiteral("train/runsDir"), defaultRunsDirectory()).toString();
+  buildUi();
+  connect(controller_, &EngineController::stepsArrived, this, &TrainPage::onSteps);
+  connect(controller_, &EngineController::evalArrived, this, &TrainPage::onEval);
+  connect(controller_, &EngineController::sampleArrived, this, &TrainPage::onSample);
+  connect(controller_, &EngineController::stateChanged, this, &TrainPage::onState);
+  connect(controller_, &EngineController::errorOccurred, errors_, &ErrorBanner::addError);
+  connect(controller_, &EngineController::ended, this, [this] {
+    updateButtons();
+    Q_EMIT runFinished(controller_->runDirectory());
+  });
+  updateValidation();
+}
+
+TrainPage::~TrainPage() = default;
+
+void TrainPage::setRunsDirectory(const QString& dir) {
+  runsDir_ = dir;
+  QSettings().setValue(QStringLiteral("train/runsDir"), dir);
+}
+
+void TrainPage::buildUi() {
+  // Left: the configuration.
+  auto* configPanel = new QWidget(this);
+  auto* configLayout = new QVBoxLayout(configPanel);
+  auto* dataRow = new QHBoxLayout;
+  auto* dataButton = new QToolButton(configPanel);
+  dataButton->setText(tr("Dataset"));
+  dataButton->setPopupMode(QToolButton::InstantPopup);
+  auto* dataMenu = new QMenu(dataButton);
+  dataMenu->addAction(tr("Fashion-MNIST (embedded default)"), this, [this] {
+    form_->setConfig(defaultConfig());
+    updateValidation();
+  });
+  dataMenu->addAction(tr("Image folder…"), this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Image folder (one sub-folder per class, or flat)"));
+    if (!dir.isEmpty()) useDataset(dir, QStringLiteral("folder"));
+  });
+  dataMenu->addAction(tr("IDX or CIFAR folder…"), this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder with IDX or CIFAR binary files"));
+    if (!dir.isEmpty()) useDataset(dir, QStringLiteral("auto"));
+  });
+  dataButton->setMenu(dataMenu);
+  auto* loadButton = new QPushButton(tr("Load…"), configPanel);
+  loadButton->setToolTip(tr("Load a config JSON (e.g. a run's config.json)"));
+  connect(loadButton, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load config"), runsDir_, tr("Config (*.json)"));
+    if (!path.isEmpty()) loadConfigFile(path);
+  });
+  auto* saveButton = new QPushButton(tr("Save…"), configPanel);
+  saveButton->setToolTip(tr("Save these settings as a config JSON for `folk train --config`"));
+  connect(saveButton, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save config"), runsDir_, tr("Config (*.json)"));
+    if (!path.isEmpty()) saveConfigFile(path);
+  });
+  auto* defaultsButton = new QPushButton(tr("Defaults"), configPanel);
+  defaultsButton->setToolTip(tr("Defaults for the chosen dataset"));
+  connect(defaultsButton, &QPushButton::clicked, this, [this] {
+    const auto current = form_->config();
+    useDataset(QString::fromStdString(current.data.path), QString::fromStdString(current.data.format));
+  });
+  dataRow->addWidget(dataButton);
+  dataRow->addWidget(loadButton);
+  dataRow->addWidget(saveButton);
+  dataRow->addWidget(defaultsButton);
+  configLayout->addLayout(dataRow);
+
+  form_ = new ConfigForm(configPanel);
+  auto* scroll = new QScrollArea(configPanel);
+  scroll->setWidget(form_);
+  scroll->setWidgetResizable(true);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  configLayout->addWidget(scroll, 1);
+  problems_ = new QLabel(configPanel);
+  problems_->setObjectName(QStringLiteral("configProblems"));
+  problems_->setWordWrap(true);
+  problems_->setStyleSheet(QStringLiteral("color: #a40000;"));
+  configLayout->addWidget(problems_);
+  connect(form_, &ConfigForm::changed, this, &TrainPage::updateValidation);
+
+  // Right: controls, progress, curves, samples.
+  auto* runPanel = new QWidget(this);
+  auto* runLayout = new QVBoxLayout(runPanel);
+  errors_ = new ErrorBanner(runPanel);
+  runLayout->addWidget(errors_);
+  auto* controls = new QHBoxLayout;
+  start_ = new QPushButton(tr("Start"), runPanel);
+  start_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+  start_->setToolTip(tr("Start a new run with these settings (Ctrl+Enter)"));
+  pause_ = new QPushButton(tr("Pause"), runPanel);
+  pause_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+  pause_->setToolTip(tr("Pause or resume at the next step boundary (Ctrl+P)"));
+  stop_ = new QPushButton(tr("Stop"), runPanel);
+  stop_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+  stop_->setToolTip(tr("Stop at the next step boundary and write a checkpoint (Ctrl+.)"));
+  connect(start_, &QPushButton::clicked, this, &TrainPage::startTraining);
+  connect(pause_, &QPushButton::clicked, this, &TrainPage::togglePause);
+  connect(stop_, &QPushButton::clicked, this, &TrainPage::stopTraining);
+  controls->addWidget(start_);
+  controls->addWidget(pause_);
+  controls->addWidget(stop_);
+  progress_ = new QProgressBar(runPanel);
+  progress_->setRange(0, 1);
+  progress_->setValue(0);
+  controls->addWidget(progress_, 1);
+  runLayout->addLayout(controls);
+  status_ = new QLabel(tr("Not started."), runPanel);
+  status_->setObjectName(QStringLiteral("trainStatus"));
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  runLayout->addWidget(status_);
+
+  curves_ = new TrainingCurves(runPanel);
+  curves_->addSeries("total", tr("total loss"), TrainingCurves::Panel::Loss, 0, QColor(0x1f, 0x77, 0xb4));
+  curves_->addSeries("distill", tr("distillation"), TrainingCurves::Panel::Loss, 0, QColor(0xff, 0x7f, 0x0e));
+  curves_->addSeries("reconstruction", tr("reconstruction"), TrainingCurves::Panel::Loss, 0, QColor(0x2c, 0xa0, 0x2c));
+  curves_->addSeries("lr", tr("learning rate"), TrainingCurves::Panel::Schedule, 0, QColor(0xd6, 0x27, 0x28));
+  curves_->addSeries("momentum", tr("EMA momentum"), TrainingCurves::Panel::Schedule, 1, QColor(0x94, 0x67, 0xbd));
+  curves_->addSeries("teacher_temp", tr("teacher temperature"), TrainingCurves::Panel::Schedule, 2,
+                     QColor(0x8c, 0x56, 0x4b));
+  curves_->addSeries("knn", tr("k-NN top-1"), TrainingCurves::Panel::Accuracy, 0, QColor(0x17, 0xbe, 0xcf));
+  curves_->addSeries("knn_random", tr("k-NN top-1, random init"), TrainingCurves::Panel::Accuracy, 0,
+                     QColor(0x7f, 0x7f, 0x7f));
+  auto* tools = new QHBoxLayout;
+  tools->addWidget(new QLabel(tr("Smoothing"), runPanel));
+  smoothing_ = new QSlider(Qt::Horizontal, runPanel);
+  smoothing_->setRange(0, 99);
+  smoothing_->setValue(90);
+  smoothing_->setToolTip(tr("Weight of the past in the debiased moving average; the raw values stay drawn faintly"));
+  connect(smoothing_, &QSlider::valueChanged, this, [this](int v) { curves_->setSmoothing(v / 100.0); });
+  tools->addWidget(smoothing_);
+  logLoss_ = new QCheckBox(tr("Log loss axis"), runPanel);
+  connect(logLoss_, &QCheckBox::toggled, curves_, &TrainingCurves::setLogLoss);
+  tools->addWidget(logLoss_);
+  auto* exportButton = new QPushButton(tr("Export…"), runPanel);
+  exportButton->setToolTip(tr("Save the curves as PNG or PDF, or their data as CSV"));
+  connect(exportButton, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), runsDir_,
+                                                      tr("PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)"));
+    if (path.isEmpty()) return;
+    QString error;
+    const bool ok = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? curves_->exportCsv(path, &error)
+                                                                              : curves_->exportImage(path, &error);
+    if (!ok) errors_->addError(error);
+  });
+  tools->addWidget(exportButton);
+  tools->addStretch(1);
+  runLayout->addLayout(tools);
+  runLayout->addWidget(curves_, 1);
+
+  auto* samples = new QHBoxLayout;
+  const QString titles[4] = {tr("View"), tr("Mask"), tr("Filtered view"), tr("Reconstruction")};
+  for (int i = 0; i < 4; ++i) {
+    sampleViews_[i] = new ImageView(runPanel);
+    sampleViews_[i]->setTitle(titles[i]);
+    sampleViews_[i]->setPlaceholderText(tr("appears during training"));
+    sampleViews_[i]->setMinimumSize(120, 120);
+    samples->addWidget(sampleViews_[i]);
+  }
+  runLayout->addLayout(samples);
+
+  auto* splitter = new QSplitter(this);
+  splitter->addWidget(configPanel);
+  splitter->addWidget(runPanel);
+  splitter->setStretchFactor(1, 1);
+  splitter->setSizes({380, 900});
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(splitter);
+}
+
+void TrainPage::updateValidation() {
+  QStringList problems;
+  form_->config(&problems);
+  problems_->setText(problems.isEmpty() ? QString() : tr("Cannot start: %1").arg(problems.join(QStringLiteral("; "))));
+  problems_->setVisible(!problems.isEmpty());
+  start_->setProperty("configValid", problems.isEmpty());
+  updateButtons();
+}
+
+void TrainPage::updateButtons() {
+  const bool active = controller_->isActive();
+  start_->setEnabled(!active && start_->property("configValid").toBool());
+  pause_->setEnabled(active);
+  stop_->setEnabled(active);
+  pause_->setText(controller_->state() == SessionState::Paused ? tr("Resume") : tr("Pause"));
+  form_->setEnabled(!active);
+}
+
+void TrainPage::startTraining() {
+  QStringList problems;
+  const TrainConfig config = form_->config(&problems);
+  if (!problems.isEmpty()) {
+    errors_->addError(tr("Cannot start: %1").arg(problems.join(QStringLiteral("; "))));
+    return;
+  }
+  errors_->clearErrors();
+  curves_->clearData();
+  samplesShown_ = 0;
+  for (auto* view : sampleViews_) view->setImage(QImage());
+  QString error;
+  if (!QDir().mkpath(runsDir_) || !controller_->startNew(config, runsDir_, &error)) {
+    errors_->addError(error.isEmpty() ? tr("Cannot create the runs folder %1").arg(runsDir_) : error);
+    updateButtons();
+    return;
+  }
+  device_ = QString::fromStdString(config.device.device);
+  status_->setText(tr("Starting %1 …").arg(QDir::toNativeSeparators(controller_->runDirectory())));
+  updateButtons();
+}
+
+void TrainPage::togglePause() {
+  if (controller_->state() == SessionState::Paused)
+    controller_->resume();
+  else
+    controller_->pause();
+}
+
+void TrainPage::stopTraining() { controller_->stop(); }
+
+void TrainPage::loadConfigFile(const QString& path) {
+  try {
+    form_->setConfig(loadConfig(path.toStdString()));
+    updateValidation();
+  } catch (const std::exception& e) {
+    errors_->addError(QString::fromStdString(e.what()));
+  }
+}
+
+bool TrainPage::saveConfigFile(const QString& path) {
+  QStringList problems;
+  const auto config = form_->config(&problems);
+  try {
+    saveConfig(config, path.toStdString());
+    return true;
+  } catch (const std::exception& e) {
+    errors_->addError(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+void TrainPage::useDataset(const QString& path, const QString& format) {
+  TrainConfig config = defaultConfig();
+  config.data.path = path.toStdString();
+  config.data.format = format.toStdString();
+  const QDir dir(path);
+  const bool cifar = format == QStringLiteral("cifar") ||
+                     (format == QStringLiteral("auto") && !dir.entryList({"data_batch_*.bin", "train.bin"}).isEmpty());
+  if (format == QStringLiteral("folder") || cifar) {
+    // Colour data: three channels; folders of photos are trained at 64 px with 8 px patches.
+    config.model.channels = 3;
+    config.model.imageSize = cifar ? 32 : 64;
+    config.model.patchSize = cifar ? 4 : 8;
+    config.name = (cifar ? "cifar-" : "folder-") + config.model.name;
+  }
+  form_->setConfig(config);
+  updateValidation();
+}
+
+QString TrainPage::statusText() const { return status_->text(); }
+
+void TrainPage::onSteps(const QVector<StepReport>& steps) {
+  if (steps.isEmpty()) return;
+  for (const auto& series : kStepSeries) {
+    QVector<double> x, y;
+    x.reserve(steps.size());
+    y.reserve(steps.size());
+    for (const auto& s : steps) {
+      x.append(double(s.step));
+      y.append(s.*series.field);
+    }
+    curves_->appendPoints(QString::fromLatin1(series.key), x, y);
+  }
+  const auto& last = steps.back();
+  progress_->setRange(0, int(std::min<std::int64_t>(last.totalSteps, INT32_MAX)));
+  progress_->setValue(int(std::min<std::int64_t>(last.step, INT32_MAX)));
+  status_->setText(tr("Epoch %1 · step %2 / %3 · %4 images/s · elapsed %5 · ETA %6 · device %7")
+                       .arg(last.epoch + 1)
+                       .arg(last.step)
+                       .arg(last.totalSteps)
+                       .arg(last.imagesPerSecond, 0, 'f', 1)
+                       .arg(duration(last.elapsedSeconds), duration(last.etaSeconds), device_));
+}
+
+void TrainPage::onEval(const EvalReport& report) {
+  curves_->appendPoint(QStringLiteral("knn"), double(report.step), report.trained.knnTop1);
+  if (report.hasRandomBaseline) {
+    curves_->appendPoint(QStringLiteral("knn_random"), double(report.step), report.randomInit.knnTop1);
+  }
+}
+
+void TrainPage::onSample(const SampleReport& sample) {
+  const folk::Image* images[4] = {&sample.unfiltered, &sample.mask, &sample.filtered, &sample.reconstruction};
+  for (int i = 0; i < 4; ++i) {
+    if (!images[i]->empty()) sampleViews_[i]->setImage(toQImage(*images[i]));
+  }
+  ++samplesShown_;
+}
+
+void TrainPage::onState(SessionState state) {
+  updateButtons();
+  const QString name = QString::fromLatin1(sessionStateName(state));
+  if (state == SessionState::Stopped || state == SessionState::Finished || state == SessionState::Failed) {
+    status_->setText(tr("Run %1: %2").arg(name, QDir::toNativeSeparators(controller_->runDirectory())));
+  } else if (state == SessionState::Paused) {
+    status_->setText(tr("Paused at step %1.").arg(progress_->value()));
+  }
+}
+
+}  // namespace folk::ui

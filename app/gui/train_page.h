@@ -1,0 +1,84 @@
+#pragma once
+// The Train workspace: configure a run (every hyperparameter, validated before Start is enabled),
+// start / pause / resume / stop it on a background session, and watch it: progress, images/s,
+// ETA, live loss / schedule / accuracy curves and the probe image's views. Errors from the engine
+// appear in a banner; the window never waits on training.
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include "core/train/session_observer.h"
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+
+namespace folk::ui {
+
+class ConfigForm;
+class EngineController;
+class ErrorBanner;
+class ImageView;
+class TrainingCurves;
+
+class TrainPage : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit TrainPage(QWidget* parent = nullptr);
+  ~TrainPage() override;
+
+  EngineController* controller() const { return controller_; }
+  ConfigForm* form() const { return form_; }
+  TrainingCurves* curves() const { return curves_; }
+  ErrorBanner* errorBanner() const { return errors_; }
+  QPushButton* startButton() const { return start_; }
+  QPushButton* pauseButton() const { return pause_; }
+  QPushButton* stopButton() const { return stop_; }
+  QString runsDirectory() const { return runsDir_; }
+  void setRunsDirectory(const QString& dir);
+  QString statusText() const;
+  int samplesShown() const { return samplesShown_; }
+
+ public Q_SLOTS:
+  void startTraining();
+  void togglePause();
+  void stopTraining();
+  void loadConfigFile(const QString& path);
+  bool saveConfigFile(const QString& path);
+  // Fills the form with the defaults for a dataset folder (image size, channels, patch size).
+  void useDataset(const QString& path, const QString& format);
+
+ Q_SIGNALS:
+  void runFinished(const QString& runDirectory);
+
+ private:
+  void buildUi();
+  void updateValidation();
+  void updateButtons();
+  void onSteps(const QVector<folk::StepReport>& steps);
+  void onEval(const folk::EvalReport& report);
+  void onSample(const folk::SampleReport& sample);
+  void onState(folk::SessionState state);
+
+  EngineController* controller_;
+  ConfigForm* form_;
+  QLabel* problems_;
+  ErrorBanner* errors_;
+  QPushButton* start_;
+  QPushButton* pause_;
+  QPushButton* stop_;
+  QProgressBar* progress_;
+  QLabel* status_;
+  TrainingCurves* curves_;
+  QSlider* smoothing_;
+  QCheckBox* logLoss_;
+  ImageView* sampleViews_[4];
+  QString runsDir_;
+  QString device_;
+  int samplesShown_ = 0;
+};
+
+}  // namespace folk::ui

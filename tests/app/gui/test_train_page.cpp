@@ -1,0 +1,153 @@
+// The Train workspace in the real MainWindow, offscreen: a tiny real session on Fashion-MNIST is
+// started, paused, resumed and stopped from the buttons; the curves and samples fill, a checkpoint
+// lands on disk; bad settings keep Start disabled with the reason; an unusable dataset shows the
+// engine's error and leaves the window usable.
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/gui/config_form.h"
+#include "app/gui/engine_controller.h"
+#include "app/gui/error_banner.h"
+#include "app/gui/main_window.h"
+#include "app/gui/train_page.h"
+#include "gui_test_support.h"
+#include "widgets/training_curves.h"
+
+namespace folk::ui::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TrainPageTest : public IsolatedSettingsTest {
+ protected:
+  void SetUp() override {
+    IsolatedSettingsTest::SetUp();
+    ASSERT_TRUE(runs_.isValid());
+    ASSERT_TRUE(fs::exists("/usr/share/datasets/fashion-mnist"))
+        << "dataset-fashion-mnist is not installed (run scripts/setup-debian.sh)";
+  }
+
+  // A model small enough for a few steps per second on two cores, logging every step.
+  static void makeTiny(ConfigForm* form) {
+    const std::pair<const char*, const char*> values[] = {
+        {"data.train_subset", "256"},    {"data.workers", "1"},          {"model.vit_dim", "32"},
+        {"model.vit_depth", "2"},        {"model.vit_heads", "2"},       {"model.prototypes", "64"},
+        {"model.head_hidden", "64"},     {"model.head_bottleneck", "16"}, {"optimisation.batch_size", "16"},
+        {"optimisation.steps", "100000"}, {"evaluation.at_end", "false"}, {"log_interval_steps", "1"},
+        {"sample_interval_steps", "3"},  {"checkpoint.interval_steps", "0"}, {"device.device", "cpu"},
+    };
+    for (const auto& [key, value] : values) ASSERT_TRUE(form->setFieldText(key, value)) << key;
+  }
+
+  QTemporaryDir runs_;
+};
+
+TEST_F(TrainPageTest, StartPauseResumeStopFromTheButtons) {
+  MainWindow window;
+  window.show();
+  TrainPage* page = window.trainPage();
+  ASSERT_NE(page, nullptr);
+  EXPECT_TRUE(window.workspaceNames().contains(QStringLiteral("Train")));
+  page->setRunsDirectory(runs_.path());
+  makeTiny(page->form());
+  ASSERT_TRUE(page->startButton()->isEnabled()) << page->findChild<QLabel*>("configProblems")->text().toStdString();
+
+  TrainingCurves* curves = page->curves();
+  page->startButton()->click();
+  EXPECT_FALSE(page->startButton()->isEnabled());
+  // For the documentation screenshot (FOLK_SCREENSHOT_DIR) the run goes on long enough to show curves.
+  const int firstPoints = std::getenv("FOLK_SCREENSHOT_DIR") ? 400 : 3;
+  ASSERT_TRUE(waitUntil([&] { return curves->pointCount("total") >= firstPoints; }, 600000))
+      << page->errorBanner()->text().toStdString();
+  EXPECT_GE(curves->pointCount("lr"), 3);
+  EXPECT_GE(curves->pointCount("momentum"), 3);
+
+  page->pauseButton()->click();
+  ASSERT_TRUE(waitUntil([&] { return page->controller()->state() == SessionState::Paused; }));
+  EXPECT_EQ(page->pauseButton()->text(), QStringLiteral("Resume"));
+  page->controller()->drain();
+  const int pausedAt = curves->pointCount("total");
+  QTest::qWait(400);
+  page->controller()->drain();
+  EXPECT_EQ(curves->pointCount("total"), pausedAt) << "no steps while paused";
+
+  page->pauseButton()->click();  // resume
+  ASSERT_TRUE(waitUntil([&] { return curves->pointCount("total") > pausedAt + 2; }));
+  EXPECT_GT(page->samplesShown(), 0);
+
+  page->stopButton()->click();
+  ASSERT_TRUE(waitUntil([&] { return page->controller()->state() == SessionState::Stopped; }));
+  ASSERT_TRUE(waitUntil([&] { return page->startButton()->isEnabled(); }));
+  const fs::path checkpoints = fs::path(page->controller()->runDirectory().toStdString()) / "checkpoints";
+  ASSERT_TRUE(fs::exists(checkpoints));
+  EXPECT_FALSE(fs::is_empty(checkpoints)) << "stop writes a checkpoint";
+  EXPECT_TRUE(page->errorBanner()->errors().isEmpty()) << page->errorBanner()->text().toStdString();
+  if (const char* dir = std::getenv("FOLK_SCREENSHOT_DIR")) {
+    window.showWorkspace(1);
+    window.resize(1500, 950);
+    QTest::qWait(300);
+    curves->flushReplot();
+    window.grab().save(QDir(dir).filePath("train.png"));
+  }
+}
+
+TEST_F(TrainPageTest, InvalidSettingsKeepStartDisabledWithTheReason) {
+  MainWindow window;
+  TrainPage* page = window.trainPage();
+  makeTiny(page->form());
+  EXPECT_TRUE(page->startButton()->isEnabled());
+  page->form()->setFieldText("model.patch_size", "5");  // does not divide 28
+  EXPECT_FALSE(page->startButton()->isEnabled());
+  auto* problems = page->findChild<QLabel*>("configProblems");
+  EXPECT_TRUE(problems->text().contains("patch size 5")) << problems->text().toStdString();
+  page->form()->setFieldText("model.patch_size", "4");
+  page->form()->setFieldText("optimisation.base_lr", "fast");
+  EXPECT_FALSE(page->startButton()->isEnabled());
+  EXPECT_TRUE(problems->text().contains("optimisation.base_lr")) << problems->text().toStdString();
+  page->form()->setFieldText("optimisation.base_lr", "-1");
+  EXPECT_FALSE(page->startButton()->isEnabled());
+  page->form()->setFieldText("optimisation.base_lr", "5e-4");
+  EXPECT_TRUE(page->startButton()->isEnabled());
+  EXPECT_TRUE(ConfigForm::tooltipFor("optimisation.base_lr").contains("256"));
+  EXPECT_FALSE(page->form()->field("masks.ratios")->toolTip().isEmpty());
+}
+
+TEST_F(TrainPageTest, AnUnusableDatasetShowsTheErrorAndTheWindowStaysUsable) {
+  MainWindow window;
+  window.show();
+  TrainPage* page = window.trainPage();
+  page->setRunsDirectory(runs_.path());
+  makeTiny(page->form());
+  QTemporaryDir empty;  // exists, so validation passes; holds no data, so the engine refuses it
+  page->form()->setFieldText("data.path", empty.path());
+  ASSERT_TRUE(page->startButton()->isEnabled());
+  page->startButton()->click();
+  ASSERT_TRUE(waitUntil([&] { return page->controller()->state() == SessionState::Failed; }));
+  ASSERT_TRUE(waitUntil([&] { return !page->errorBanner()->errors().isEmpty(); }));
+  EXPECT_TRUE(page->errorBanner()->text().contains(empty.path())) << page->errorBanner()->text().toStdString();
+  ASSERT_TRUE(waitUntil([&] { return page->startButton()->isEnabled(); }));  // usable again
+  EXPECT_TRUE(page->form()->isEnabled());
+}
+
+TEST_F(TrainPageTest, ClosingDuringTrainingCanStopWithACheckpoint) {
+  auto* window = new MainWindow;
+  window->show();
+  TrainPage* page = window->trainPage();
+  page->setRunsDirectory(runs_.path());
+  makeTiny(page->form());
+  page->startButton()->click();
+  ASSERT_TRUE(waitUntil([&] { return page->curves()->pointCount("total") >= 2; }));
+  const QString run = page->controller()->runDirectory();
+  window->setCloseDuringTraining(MainWindow::CloseDuringTraining::Stop);
+  EXPECT_TRUE(window->close());
+  EXPECT_FALSE(page->controller()->isActive());
+  EXPECT_FALSE(fs::is_empty(fs::path(run.toStdString()) / "checkpoints"));
+  delete window;
+}
+
+}  // namespace
+}  // namespace folk::ui::test

@@ -1,0 +1,343 @@
+#include "widgets/training_curves.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QSaveFile>
+#include <QTextStream>
+#include <cmath>
+#include <limits>
+
+namespace folk::ui {
+
+namespace {
+QCPAxisRect* makeRect(QCustomPlot* plot, const QString& title, QCPMarginGroup* margins) {
+  auto* rect = new QCPAxisRect(plot);
+  rect->axis(QCPAxis::atLeft)->setLabel(title);
+  rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  rect->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+  rect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+  for (auto* axis : rect->axes()) axis->setLayer("axes");
+  return rect;
+}
+}  // namespace
+
+TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
+  plotLayout()->clear();  // drops the default axis rect and its legend
+  auto* margins = new QCPMarginGroup(this);
+  lossRect_ = makeRect(this, tr("loss"), margins);
+  scheduleRect_ = makeRect(this, tr("learning rate"), margins);
+  accuracyRect_ = makeRect(this, tr("accuracy"), margins);
+  plotLayout()->addElement(0, 0, lossRect_);
+  plotLayout()->addElement(1, 0, scheduleRect_);
+  plotLayout()->addElement(2, 0, accuracyRect_);
+  plotLayout()->setRowStretchFactor(0, 1.6);
+  accuracyRect_->axis(QCPAxis::atBottom)->setLabel(tr("step"));
+  accuracyRect_->axis(QCPAxis::atLeft)->setRange(0, 1);
+
+  auto* right = scheduleRect_->axis(QCPAxis::atRight);
+  right->setVisible(true);
+  right->setLabel(tr("EMA momentum"));
+  right->setNumberPrecision(5);  // momentum lives in [0.99, 1]: the default 3 digits show one value
+  scheduleRight2_ = scheduleRect_->addAxis(QCPAxis::atRight);
+  scheduleRight2_->setLabel(tr("teacher temperature"));
+  scheduleRight2_->setNumberPrecision(3);
+
+  legend = new QCPLegend;
+  legend->setVisible(true);
+  legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  legend->setWrap(4);
+  legend->setBorderPen(Qt::NoPen);
+  legend->setSelectableParts(QCPLegend::spItems);
+  plotLayout()->addElement(3, 0, legend);
+  plotLayout()->setRowStretchFactor(3, 0.001);
+  legend->setLayer("legend");
+
+  // The step axes move together.
+  const auto rects = {lossRect_, scheduleRect_, accuracyRect_};
+  for (auto* a : rects) {
+    for (auto* b : rects) {
+      if (a == b) continue;
+      connect(a->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
+              b->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
+    }
+  }
+  setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
+  connect(this, &QCustomPlot::legendClick, this,
+          [this](QCPLegend* l, QCPAbstractLegendItem* item, QMouseEvent*) { onLegendClick(l, item); });
+  // A zoom or pan by the user ends automatic ranging until a double click.
+  connect(this, &QCustomPlot::mouseWheel, this, [this] { autoRange_ = false; });
+  connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
+    if (e->buttons() & Qt::LeftButton) autoRange_ = false;
+  });
+  connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
+    autoRange_ = true;
+    rescaleToData();
+    replot();
+  });
+
+  timer_.setInterval(100);
+  connect(&timer_, &QTimer::timeout, this, [this] { flushReplot(); });
+  timer_.start();
+}
+
+QCPAxisRect* TrainingCurves::panelRect(Panel panel) const {
+  switch (panel) {
+    case Panel::Loss: return lossRect_;
+    case Panel::Schedule: return scheduleRect_;
+    case Panel::Accuracy: return accuracyRect_;
+  }
+  return lossRect_;
+}
+
+QCPAxis* TrainingCurves::valueAxis(Panel panel, int axis) {
+  auto* rect = panelRect(panel);
+  if (axis == 2 && panel == Panel::Schedule) return scheduleRight2_;
+  if (axis >= 1) {
+    auto* right = rect->axis(QCPAxis::atRight);
+    right->setVisible(true);
+    return right;
+  }
+  return rect->axis(QCPAxis::atLeft);
+}
+
+void TrainingCurves::addSeries(const QString& key, const QString& label, Panel panel, int axis, const QColor& color) {
+  if (series_.contains(key)) return;
+  auto* keyAxis = panelRect(panel)->axis(QCPAxis::atBottom);
+  auto* yAxis = valueAxis(panel, axis);
+  Series s;
+  s.label = label;
+  s.panel = panel;
+  QColor faint = color;
+  faint.setAlpha(60);
+  s.raw = addGraph(keyAxis, yAxis);
+  s.raw->setPen(QPen(faint, 1));
+  s.raw->removeFromLegend();
+  s.smooth = addGraph(keyAxis, yAxis);
+  s.smooth->setPen(QPen(color, 2));
+  s.smooth->setName(label);
+  s.smooth->addToLegend(legend);
+  if (panel == Panel::Accuracy) {
+    // Evaluations are few: show each as a point.
+    s.raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, 5));
+    s.smooth->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 6));
+  }
+  series_.insert(key, s);
+  order_.append(key);
+}
+
+double TrainingCurves::smoothNext(Series& s, double y) const {
+  s.ema = smoothing_ * s.ema + (1.0 - smoothing_) * y;
+  s.weightPow *= smoothing_;
+  const double debias = 1.0 - s.weightPow;
+  return debias > 0.0 ? s.ema / debias : y;
+}
+
+void TrainingCurves::appendPoint(const QString& key, double x, double y) {
+  appendPoints(key, {x}, {y});
+}
+
+void TrainingCurves::appendPoints(const QString& key, const QVector<double>& x, const QVector<double>& y) {
+  auto it = series_.find(key);
+  if (it == series_.end()) return;
+  Series& s = *it;
+  const auto n = std::min(x.size(), y.size());
+  QVector<double> keys, raw, smooth;
+  keys.reserve(n);
+  raw.reserve(n);
+  smooth.reserve(n);
+  for (qsizetype i = 0; i < n; ++i) {
+    if (!std::isfinite(x[i]) || !std::isfinite(y[i])) continue;
+    if (s.panel == Panel::Loss && logLoss_ && y[i] <= 0.0) continue;
+    keys.append(x[i]);
+    raw.append(y[i]);
+    smooth.append(smoothNext(s, y[i]));
+    s.xs.append(x[i]);
+    s.ys.append(y[i]);
+  }
+  if (keys.isEmpty()) return;
+  s.raw->addData(keys, raw, /*alreadySorted=*/true);
+  s.smooth->addData(keys, smooth, /*alreadySorted=*/true);
+  dirty_ = true;
+}
+
+void TrainingCurves::clearData() {
+  for (auto& s : series_) {
+    s.raw->data()->clear();
+    s.smooth->data()->clear();
+    s.xs.clear();
+    s.ys.clear();
+    s.ema = 0.0;
+    s.weightPow = 1.0;
+  }
+  autoRange_ = true;
+  dirty_ = true;
+}
+
+int TrainingCurves::pointCount(const QString& key) const {
+  auto it = series_.constFind(key);
+  return it == series_.constEnd() ? 0 : int(it->xs.size());
+}
+
+double TrainingCurves::lastSmoothed(const QString& key) const {
+  auto it = series_.constFind(key);
+  if (it == series_.constEnd() || it->smooth->data()->isEmpty()) return std::numeric_limits<double>::quiet_NaN();
+  return (it->smooth->data()->constEnd() - 1)->value;
+}
+
+void TrainingCurves::resmooth(Series& s) {
+  s.ema = 0.0;
+  s.weightPow = 1.0;
+  QVector<double> keys, raw, smooth;
+  for (qsizetype i = 0; i < s.xs.size(); ++i) {
+    if (s.panel == Panel::Loss && logLoss_ && s.ys[i] <= 0.0) continue;
+    keys.append(s.xs[i]);
+    raw.append(s.ys[i]);
+    smooth.append(smoothNext(s, s.ys[i]));
+  }
+  s.raw->setData(keys, raw, true);
+  s.smooth->setData(keys, smooth, true);
+}
+
+void TrainingCurves::setSmoothing(double weight) {
+  smoothing_ = std::clamp(weight, 0.0, 0.999);
+  for (auto& s : series_) resmooth(s);
+  dirty_ = true;
+}
+
+void TrainingCurves::setLogLoss(bool log) {
+  if (log == logLoss_) return;
+  logLoss_ = log;
+  auto* axis = lossRect_->axis(QCPAxis::atLeft);
+  axis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+  if (log) {
+    axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+  } else {
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+  }
+  for (auto& s : series_) {
+    if (s.panel == Panel::Loss) resmooth(s);
+  }
+  autoRange_ = true;
+  dirty_ = true;
+}
+
+void TrainingCurves::setSeriesVisible(const QString& key, bool visible) {
+  auto it = series_.find(key);
+  if (it == series_.end()) return;
+  it->raw->setVisible(visible);
+  it->smooth->setVisible(visible);
+  if (auto* item = legend->itemWithPlottable(it->smooth)) {
+    item->setTextColor(visible ? QColor(Qt::black) : QColor(Qt::gray));
+  }
+  dirty_ = true;
+}
+
+bool TrainingCurves::seriesVisible(const QString& key) const {
+  auto it = series_.constFind(key);
+  return it != series_.constEnd() && it->smooth->visible();
+}
+
+void TrainingCurves::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item) {
+  auto* plottableItem = qobject_cast<QCPPlottableLegendItem*>(item);
+  if (!plottableItem) return;
+  for (auto it = series_.begin(); it != series_.end(); ++it) {
+    if (it->smooth == plottableItem->plottable()) {
+      setSeriesVisible(it.key(), !it->smooth->visible());
+      break;
+    }
+  }
+  legend->setSelectedParts(QCPLegend::spNone);
+  item->setSelected(false);
+  flushReplot();
+}
+
+void TrainingCurves::rescaleToData() {
+  for (auto* rect : {lossRect_, scheduleRect_, accuracyRect_}) {
+    for (auto* axis : rect->axes()) {
+      bool any = false;
+      QCPRange range;
+      for (auto* graph : axis->graphs()) {
+        if (!graph->visible() || graph->data()->isEmpty()) continue;
+        bool found = false;
+        const QCPRange r = axis->orientation() == Qt::Horizontal ? graph->getKeyRange(found)
+                                                                : graph->getValueRange(found);
+        if (!found) continue;
+        range = any ? QCPRange(std::min(range.lower, r.lower), std::max(range.upper, r.upper)) : r;
+        any = true;
+      }
+      if (!any) continue;
+      if (range.size() == 0.0) range = QCPRange(range.lower - 0.5 * std::abs(range.lower) - 1e-9,
+                                                range.upper + 0.5 * std::abs(range.upper) + 1e-9);
+      if (axis->scaleType() == QCPAxis::stLogarithmic) {
+        axis->setRange(range.lower / 1.2, range.upper * 1.2);
+      } else {
+        const double pad = 0.05 * range.size();
+        axis->setRange(range.lower - pad, range.upper + pad);
+      }
+    }
+  }
+}
+
+double TrainingCurves::flushReplot() {
+  if (!dirty_) return 0.0;
+  dirty_ = false;
+  QElapsedTimer clock;
+  clock.start();
+  if (autoRange_) rescaleToData();
+  replot(QCustomPlot::rpImmediateRefresh);
+  const double ms = double(clock.nsecsElapsed()) / 1e6;
+  Q_EMIT replotted(ms);
+  return ms;
+}
+
+bool TrainingCurves::exportCsv(const QString& path, QString* error) const {
+  // One row per step that any series has; cells stay empty where a series has no value.
+  QMap<double, QHash<QString, double>> rows;
+  for (const auto& key : order_) {
+    const auto& s = series_[key];
+    for (qsizetype i = 0; i < s.xs.size(); ++i) rows[s.xs[i]].insert(key, s.ys[i]);
+  }
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+    if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    return false;
+  }
+  QTextStream out(&file);
+  out << "step";
+  for (const auto& key : order_) out << ',' << key;
+  out << '\n';
+  for (auto it = rows.constBegin(); it != rows.constEnd(); ++it) {
+    out << QString::number(it.key(), 'g', 12);
+    for (const auto& key : order_) {
+      out << ',';
+      auto cell = it.value().constFind(key);
+      if (cell != it.value().constEnd()) out << QString::number(*cell, 'g', 9);
+    }
+    out << '\n';
+  }
+  out.flush();
+  if (!file.commit()) {
+    if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    return false;
+  }
+  return true;
+}
+
+bool TrainingCurves::exportImage(const QString& path, QString* error) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  bool ok = false;
+  if (suffix == "pdf") {
+    ok = savePdf(path);
+  } else if (suffix == "png") {
+    ok = savePng(path);
+  } else {
+    if (error) *error = tr("%1: choose a .png or .pdf file name").arg(path);
+    return false;
+  }
+  if (!ok && error) *error = tr("Cannot write %1").arg(path);
+  return ok;
+}
+
+}  // namespace folk::ui

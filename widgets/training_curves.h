@@ -1,0 +1,91 @@
+#pragma once
+// Live training curves in three stacked panels sharing the step axis: losses (log-y toggle),
+// schedules (lr, EMA momentum and teacher temperature, each on its own y axis) and evaluation
+// accuracies. Each series is drawn twice: the raw values faintly, and a debiased exponential moving
+// average on top. Points are appended in batches and the plot redraws on a timer (at most every
+// `replotIntervalMs`), never per point, so hundreds of thousands of points stay fluid (QCustomPlot
+// samples dense line data adaptively). Clicking a legend entry hides / shows that series.
+#include <QHash>
+#include <QStringList>
+#include <QTimer>
+#include <QVector>
+
+#include "widgets/qcustomplot_compat.h"
+
+namespace folk::ui {
+
+class TrainingCurves : public QCustomPlot {
+  Q_OBJECT
+
+ public:
+  enum class Panel { Loss, Schedule, Accuracy };
+
+  explicit TrainingCurves(QWidget* parent = nullptr);
+
+  // Declares a series; `axis` picks the y axis within the panel (0: left, 1: right, 2: second
+  // right). Adding a key twice keeps the first declaration.
+  void addSeries(const QString& key, const QString& label, Panel panel, int axis, const QColor& color);
+  QStringList seriesKeys() const { return order_; }
+  bool hasSeries(const QString& key) const { return series_.contains(key); }
+
+  // Appends points (x increasing); non-finite values are skipped. Redraw happens later, batched.
+  void appendPoint(const QString& key, double x, double y);
+  void appendPoints(const QString& key, const QVector<double>& x, const QVector<double>& y);
+  void clearData();
+  int pointCount(const QString& key) const;
+  double lastSmoothed(const QString& key) const;  // NaN when empty
+
+  // EMA weight of the past in [0, 0.999]; 0 shows the raw data only. Recomputes every series.
+  void setSmoothing(double weight);
+  double smoothing() const { return smoothing_; }
+  void setLogLoss(bool log);
+  bool logLoss() const { return logLoss_; }
+  void setSeriesVisible(const QString& key, bool visible);
+  bool seriesVisible(const QString& key) const;
+
+  // Fits every axis to the visible data (also what a double click does).
+  void rescaleToData();
+  // Redraws now if points arrived since the last redraw; returns the milliseconds it took (0 if
+  // nothing was pending). The timer calls this; tests and benchmarks may too.
+  double flushReplot();
+  void setReplotIntervalMs(int ms) { timer_.setInterval(ms); }
+
+  // Raw data of every series as CSV: step,<key>,... with empty cells where a series has no point.
+  bool exportCsv(const QString& path, QString* error = nullptr) const;
+  bool exportImage(const QString& path, QString* error = nullptr);  // .png or .pdf by suffix
+
+  QSize sizeHint() const override { return {640, 520}; }
+
+ Q_SIGNALS:
+  void replotted(double milliseconds);
+
+ private:
+  struct Series {
+    QString label;
+    Panel panel = Panel::Loss;
+    QCPGraph* raw = nullptr;
+    QCPGraph* smooth = nullptr;
+    double ema = 0.0;     // biased EMA state
+    double weightPow = 1.0;  // smoothing^n, for the debiasing 1 - smoothing^n
+    QVector<double> xs, ys;  // raw copy, for export and re-smoothing
+  };
+  QCPAxisRect* panelRect(Panel panel) const;
+  QCPAxis* valueAxis(Panel panel, int axis);
+  double smoothNext(Series& s, double y) const;
+  void resmooth(Series& s);
+  void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item);
+
+  QCPAxisRect* lossRect_;
+  QCPAxisRect* scheduleRect_;
+  QCPAxisRect* accuracyRect_;
+  QCPAxis* scheduleRight2_ = nullptr;
+  QHash<QString, Series> series_;
+  QStringList order_;
+  double smoothing_ = 0.9;
+  bool logLoss_ = false;
+  bool dirty_ = false;
+  bool autoRange_ = true;  // until the user zooms or pans
+  QTimer timer_;
+};
+
+}  // namespace folk::ui
