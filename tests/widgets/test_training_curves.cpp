@@ -1,0 +1,79 @@
+// TrainingCurves: the debiased moving average against hand-computed values, non-finite and (on a
+// log axis) non-positive values left out, hiding series, CSV export of the raw data, and batched
+// redraws (nothing is drawn until flushReplot / the timer).
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <cmath>
+#include <limits>
+
+#include "widgets/training_curves.h"
+
+using folk::ui::TrainingCurves;
+
+namespace {
+TrainingCurves* makeCurves() {
+  auto* curves = new TrainingCurves;
+  curves->addSeries("loss", "loss", TrainingCurves::Panel::Loss, 0, Qt::blue);
+  curves->addSeries("lr", "lr", TrainingCurves::Panel::Schedule, 0, Qt::red);
+  curves->addSeries("momentum", "momentum", TrainingCurves::Panel::Schedule, 1, Qt::green);
+  curves->addSeries("acc", "acc", TrainingCurves::Panel::Accuracy, 0, Qt::black);
+  return curves;
+}
+}  // namespace
+
+TEST(TrainingCurves, DebiasedMovingAverage) {
+  std::unique_ptr<TrainingCurves> curves(makeCurves());
+  curves->setSmoothing(0.5);
+  curves->appendPoint("loss", 1, 4.0);
+  EXPECT_DOUBLE_EQ(curves->lastSmoothed("loss"), 4.0);  // debiased: the first value itself
+  curves->appendPoint("loss", 2, 2.0);
+  // ema = 0.5*(0.5*4) + 0.5*2 = 2; debias 1 - 0.25 = 0.75 -> 8/3
+  EXPECT_NEAR(curves->lastSmoothed("loss"), 8.0 / 3.0, 1e-12);
+  curves->setSmoothing(0.0);
+  EXPECT_DOUBLE_EQ(curves->lastSmoothed("loss"), 2.0);  // recomputed: raw values
+  EXPECT_EQ(curves->pointCount("loss"), 2);
+  EXPECT_TRUE(std::isnan(curves->lastSmoothed("acc")));
+}
+
+TEST(TrainingCurves, SkipsNonFiniteAndNonPositiveOnLogAxis) {
+  std::unique_ptr<TrainingCurves> curves(makeCurves());
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  curves->appendPoints("loss", {1, 2, 3, 4}, {1.0, nan, 0.0, 2.0});
+  EXPECT_EQ(curves->pointCount("loss"), 3);  // NaN dropped, 0 kept on a linear axis
+  curves->setLogLoss(true);
+  curves->appendPoint("loss", 5, -1.0);
+  EXPECT_EQ(curves->pointCount("loss"), 3);  // dropped on a log axis
+  curves->appendPoint("unknown", 1, 1.0);    // ignored
+  EXPECT_FALSE(curves->hasSeries("unknown"));
+}
+
+TEST(TrainingCurves, HidesSeriesAndRedrawsOnlyWhenDirty) {
+  std::unique_ptr<TrainingCurves> curves(makeCurves());
+  EXPECT_EQ(curves->flushReplot(), 0.0);  // nothing pending
+  curves->appendPoints("lr", {1, 2, 3}, {1e-4, 2e-4, 3e-4});
+  EXPECT_GE(curves->flushReplot(), 0.0);
+  EXPECT_EQ(curves->flushReplot(), 0.0);  // drawn once
+  EXPECT_TRUE(curves->seriesVisible("lr"));
+  curves->setSeriesVisible("lr", false);
+  EXPECT_FALSE(curves->seriesVisible("lr"));
+}
+
+TEST(TrainingCurves, ExportsRawDataAsCsvWithEmptyCells) {
+  std::unique_ptr<TrainingCurves> curves(makeCurves());
+  curves->appendPoints("loss", {10, 20}, {1.5, 1.25});
+  curves->appendPoint("acc", 20, 0.75);
+  QTemporaryDir dir;
+  const QString path = dir.filePath("curves.csv");
+  QString error;
+  ASSERT_TRUE(curves->exportCsv(path, &error)) << error.toStdString();
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(file.readAll());
+  EXPECT_EQ(text, QStringLiteral("step,loss,lr,momentum,acc\n10,1.5,,,\n20,1.25,,,0.75\n"));
+  EXPECT_FALSE(curves->exportImage(dir.filePath("curves.bmp"), &error));
+  EXPECT_TRUE(error.contains(".png"));
+  EXPECT_TRUE(curves->exportImage(dir.filePath("curves.png"), &error));
+  EXPECT_GT(QFile(dir.filePath("curves.png")).size(), 1000);
+}
