@@ -39,10 +39,8 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   auto* right = scheduleRect_->axis(QCPAxis::atRight);
   right->setVisible(true);
   right->setLabel(tr("EMA momentum"));
-  right->setNumberPrecision(5);  // momentum lives in [0.99, 1]: the default 3 digits show one value
   scheduleRight2_ = scheduleRect_->addAxis(QCPAxis::atRight);
   scheduleRight2_->setLabel(tr("teacher temperature"));
-  scheduleRight2_->setNumberPrecision(3);
 
   legend = new QCPLegend;
   legend->setVisible(true);
@@ -127,9 +125,21 @@ void TrainingCurves::addSeries(const QString& key, const QString& label, Panel p
   order_.append(key);
 }
 
+void TrainingCurves::removeSeries(const QString& key) {
+  auto it = series_.find(key);
+  if (it == series_.end()) return;
+  removeGraph(it->raw);
+  removeGraph(it->smooth);
+  series_.erase(it);
+  order_.removeAll(key);
+  dirty_ = true;
+}
+
 double TrainingCurves::smoothNext(Series& s, double y) const {
-  s.ema = smoothing_ * s.ema + (1.0 - smoothing_) * y;
-  s.weightPow *= smoothing_;
+  // Evaluations are few and each one matters: accuracies are never smoothed.
+  const double weight = s.panel == Panel::Accuracy ? 0.0 : smoothing_;
+  s.ema = weight * s.ema + (1.0 - weight) * y;
+  s.weightPow *= weight;
   const double debias = 1.0 - s.weightPow;
   return debias > 0.0 ? s.ema / debias : y;
 }
@@ -254,15 +264,30 @@ void TrainingCurves::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item) {
 }
 
 void TrainingCurves::rescaleToData() {
+  // One step range for all panels (they are linked), the union of every visible series.
+  bool anyKey = false;
+  QCPRange keyRange;
+  for (const auto& s : series_) {
+    if (!s.smooth->visible() || s.smooth->data()->isEmpty()) continue;
+    bool found = false;
+    const QCPRange r = s.smooth->getKeyRange(found);
+    if (!found) continue;
+    keyRange = anyKey ? QCPRange(std::min(keyRange.lower, r.lower), std::max(keyRange.upper, r.upper)) : r;
+    anyKey = true;
+  }
+  if (anyKey) {
+    const double pad = keyRange.size() > 0 ? 0.02 * keyRange.size() : 1.0;
+    lossRect_->axis(QCPAxis::atBottom)->setRange(keyRange.lower - pad, keyRange.upper + pad);
+  }
   for (auto* rect : {lossRect_, scheduleRect_, accuracyRect_}) {
     for (auto* axis : rect->axes()) {
+      if (axis->orientation() == Qt::Horizontal) continue;
       bool any = false;
       QCPRange range;
       for (auto* graph : axis->graphs()) {
         if (!graph->visible() || graph->data()->isEmpty()) continue;
         bool found = false;
-        const QCPRange r = axis->orientation() == Qt::Horizontal ? graph->getKeyRange(found)
-                                                                : graph->getValueRange(found);
+        const QCPRange r = graph->getValueRange(found);
         if (!found) continue;
         range = any ? QCPRange(std::min(range.lower, r.lower), std::max(range.upper, r.upper)) : r;
         any = true;

@@ -25,6 +25,7 @@ class TrainingCurves : public QCustomPlot {
   // Declares a series; `axis` picks the y axis within the panel (0: left, 1: right, 2: second
   // right). Adding a key twice keeps the first declaration.
   void addSeries(const QString& key, const QString& label, Panel panel, int axis, const QColor& color);
+  void removeSeries(const QString& key);
   QStringList seriesKeys() const { return order_; }
   bool hasSeries(const QString& key) const { return series_.contains(key); }
 

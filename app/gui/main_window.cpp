@@ -18,6 +18,7 @@
 #include "app/gui/explore_controls.h"
 #include "app/gui/engine_controller.h"
 #include "app/gui/explore_page.h"
+#include "app/gui/results_page.h"
 #include "app/gui/train_page.h"
 
 namespace folk::ui {
@@ -43,6 +44,22 @@ MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(
           [this](const QString& name) { setWindowTitle(tr("%1 — FOLK Workbench").arg(name)); });
   train_ = new TrainPage(this);
   addWorkspace(tr("Train"), style()->standardIcon(QStyle::SP_MediaPlay), train_);
+  results_ = new ResultsPage(this);
+  addWorkspace(tr("Results"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), results_);
+  results_->setRunsDirectory(train_->runsDirectory());
+  connect(train_, &TrainPage::runsDirectoryChanged, results_, &ResultsPage::setRunsDirectory);
+  connect(train_->controller(), &EngineController::runStarted, results_, [this](const QString& run) {
+    results_->setActiveRun(run);
+    results_->refresh();
+  });
+  connect(train_->controller(), &EngineController::ended, results_, [this] {
+    results_->setActiveRun(QString());
+    results_->refresh();
+  });
+  connect(results_, &ResultsPage::resumeRequested, this, [this](const QString& run) {
+    showWorkspace(1);
+    train_->resumeRun(run);
+  });
   buildMenus();
 
   QSettings settings;

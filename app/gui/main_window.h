@@ -12,6 +12,7 @@ namespace folk::ui {
 
 class ExplorePage;
 class TrainPage;
+class ResultsPage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -23,6 +24,7 @@ class MainWindow : public QMainWindow {
 
   ExplorePage* explorePage() const { return explore_; }
   TrainPage* trainPage() const { return train_; }
+  ResultsPage* resultsPage() const { return results_; }
 
   // What closing the window does while a session trains: ask (the default), stop it with a
   // checkpoint, or hide the window and let the run finish before the program quits.
@@ -47,6 +49,7 @@ class MainWindow : public QMainWindow {
   QStackedWidget* stack_;
   ExplorePage* explore_;
   TrainPage* train_;
+  ResultsPage* results_;
   CloseDuringTraining closeChoice_ = CloseDuringTraining::Ask;
 };
 

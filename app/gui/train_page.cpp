@@ -23,6 +23,7 @@
 #include "app/gui/engine_controller.h"
 #include "app/gui/error_banner.h"
 #include "app/gui/image_convert.h"
+#include "core/io/metrics_log.h"
 #include "widgets/image_view.h"
 #include "widgets/training_curves.h"
 
@@ -76,6 +77,45 @@ TrainPage::~TrainPage() = default;
 void TrainPage::setRunsDirectory(const QString& dir) {
   runsDir_ = dir;
   QSettings().setValue(QStringLiteral("train/runsDir"), dir);
+  Q_EMIT runsDirectoryChanged(dir);
+}
+
+void TrainPage::resumeRun(const QString& runPath) {
+  if (controller_->isActive()) {
+    errors_->addError(tr("A training session is already running; stop it first."));
+    return;
+  }
+  errors_->clearErrors();
+  curves_->clearData();
+  samplesShown_ = 0;
+  try {
+    const TrainConfig config = loadConfig(QDir(runPath).filePath(QStringLiteral("config.json")).toStdString());
+    form_->setConfig(config);
+    device_ = QString::fromStdString(config.device.device);
+    // The run's history up to now, so the curves continue rather than restart.
+    QVector<StepReport> earlier;
+    for (const auto& row : readMetrics(QDir(runPath).filePath(QStringLiteral("metrics.jsonl")).toStdString())) {
+      StepReport r;
+      r.step = row.step;
+      r.epoch = row.epoch;
+      r.total = row.total;
+      r.distill = row.distill;
+      r.reconstruction = row.reconstruction;
+      r.lr = row.lr;
+      r.momentum = row.momentum;
+      r.teacherTemp = row.teacherTemp;
+      r.imagesPerSecond = row.imagesPerSecond;
+      r.elapsedSeconds = row.elapsedSeconds;
+      earlier.append(r);
+    }
+    onSteps(earlier);
+  } catch (const std::exception& e) {
+    errors_->addError(QString::fromStdString(e.what()));
+    return;
+  }
+  QString error;
+  if (!controller_->resumeRun(runPath, &error)) errors_->addError(error);
+  updateButtons();
 }
 
 void TrainPage::buildUi() {

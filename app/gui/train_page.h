@@ -48,11 +48,14 @@ class TrainPage : public QWidget {
   void stopTraining();
   void loadConfigFile(const QString& path);
   bool saveConfigFile(const QString& path);
+  // Continues a stopped run from its last checkpoint; its earlier curves are shown first.
+  void resumeRun(const QString& runPath);
   // Fills the form with the defaults for a dataset folder (image size, channels, patch size).
   void useDataset(const QString& path, const QString& format);
 
  Q_SIGNALS:
   void runFinished(const QString& runDirectory);
+  void runsDirectoryChanged(const QString& dir);
 
  private:
   void buildUi();

@@ -9,6 +9,7 @@
 
 #include "core/data/image_file.h"
 #include "core/io/metrics_log.h"
+#include "core/io/run_summary.h"
 #include "core/method/train_step.h"
 #include "core/method/views.h"
 #include "core/train/eval_json.h"
@@ -195,7 +196,23 @@ void Session::wait() {
 
 void Session::setState(SessionState state) {
   state_ = state;
+  recordState(state);
   if (observer_) observer_->onState(state);
+}
+
+void Session::recordState(SessionState state) {
+  // state.json lets the Results workspace tell running, stopped and failed runs apart, also for
+  // runs of other processes. Losing it (full disk) must not end the training.
+  try {
+    writeRunState(run_.root(), sessionStateName(state), completedSteps_.load(),
+                  state == SessionState::Failed ? lastError_ : std::string());
+  } catch (const std::exception&) {
+  }
+}
+
+void Session::reportError(const std::string& message) {
+  lastError_ = message;
+  if (observer_) observer_->onError(message);
 }
 
 bool Session::waitWhilePaused() {
@@ -212,6 +229,7 @@ bool Session::waitWhilePaused() {
 }
 
 void Session::threadMain() {
+  recordState(SessionState::Running);
   if (observer_) observer_->onState(SessionState::Running);
   std::int64_t step = 0;
   std::optional<CheckpointIndex> lastGood;
@@ -299,13 +317,11 @@ void Session::threadMain() {
       const auto batch = data.next();
       const auto m = trainer.step(batch.views[0], batch.views[1], step);
       if (!std::isfinite(m.total)) {
-        if (observer_) {
-          observer_->onError("step " + std::to_string(step + 1) + ": the loss is not finite (" +
-                             std::to_string(m.total) + "); training stopped, " +
-                             (lastGood ? "the last good checkpoint (" + lastGood->file + ") is kept"
-                                       : std::string("no checkpoint had been written yet")) +
-                             ". Try a lower optimisation.base_lr.");
-        }
+        reportError("step " + std::to_string(step + 1) + ": the loss is not finite (" + std::to_string(m.total) +
+                    "); training stopped, " +
+                    (lastGood ? "the last good checkpoint (" + lastGood->file + ") is kept"
+                              : std::string("no checkpoint had been written yet")) +
+                    ". Try a lower optimisation.base_lr.");
         setState(SessionState::Failed);
         return;
       }
@@ -357,7 +373,7 @@ void Session::threadMain() {
     if (config.evaluation.atEnd && data.evalTestSet()) evaluateNow();
     setState(SessionState::Finished);
   } catch (const std::exception& e) {
-    if (observer_) observer_->onError(e.what());
+    reportError(e.what());
     setState(SessionState::Failed);
   }
 }

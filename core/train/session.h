@@ -46,6 +46,8 @@ class Session {
  private:
   void threadMain();
   void setState(SessionState state);
+  void recordState(SessionState state);  // state.json in the run folder
+  void reportError(const std::string& message);
   // Blocks while paused; returns false when a stop was requested.
   bool waitWhilePaused();
 
@@ -59,6 +61,7 @@ class Session {
   std::mutex pauseMutex_;  // with wake_: the paused thread waits for resume() / stop()
   std::condition_variable wake_;
   std::thread thread_;
+  std::string lastError_;  // session thread only
 };
 
 }  // namespace folk

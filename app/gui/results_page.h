@@ -1,0 +1,82 @@
+#pragma once
+// The Results workspace: every run of the runs folder in a sortable, filterable table (objective,
+// model, steps, status, final and best scores), the curves of the selected runs overlaid (one
+// colour per run everywhere), the learning table exported as CSV or Markdown, and rename / delete
+// / resume. The folder is watched: runs written by another process (a `folk train` on a server,
+// a cluster job on a shared disk) appear, and their curves grow while they train.
+#include <QDateTime>
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace folk::ui {
+
+class RunsTableModel;
+class TrainingCurves;
+class ErrorBanner;
+
+class ResultsPage : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ResultsPage(QWidget* parent = nullptr);
+
+  void setRunsDirectory(const QString& dir);
+  QString runsDirectory() const { return runsDir_; }
+  RunsTableModel* model() const { return model_; }
+  QTableView* table() const { return table_; }
+  TrainingCurves* curves() const { return curves_; }
+  ErrorBanner* errorBanner() const { return errors_; }
+  QStringList selectedRuns() const;  // paths
+  void selectRuns(const QStringList& paths);
+  void setFilterText(const QString& text);
+  int visibleRowCount() const;
+
+  // A run the page must not touch (the one training in this window).
+  void setActiveRun(const QString& path) { activeRun_ = path; }
+  // Asked before a delete; the default shows a confirmation dialog.
+  void setConfirmDelete(std::function<bool(const QStringList&)> confirm) { confirmDelete_ = std::move(confirm); }
+
+  bool renameRun(const QString& path, const QString& newName, QString* error = nullptr);
+  bool deleteRuns(const QStringList& paths, QString* error = nullptr);
+  bool exportLearningTable(const QString& path, QString* error = nullptr) const;  // .csv or .md
+  void setWatchIntervalMs(int ms) { watch_.setInterval(ms); }
+
+ public Q_SLOTS:
+  void refresh();  // rescans the folder and updates the selected runs' curves
+
+ Q_SIGNALS:
+  void resumeRequested(const QString& runPath);
+
+ private:
+  void buildUi();
+  void updateCurves();
+  QColor colourOf(const QString& path) const;
+  QStringList selectedOrAll() const;
+
+  QString runsDir_;
+  QString activeRun_;
+  QLabel* folderLabel_;
+  QLineEdit* filter_;
+  ErrorBanner* errors_;
+  RunsTableModel* model_;
+  QSortFilterProxyModel* proxy_;
+  QTableView* table_;
+  TrainingCurves* curves_;
+  struct Plotted {
+    qint64 metricsSize = -1;
+    QDateTime evalModified;
+    std::int64_t lastStep = 0;
+  };
+  QHash<QString, Plotted> plotted_;  // run path -> what its curves already show
+  QTimer watch_;
+  std::function<bool(const QStringList&)> confirmDelete_;
+};
+
+}  // namespace folk::ui

@@ -1,0 +1,36 @@
+#pragma once
+// The runs of a runs folder as a table (one row per run folder, RunSummary columns). Display text
+// is formatted; Qt::UserRole holds the raw value (numbers as numbers) so sorting is numeric.
+#include <QAbstractTableModel>
+#include <vector>
+
+#include "core/io/run_summary.h"
+
+namespace folk::ui {
+
+class RunsTableModel : public QAbstractTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column { Run, Created, Objective, Model, Dataset, Steps, Status, Knn, BestKnn, Linear, FewShot1, FewShot10,
+                RandomKnn, ColumnCount };
+
+  explicit RunsTableModel(QObject* parent = nullptr);
+
+  // Replaces the rows; rows of runs that stay keep their place in views (model reset only when
+  // the set of runs changed, else dataChanged), so a selection survives a live refresh.
+  void setRuns(std::vector<RunSummary> runs);
+  const std::vector<RunSummary>& runs() const { return runs_; }
+  const RunSummary* runAt(int row) const;
+  int rowOf(const QString& path) const;
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+ private:
+  std::vector<RunSummary> runs_;
+};
+
+}  // namespace folk::ui

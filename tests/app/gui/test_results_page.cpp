@@ -1,0 +1,168 @@
+// The Results workspace in the real MainWindow, offscreen, on runs made by real tiny sessions:
+// listing, filtering, curves of the selection, learning-table export, rename, delete (asks
+// first), resume into the Train workspace, and watch mode for a run another writer is producing.
+#include <QFile>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <filesystem>
+
+#include "app/gui/engine_controller.h"
+#include "app/gui/error_banner.h"
+#include "app/gui/main_window.h"
+#include "app/gui/results_page.h"
+#include "app/gui/runs_table_model.h"
+#include "app/gui/train_page.h"
+#include "core/io/run_directory.h"
+#include "core/train/session.h"
+#include "gui_test_support.h"
+#include "widgets/training_curves.h"
+
+namespace folk::ui::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+TrainConfig tinyRun(const std::string& name, const std::string& objective, std::int64_t steps) {
+  TrainConfig c = defaultConfig();
+  c.name = name;
+  c.objective.name = objective;
+  c.data.trainSubset = 256;
+  c.data.workers = 1;
+  c.model.vitDim = 32;
+  c.model.vitDepth = 2;
+  c.model.vitHeads = 2;
+  c.model.prototypes = 64;
+  c.model.headHidden = 64;
+  c.model.headBottleneck = 16;
+  c.optimisation.batchSize = 16;
+  c.optimisation.steps = steps;
+  c.evaluation.trainSamples = 200;
+  c.evaluation.testSamples = 100;
+  c.evaluation.linearEpochs = 5;
+  c.evaluation.fewShotFractions = {0.1};
+  c.logIntervalSteps = 1;
+  c.sampleIntervalSteps = 0;
+  c.device.device = "cpu";
+  return c;
+}
+
+// Trains a run to its end on this thread's EngineController; returns its folder.
+QString trainToEnd(const QString& runsDir, const TrainConfig& config) {
+  EngineController controller;
+  QString error;
+  EXPECT_TRUE(controller.startNew(config, runsDir, &error)) << error.toStdString();
+  EXPECT_TRUE(waitUntil([&] { return !controller.isActive(); }));
+  controller.waitForEnd();
+  return controller.runDirectory();
+}
+
+class ResultsPageTest : public IsolatedSettingsTest {
+ protected:
+  void SetUp() override {
+    IsolatedSettingsTest::SetUp();
+    ASSERT_TRUE(runs_.isValid());
+    ASSERT_TRUE(fs::exists("/usr/share/datasets/fashion-mnist"))
+        << "dataset-fashion-mnist is not installed (run scripts/setup-debian.sh)";
+  }
+  QTemporaryDir runs_;
+};
+
+TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
+  const QString folk = trainToEnd(runs_.path(), tinyRun("alpha", "folk", 6));
+  const QString dino = trainToEnd(runs_.path(), tinyRun("beta", "dino", 6));
+  MainWindow window;
+  window.show();
+  window.trainPage()->setRunsDirectory(runs_.path());
+  ResultsPage* page = window.resultsPage();
+  ASSERT_NE(page, nullptr);
+  EXPECT_TRUE(window.workspaceNames().contains(QStringLiteral("Results")));
+  ASSERT_EQ(page->model()->rowCount(), 2);
+  const RunSummary* first = page->model()->runAt(page->model()->rowOf(folk));
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->status, "finished");
+  EXPECT_EQ(first->steps, 6);
+  EXPECT_TRUE(first->hasEval);
+
+  page->setFilterText("dino");
+  EXPECT_EQ(page->visibleRowCount(), 1);
+  page->setFilterText("");
+  EXPECT_EQ(page->visibleRowCount(), 2);
+
+  page->selectRuns({folk, dino});
+  EXPECT_EQ(page->selectedRuns().size(), 2);
+  EXPECT_EQ(page->curves()->pointCount(folk + "|total"), 6);
+  EXPECT_EQ(page->curves()->pointCount(dino + "|total"), 6);
+  EXPECT_EQ(page->curves()->pointCount(dino + "|knn"), 1);
+
+  const QString csv = runs_.filePath("table.csv"), md = runs_.filePath("table.md");
+  QString error;
+  ASSERT_TRUE(page->exportLearningTable(csv, &error)) << error.toStdString();
+  ASSERT_TRUE(page->exportLearningTable(md, &error)) << error.toStdString();
+  QFile csvFile(csv), mdFile(md);
+  ASSERT_TRUE(csvFile.open(QIODevice::ReadOnly));
+  ASSERT_TRUE(mdFile.open(QIODevice::ReadOnly));
+  const QString csvText = QString::fromUtf8(csvFile.readAll());
+  EXPECT_EQ(csvText.count('\n'), 3) << csvText.toStdString();  // header + 2 runs
+  EXPECT_TRUE(csvText.contains(",dino,vit-nano,6,")) << csvText.toStdString();
+  EXPECT_TRUE(QString::fromUtf8(mdFile.readAll()).startsWith("| run | objective |"));
+
+  ASSERT_TRUE(page->renameRun(dino, "gamma", &error)) << error.toStdString();
+  const QString renamed = QFileInfo(dino).dir().filePath(QFileInfo(dino).fileName().section('-', 0, 0) + "-gamma");
+  EXPECT_TRUE(QFileInfo::exists(renamed));
+  EXPECT_FALSE(QFileInfo::exists(dino));
+  EXPECT_EQ(page->model()->runAt(page->model()->rowOf(renamed))->name, "gamma");
+  EXPECT_FALSE(page->renameRun(renamed, "a/b", &error));
+
+  page->setConfirmDelete([](const QStringList&) { return false; });
+  page->selectRuns({renamed});
+  ASSERT_TRUE(page->deleteRuns({renamed}, &error));  // the API deletes; the button asks first
+  EXPECT_FALSE(QFileInfo::exists(renamed));
+  EXPECT_EQ(page->model()->rowCount(), 1);
+  EXPECT_FALSE(page->deleteRuns({runs_.path()}, &error)) << "never a folder that is not a run";
+  EXPECT_TRUE(QFileInfo::exists(runs_.path()));
+}
+
+TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) {
+  MainWindow window;
+  window.show();
+  window.trainPage()->setRunsDirectory(runs_.path());
+  ResultsPage* page = window.resultsPage();
+  page->setWatchIntervalMs(100);
+  EXPECT_EQ(page->model()->rowCount(), 0);
+
+  // Another writer: a Session driven without the window (as a `folk train` process would be).
+  auto config = tinyRun("outside", "folk", 100000);
+  config.evaluation.atEnd = false;
+  const auto run = RunDirectory::create(runs_.path().toStdString(), config);
+  const QString path = QString::fromStdString(run.root());
+  {
+    Session session(run, nullptr);
+    session.start();
+    ASSERT_TRUE(waitUntil([&] { return page->model()->rowOf(path) >= 0; }));
+    page->selectRuns({path});
+    ASSERT_TRUE(waitUntil([&] { return page->curves()->pointCount(path + "|total") >= 2; }));
+    const int seen = page->curves()->pointCount(path + "|total");
+    ASSERT_TRUE(waitUntil([&] { return page->curves()->pointCount(path + "|total") > seen; }));
+    EXPECT_EQ(page->model()->runAt(page->model()->rowOf(path))->status, "running");
+    session.stop();
+    session.wait();
+  }
+  ASSERT_TRUE(waitUntil([&] { return page->model()->runAt(page->model()->rowOf(path))->status == "stopped"; }));
+
+  // Resume from the Results workspace: the Train workspace continues the run.
+  const auto stoppedAt = page->model()->runAt(page->model()->rowOf(path))->steps;
+  page->selectRuns({path});
+  Q_EMIT page->resumeRequested(path);
+  EXPECT_EQ(window.currentWorkspace(), 1);
+  TrainPage* train = window.trainPage();
+  ASSERT_TRUE(train->controller()->isActive()) << train->errorBanner()->text().toStdString();
+  EXPECT_GE(train->curves()->pointCount("total"), int(stoppedAt)) << "earlier curve shown";
+  ASSERT_TRUE(waitUntil([&] { return train->curves()->pointCount("total") > int(stoppedAt); }));
+  QString error;
+  EXPECT_FALSE(page->deleteRuns({path}, &error)) << "not while it trains";
+  train->stopTraining();
+  ASSERT_TRUE(waitUntil([&] { return !train->controller()->isActive(); }));
+}
+
+}  // namespace
+}  // namespace folk::ui::test
