@@ -2,9 +2,10 @@
 // Live training curves in three stacked panels sharing the step axis: losses (log-y toggle),
 // schedules (lr, EMA momentum and teacher temperature, each on its own y axis) and evaluation
 // accuracies. Each series is drawn twice: the raw values faintly, and a debiased exponential moving
-// average on top. Points are appended in batches and the plot redraws on a timer (at most every
-// `replotIntervalMs`), never per point, so hundreds of thousands of points stay fluid (QCustomPlot
-// samples dense line data adaptively). Clicking a legend entry hides / shows that series.
+// average on top (accuracies are not smoothed). Points are appended in batches and the plot
+// redraws on a timer (at most every 100 ms, less often when a redraw is slow), never per point, so
+// hundreds of thousands of points stay fluid (QCustomPlot samples dense line data adaptively).
+// Clicking a legend entry hides / shows that series.
 #include <QHash>
 #include <QStringList>
 #include <QTimer>
@@ -49,7 +50,11 @@ class TrainingCurves : public QCustomPlot {
   // Redraws now if points arrived since the last redraw; returns the milliseconds it took (0 if
   // nothing was pending). The timer calls this; tests and benchmarks may too.
   double flushReplot();
-  void setReplotIntervalMs(int ms) { timer_.setInterval(ms); }
+  // The shortest time between timer redraws; a redraw that takes t ms delays the next by 5 t.
+  void setReplotIntervalMs(int ms) {
+    minReplotIntervalMs_ = ms;
+    timer_.setInterval(ms);
+  }
 
   // Raw data of every series as CSV: step,<key>,... with empty cells where a series has no point.
   bool exportCsv(const QString& path, QString* error = nullptr) const;
@@ -85,6 +90,7 @@ class TrainingCurves : public QCustomPlot {
   double smoothing_ = 0.9;
   bool logLoss_ = false;
   bool dirty_ = false;
+  int minReplotIntervalMs_ = 100;
   bool autoRange_ = true;  // until the user zooms or pans
   QTimer timer_;
 };
