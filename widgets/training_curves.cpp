@@ -37,11 +37,12 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   accuracyRect_->axis(QCPAxis::atBottom)->setLabel(tr("step"));
   accuracyRect_->axis(QCPAxis::atLeft)->setRange(0, 1);
 
+  // The right axes appear when a series uses them (valueAxis).
   auto* right = scheduleRect_->axis(QCPAxis::atRight);
-  right->setVisible(true);
   right->setLabel(tr("EMA momentum"));
   scheduleRight2_ = scheduleRect_->addAxis(QCPAxis::atRight);
   scheduleRight2_->setLabel(tr("teacher temperature"));
+  scheduleRight2_->setVisible(false);
 
   legend = new QCPLegend;
   legend->setVisible(true);
@@ -96,7 +97,10 @@ QCPAxisRect* TrainingCurves::panelRect(Panel panel) const {
 
 QCPAxis* TrainingCurves::valueAxis(Panel panel, int axis) {
   auto* rect = panelRect(panel);
-  if (axis == 2 && panel == Panel::Schedule) return scheduleRight2_;
+  if (axis == 2 && panel == Panel::Schedule) {
+    scheduleRight2_->setVisible(true);
+    return scheduleRight2_;
+  }
   if (axis >= 1) {
     auto* right = rect->axis(QCPAxis::atRight);
     right->setVisible(true);

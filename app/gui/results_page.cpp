@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSet>
 #include <QSettings>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -205,8 +206,19 @@ void ResultsPage::selectRuns(const QStringList& paths) {
 void ResultsPage::setFilterText(const QString& text) { filter_->setText(text); }
 int ResultsPage::visibleRowCount() const { return proxy_->rowCount(); }
 
-QColor ResultsPage::colourOf(const QString& path) const {
-  return kPalette[qHash(QFileInfo(path).fileName()) % (sizeof kPalette / sizeof kPalette[0])];
+QColor ResultsPage::colourOf(const QString& path) {
+  // A run keeps its colour for the whole session; a new one takes the first colour no plotted
+  // run uses, so the runs on screen never share one (up to ten).
+  constexpr int kColours = int(sizeof kPalette / sizeof kPalette[0]);
+  auto it = colourIndex_.constFind(path);
+  if (it == colourIndex_.constEnd()) {
+    QSet<int> used;
+    for (auto p = plotted_.constBegin(); p != plotted_.constEnd(); ++p) used.insert(colourIndex_.value(p.key(), -1));
+    int index = 0;
+    while (index < kColours && used.contains(index)) ++index;
+    it = colourIndex_.insert(path, index % kColours);
+  }
+  return kPalette[*it];
 }
 
 void ResultsPage::updateCurves() {

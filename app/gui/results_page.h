@@ -57,7 +57,7 @@ class ResultsPage : public QWidget {
  private:
   void buildUi();
   void updateCurves();
-  QColor colourOf(const QString& path) const;
+  QColor colourOf(const QString& path);
   QStringList selectedOrAll() const;
 
   QString runsDir_;
@@ -75,6 +75,7 @@ class ResultsPage : public QWidget {
     std::int64_t lastStep = 0;
   };
   QHash<QString, Plotted> plotted_;  // run path -> what its curves already show
+  QHash<QString, int> colourIndex_;  // run path -> palette entry, for the session
   QTimer watch_;
   std::function<bool(const QStringList&)> confirmDelete_;
 };

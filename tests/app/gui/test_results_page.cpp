@@ -1,9 +1,11 @@
 // The Results workspace in the real MainWindow, offscreen, on runs made by real tiny sessions:
 // listing, filtering, curves of the selection, learning-table export, rename, delete (asks
 // first), resume into the Train workspace, and watch mode for a run another writer is producing.
+#include <QDir>
 #include <QFile>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <cstdlib>
 #include <filesystem>
 
 #include "app/gui/engine_controller.h"
@@ -162,6 +164,32 @@ TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) 
   EXPECT_FALSE(page->deleteRuns({path}, &error)) << "not while it trains";
   train->stopTraining();
   ASSERT_TRUE(waitUntil([&] { return !train->controller()->isActive(); }));
+}
+
+// Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), trains three short runs and saves the
+// Results workspace comparing them as results.png there. Skipped otherwise.
+TEST_F(ResultsPageTest, DocumentationScreenshot) {
+  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
+  if (!dir) GTEST_SKIP() << "set FOLK_SCREENSHOT_DIR to write results.png";
+  QStringList runs;
+  for (const char* objective : {"folk", "mfm", "dino"}) {
+    auto config = tinyRun(std::string("compare-") + objective, objective, 150);
+    config.data.trainSubset = 2048;
+    config.evaluation.intervalSteps = 50;
+    config.evaluation.trainSamples = 1000;
+    config.evaluation.testSamples = 500;
+    runs << trainToEnd(runs_.path(), config);
+    QTest::qWait(1100);  // distinct folder timestamps
+  }
+  MainWindow window;
+  window.resize(1500, 950);
+  window.show();
+  window.trainPage()->setRunsDirectory(runs_.path());
+  window.showWorkspace(2);
+  window.resultsPage()->selectRuns(runs);
+  QTest::qWait(300);
+  window.resultsPage()->curves()->flushReplot();
+  window.grab().save(QDir(dir).filePath("results.png"));
 }
 
 }  // namespace
