@@ -1,6 +1,9 @@
 #include "app/gui/results_page.h"
 
 #include <QCheckBox>
+#include <QFutureWatcher>
+#include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -24,6 +27,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/gui/error_banner.h"
+#include "core/io/run_directory.h"
+#include "core/train/session.h"
+#include "widgets/embedding_plot.h"
 #include "app/gui/runs_table_model.h"
 #include "core/io/metrics_log.h"
 #include "core/io/train_config.h"
@@ -105,6 +111,11 @@ void ResultsPage::buildUi() {
     QString error;
     if (!deleteRuns(runs, &error)) errors_->addError(error);
   });
+  addButton(tr("Embedding"), tr("PCA of the selected run's teacher features on labelled test images, by class"),
+            [this] {
+              const auto runs = selectedRuns();
+              if (runs.size() == 1) showEmbedding(runs.front());
+            });
   addButton(tr("Export table…"), tr("The learning table of the selected runs (all when none is selected), as CSV or "
                                     "Markdown"),
             [this] {
@@ -163,9 +174,15 @@ void ResultsPage::buildUi() {
   curvesLayout->addLayout(tools);
   curvesLayout->addWidget(curves_, 1);
 
+  embedding_ = new EmbeddingPlot(this);
+  embedding_->clearPoints(tr("Select a run and press Embedding"));
+  tabs_ = new QTabWidget(this);
+  tabs_->addTab(curvesPanel, tr("Curves"));
+  tabs_->addTab(embedding_, tr("Embedding"));
+
   auto* splitter = new QSplitter(Qt::Vertical, this);
   splitter->addWidget(table_);
-  splitter->addWidget(curvesPanel);
+  splitter->addWidget(tabs_);
   splitter->setStretchFactor(1, 2);
   layout->addWidget(splitter, 1);
 }
@@ -301,6 +318,58 @@ QStringList ResultsPage::selectedOrAll() const {
     for (const auto& r : model_->runs()) paths << QString::fromStdString(r.path);
   }
   return paths;
+}
+
+void ResultsPage::showEmbedding(const QString& runPath) {
+  if (embeddingBusy_) return;
+  embeddingBusy_ = true;
+  tabs_->setCurrentWidget(embedding_);
+  embedding_->clearPoints(tr("Computing the features of %1 …").arg(QFileInfo(runPath).fileName()));
+  // The engine's torch work runs on a pool thread; the result comes back as plain values.
+  // Errors travel as text: QtConcurrent would turn a std::exception into an anonymous one.
+  using Outcome = std::pair<Embedding, std::string>;
+  auto* watcher = new QFutureWatcher<Outcome>(this);
+  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, runPath] {
+    watcher->deleteLater();
+    embeddingBusy_ = false;
+    try {
+      const Outcome outcome = watcher->result();
+      if (!outcome.second.empty()) throw std::runtime_error(outcome.second);
+      const Embedding& e = outcome.first;
+      QVector<double> x(qsizetype(e.x.size())), y(qsizetype(e.y.size()));
+      QVector<int> labels(qsizetype(e.labels.size()));
+      for (size_t i = 0; i < e.x.size(); ++i) {
+        x[qsizetype(i)] = e.x[i];
+        y[qsizetype(i)] = e.y[i];
+        labels[qsizetype(i)] = e.labels[i];
+      }
+      QStringList names;
+      for (int c = 0; c < e.classes; ++c) {
+        names << (size_t(c) < e.classNames.size() ? QString::fromStdString(e.classNames[size_t(c)])
+                                                  : tr("class %1").arg(c));
+      }
+      embedding_->setPoints(x, y, labels, names,
+                            tr("%1: %2 features at step %3, PCA (%4 % + %5 % of the variance)")
+                                .arg(QFileInfo(runPath).fileName(), QString::fromStdString(e.backboneRole))
+                                .arg(e.step)
+                                .arg(e.explained[0] * 100.0, 0, 'f', 1)
+                                .arg(e.explained[1] * 100.0, 0, 'f', 1));
+      Q_EMIT embeddingReady(runPath);
+    } catch (const std::exception& ex) {
+      const QString message = QString::fromStdString(ex.what());
+      embedding_->clearPoints(tr("No embedding: %1").arg(message));
+      errors_->addError(message);
+      Q_EMIT embeddingFailed(runPath, message);
+    }
+  });
+  const std::string path = runPath.toStdString();
+  watcher->setFuture(QtConcurrent::run([path]() -> Outcome {
+    try {
+      return {Session::embedRun(RunDirectory::open(path), 2000), {}};
+    } catch (const std::exception& e) {
+      return {Embedding{}, e.what()};
+    }
+  }));
 }
 
 bool ResultsPage::renameRun(const QString& path, const QString& newName, QString* error) {

@@ -12,7 +12,9 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 
 namespace folk::ui {
@@ -20,6 +22,7 @@ namespace folk::ui {
 class RunsTableModel;
 class TrainingCurves;
 class ErrorBanner;
+class EmbeddingPlot;
 
 class ResultsPage : public QWidget {
   Q_OBJECT
@@ -48,11 +51,19 @@ class ResultsPage : public QWidget {
   bool exportLearningTable(const QString& path, QString* error = nullptr) const;  // .csv or .md
   void setWatchIntervalMs(int ms) { watch_.setInterval(ms); }
 
+  // Computes the PCA embedding of the selected run's evaluated backbone on a worker thread and
+  // shows it in the Embedding tab (embeddingReady / embeddingFailed when done).
+  void showEmbedding(const QString& runPath);
+  EmbeddingPlot* embeddingPlot() const { return embedding_; }
+  bool embeddingBusy() const { return embeddingBusy_; }
+
  public Q_SLOTS:
   void refresh();  // rescans the folder and updates the selected runs' curves
 
  Q_SIGNALS:
   void resumeRequested(const QString& runPath);
+  void embeddingReady(const QString& runPath);
+  void embeddingFailed(const QString& runPath, const QString& message);
 
  private:
   void buildUi();
@@ -69,6 +80,9 @@ class ResultsPage : public QWidget {
   QSortFilterProxyModel* proxy_;
   QTableView* table_;
   TrainingCurves* curves_;
+  QTabWidget* tabs_;
+  EmbeddingPlot* embedding_;
+  bool embeddingBusy_ = false;
   struct Plotted {
     qint64 metricsSize = -1;
     QDateTime evalModified;

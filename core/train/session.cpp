@@ -378,6 +378,34 @@ void Session::threadMain() {
   }
 }
 
+Embedding Session::embedRun(const RunDirectory& run, std::size_t maxSamples) {
+  TrainConfig config = run.loadConfig();
+  config.evaluation.testSamples = maxSamples;
+  configureComputeThreads(config.device.threads);
+  const auto device = resolveDevice(config.device.device);
+  TrainingData data(config);
+  if (!data.evalTestSet()) {
+    throw DatasetError(config.data.path + ": the embedding needs labelled data with a test split or held-out part");
+  }
+  const auto method = makeMethodConfig(config, data.batchesPerEpoch(), data.mean(), data.std());
+  torch::manual_seed(config.seed);
+  TrainStep trainer(config.model, method, device);
+  const auto index = restore(run, trainer);
+  FeatureEvaluator evaluator(data.evalTrainSet(), data.evalTestSet(), evaluatorSettings(config, data));
+  auto [features, labels] = evaluator.features(*trainer.evaluationBackbone(), *data.evalTestSet(), device);
+  features = features.to(torch::kCPU, torch::kFloat32).contiguous();
+  labels = labels.to(torch::kCPU, torch::kLong).contiguous();
+  std::vector<float> values(features.data_ptr<float>(), features.data_ptr<float>() + features.numel());
+  std::vector<int> classes(size_t(labels.size(0)));
+  const auto* label = labels.data_ptr<std::int64_t>();
+  for (std::int64_t i = 0; i < labels.size(0); ++i) classes[size_t(i)] = int(label[i]);
+  auto e = pcaEmbedding(values, features.size(0), features.size(1), classes, data.evalTestSet()->numClasses());
+  e.classNames = data.evalTestSet()->classNames();
+  e.step = index ? index->step : 0;
+  e.backboneRole = trainer.teacher() ? "teacher" : "student";
+  return e;
+}
+
 EvalReport Session::evaluateRun(const RunDirectory& run, SessionObserver* observer) {
   const TrainConfig config = run.loadConfig();
   configureComputeThreads(config.device.threads);

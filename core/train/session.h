@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "core/io/run_directory.h"
+#include "core/train/embedding.h"
 #include "core/train/session_observer.h"
 
 namespace folk {
@@ -42,6 +43,10 @@ class Session {
   // Only evaluation, for `folk eval RUN`: loads the latest checkpoint, scores the trained and the
   // random-init backbones, writes eval.json, and returns the report. Runs on the caller's thread.
   static EvalReport evaluateRun(const RunDirectory& run, SessionObserver* observer = nullptr);
+  // The PCA embedding (embedding.h) of the evaluated backbone's features on up to `maxSamples`
+  // labelled test images, from the latest checkpoint. Runs on the caller's thread; throws
+  // std::runtime_error / DatasetError naming the run or dataset when it cannot.
+  static Embedding embedRun(const RunDirectory& run, std::size_t maxSamples = 2000);
 
  private:
   void threadMain();

@@ -68,7 +68,7 @@ std::int64_t discCount(int h, int w, double r) {
 }  // namespace
 
 TEST_F(ExplorePageTest, OpensOnTheSamplePhotosInExplore) {
-  EXPECT_EQ(window_->workspaceNames(), QStringList{QStringLiteral("Explore")});
+  EXPECT_EQ(window_->workspaceNames(), (QStringList{QStringLiteral("Explore"), QStringLiteral("Train"), QStringLiteral("Results")}));
   EXPECT_EQ(window_->currentWorkspace(), 0);
   EXPECT_EQ(page_->currentKey(), QStringLiteral(":/samples/astronaut.png"));
   EXPECT_EQ(page_->thumbnails()->keys().first(), QStringLiteral(":/samples/astronaut.png"));

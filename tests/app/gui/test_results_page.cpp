@@ -3,6 +3,7 @@
 // first), resume into the Train workspace, and watch mode for a run another writer is producing.
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include "core/io/run_directory.h"
 #include "core/train/session.h"
 #include "gui_test_support.h"
+#include "widgets/embedding_plot.h"
 #include "widgets/training_curves.h"
 
 namespace folk::ui::test {
@@ -115,6 +117,14 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
   EXPECT_EQ(page->model()->runAt(page->model()->rowOf(renamed))->name, "gamma");
   EXPECT_FALSE(page->renameRun(renamed, "a/b", &error));
 
+  // The embedding of a trained run: PCA of its teacher features on labelled test images.
+  QSignalSpy ready(page, &ResultsPage::embeddingReady);
+  page->showEmbedding(folk);
+  ASSERT_TRUE(waitUntil([&] { return !page->embeddingBusy(); })) << page->errorBanner()->text().toStdString();
+  ASSERT_EQ(ready.count(), 1) << page->errorBanner()->text().toStdString();
+  EXPECT_EQ(page->embeddingPlot()->pointCount(), 2000);  // the embedding draws its own 2000 test images
+  EXPECT_EQ(page->embeddingPlot()->classCount(), 10);
+
   page->setConfirmDelete([](const QStringList&) { return false; });
   page->selectRuns({renamed});
   ASSERT_TRUE(page->deleteRuns({renamed}, &error));  // the API deletes; the button asks first
@@ -190,6 +200,11 @@ TEST_F(ResultsPageTest, DocumentationScreenshot) {
   QTest::qWait(300);
   window.resultsPage()->curves()->flushReplot();
   window.grab().save(QDir(dir).filePath("results.png"));
+  window.resultsPage()->selectRuns({runs.front()});
+  window.resultsPage()->showEmbedding(runs.front());
+  ASSERT_TRUE(waitUntil([&] { return !window.resultsPage()->embeddingBusy(); }));
+  QTest::qWait(300);
+  window.grab().save(QDir(dir).filePath("embedding.png"));
 }
 
 }  // namespace
