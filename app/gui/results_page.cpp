@@ -1,6 +1,8 @@
 #include "app/gui/results_page.h"
 
 #include <QCheckBox>
+#include <QDesktopServices>
+#include <QUrl>
 #include <QFutureWatcher>
 #include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
@@ -144,6 +146,13 @@ void ResultsPage::buildUi() {
   table_->verticalHeader()->hide();
   table_->setAlternatingRowColors(true);
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateCurves(); });
+  // A double click opens the run folder (config.json, metrics.csv, samples/) in the file manager.
+  table_->setToolTip(tr("Select runs to compare their curves; double-click opens a run's folder"));
+  connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    if (const auto* run = model_->runAt(proxy_->mapToSource(index).row())) {
+      QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(run->path)));
+    }
+  });
 
   auto* curvesPanel = new QWidget(this);
   auto* curvesLayout = new QVBoxLayout(curvesPanel);

@@ -88,7 +88,7 @@ std::vector<double> fewShotColumns(const std::vector<RunSummary>& runs) {
 std::vector<std::vector<std::string>> tableRows(const std::vector<RunSummary>& runs, std::vector<std::string>& header) {
   const auto fractions = fewShotColumns(runs);
   header = {"run", "objective", "model", "steps", "k-NN %", "best k-NN %", "linear %"};
-  char name[32];
+  char name[64];
   for (double f : fractions) {
     std::snprintf(name, sizeof name, "%g %% labels %%", f * 100.0);
     header.push_back(name);
