@@ -362,6 +362,10 @@ bool TrainingCurves::exportCsv(const QString& path, QString* error) const {
   return true;
 }
 
+bool TrainingCurves::exportFile(const QString& path, QString* error) {
+  return path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? exportCsv(path, error) : exportImage(path, error);
+}
+
 bool TrainingCurves::exportImage(const QString& path, QString* error) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   bool ok = false;

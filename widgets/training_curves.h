@@ -59,6 +59,8 @@ class TrainingCurves : public QCustomPlot {
   // Raw data of every series as CSV: step,<key>,... with empty cells where a series has no point.
   bool exportCsv(const QString& path, QString* error = nullptr) const;
   bool exportImage(const QString& path, QString* error = nullptr);  // .png or .pdf by suffix
+  // exportCsv for a .csv name, else exportImage: what the pages' Export buttons call.
+  bool exportFile(const QString& path, QString* error = nullptr);
 
   QSize sizeHint() const override { return {640, 520}; }
 

@@ -174,9 +174,7 @@ void ResultsPage::buildUi() {
                                                       tr("PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)"));
     if (path.isEmpty()) return;
     QString error;
-    const bool ok = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? curves_->exportCsv(path, &error)
-                                                                              : curves_->exportImage(path, &error);
-    if (!ok) errors_->addError(error);
+    if (!curves_->exportFile(path, &error)) errors_->addError(error);
   });
   tools->addWidget(exportCurves);
   tools->addStretch(1);

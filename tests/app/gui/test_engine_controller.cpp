@@ -11,27 +11,15 @@
 
 #include "app/gui/engine_controller.h"
 #include "gui_test_support.h"
+#include "tiny_train_config.h"
 
 namespace folk::ui::test {
 namespace {
 
 TrainConfig tinyConfig(std::int64_t steps) {
-  TrainConfig c = defaultConfig();
-  c.data.trainSubset = 256;
-  c.data.workers = 1;
-  c.model.vitDim = 32;
-  c.model.vitDepth = 2;
-  c.model.vitHeads = 2;
-  c.model.prototypes = 64;
-  c.model.headHidden = 64;
-  c.model.headBottleneck = 16;
-  c.optimisation.batchSize = 16;
-  c.optimisation.steps = steps;
+  TrainConfig c = tinyTrainConfig(steps);
   c.evaluation.atEnd = false;
-  c.logIntervalSteps = 1;
-  c.sampleIntervalSteps = 0;
   c.checkpoint.intervalSteps = 0;
-  c.device.device = "cpu";
   return c;
 }
 

@@ -18,6 +18,7 @@
 #include "core/io/run_directory.h"
 #include "core/train/session.h"
 #include "gui_test_support.h"
+#include "tiny_train_config.h"
 #include "widgets/embedding_plot.h"
 #include "widgets/training_curves.h"
 
@@ -27,26 +28,9 @@ namespace {
 namespace fs = std::filesystem;
 
 TrainConfig tinyRun(const std::string& name, const std::string& objective, std::int64_t steps) {
-  TrainConfig c = defaultConfig();
+  TrainConfig c = tinyTrainConfig(steps);
   c.name = name;
   c.objective.name = objective;
-  c.data.trainSubset = 256;
-  c.data.workers = 1;
-  c.model.vitDim = 32;
-  c.model.vitDepth = 2;
-  c.model.vitHeads = 2;
-  c.model.prototypes = 64;
-  c.model.headHidden = 64;
-  c.model.headBottleneck = 16;
-  c.optimisation.batchSize = 16;
-  c.optimisation.steps = steps;
-  c.evaluation.trainSamples = 200;
-  c.evaluation.testSamples = 100;
-  c.evaluation.linearEpochs = 5;
-  c.evaluation.fewShotFractions = {0.1};
-  c.logIntervalSteps = 1;
-  c.sampleIntervalSteps = 0;
-  c.device.device = "cpu";
   return c;
 }
 
