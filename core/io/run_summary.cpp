@@ -60,6 +60,36 @@ double ageSeconds(const fs::path& path) {
   return std::chrono::duration<double>(fs::file_time_type::clock::now() - written).count();
 }
 
+// The step of the last complete line of metrics.jsonl, reading only the file's tail: the Results
+// workspace re-reads every run every few seconds, and long runs have 10^5-10^6 lines. A cut last
+// line (a writer killed mid-line) is skipped. 0 when there is no complete line.
+std::int64_t lastLoggedStep(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return 0;
+  const std::streamoff size = in.tellg();
+  const std::streamoff tail = std::min<std::streamoff>(size, 64 * 1024);
+  std::string text(static_cast<size_t>(tail), '\0');
+  in.seekg(size - tail);
+  in.read(text.data(), tail);
+  std::vector<std::string> lines;
+  size_t from = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    lines.push_back(text.substr(from, nl - from));  // complete lines only: a cut last line has no '\n'
+    from = nl + 1;
+  }
+  // When the tail starts inside the file, its first line is only the end of a line.
+  const size_t first = tail < size && !lines.empty() ? 1 : 0;
+  for (size_t i = lines.size(); i > first; --i) {
+    try {
+      const auto row = json::parse(lines[i - 1]);
+      if (row.contains("step")) return row["step"].get<std::int64_t>();
+    } catch (const json::exception&) {
+      // a damaged line: look at the one before
+    }
+  }
+  return 0;
+}
+
 std::string percent(double x) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f", x * 100.0);
@@ -149,12 +179,7 @@ RunSummary summarizeRun(const std::string& path) {
     return s;
   }
   const fs::path metricsPath = root / "metrics.jsonl";
-  try {
-    const auto rows = readMetrics(metricsPath.string());
-    if (!rows.empty()) s.steps = rows.back().step;
-  } catch (const std::exception& e) {
-    s.statusDetail = e.what();  // a broken metrics file; the rest may still be fine
-  }
+  s.steps = lastLoggedStep(metricsPath);
   if (s.steps == 0) {
     try {
       if (auto index = readCheckpointIndex(RunDirectory::open(path))) s.steps = index->step;

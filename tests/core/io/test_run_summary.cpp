@@ -107,6 +107,14 @@ TEST_F(RunSummaryTest, StaleRunningRunsAreInterruptedAndDamageIsReported) {
   EXPECT_NE(summarizeRun(noState).statusDetail.find("eval.json"), std::string::npos);
 }
 
+TEST_F(RunSummaryTest, LongMetricsFilesAreReadFromTheirTail) {
+  const auto path = makeRun("long", "folk", 3000);  // ~600 KB: far more than the 64 KB tail
+  EXPECT_GT(fs::file_size(fs::path(path) / "metrics.jsonl"), 200u * 1024u);
+  EXPECT_EQ(summarizeRun(path).steps, 3000);
+  std::ofstream(fs::path(path) / "metrics.jsonl", std::ios::app) << "{\"step\": 3001, \"total\": ";  // cut
+  EXPECT_EQ(summarizeRun(path).steps, 3000);
+}
+
 TEST_F(RunSummaryTest, ScanListsRunFoldersNewestFirstAndSkipsOtherFolders) {
   makeRun("one", "folk", 1);
   fs::create_directories(root_ / "not-a-run");
