@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
   # engine: LibTorch (CPU), fast BLAS for it, OpenCV, FFTW, zlib, JSON, CLI
-  libtorch-dev libopenblas0-pthread libopencv-dev libfftw3-dev zlib1g-dev
+  libtorch-dev libgloo-dev libopenblas0-pthread libopencv-dev libfftw3-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev python3-numpy python3-pil

@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "app/cli/train_printer.h"
+#include "core/dist/communicator.h"
+#include "core/dist/dist_environment.h"
 #include "core/io/run_directory.h"
 #include "core/io/train_config.h"
 #include "core/train/session.h"
@@ -37,10 +39,36 @@ void applyFlags(const TrainCommandOptions& o, TrainConfig& config) {
   if (!o.name.empty()) config.name = o.name;
 }
 
+// Ranks other than 0 print only what went wrong, prefixed with their rank.
+class RankErrorPrinter : public SessionObserver {
+ public:
+  RankErrorPrinter(std::ostream& err, int rank) : err_(err), rank_(rank) {}
+  void onError(const std::string& message) override {
+    err_ << "folk train (rank " << rank_ << "): " << message << std::endl;
+  }
+
+ private:
+  std::ostream& err_;
+  int rank_;
+};
+
 }  // namespace
 
 int runTrainCommand(const TrainCommandOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<RunDirectory> run;
+  std::shared_ptr<Communicator> communicator;
+  try {
+    // Under torchrun (or SLURM) this process is one rank of a data-parallel job.
+    if (const auto env = distEnvironmentFromProcess(); env && env->worldSize > 1) {
+      // Gloo serves CPU and CUDA tensors alike, so the device does not matter yet.
+      communicator = joinProcessGroup(*env, torch::Device(torch::kCPU), distTimeoutFromProcess());
+    }
+  } catch (const std::exception& e) {
+    err << "folk train: " << e.what() << "\n";
+    return 2;
+  }
+  const bool leader = !communicator || communicator->rank() == 0;
+  std::string setupError;
   try {
     TrainConfig config;
     if (!options.resume.empty()) {
@@ -52,7 +80,12 @@ int runTrainCommand(const TrainCommandOptions& options, std::ostream& out, std::
       config = run->loadConfig();
       applyFlags(options, config);  // e.g. more --steps, another --device
       validate(config);
-      saveConfig(config, run->configPath());
+      if (leader) saveConfig(config, run->configPath());
+    } else if (!leader) {
+      // Rank 0 creates the run folder and tells the others where it is (after the config was saved).
+      const auto root = communicator->shareString("run", "");
+      if (root.empty()) throw std::runtime_error("rank 0 could not create the run folder");
+      run = RunDirectory::open(root);
     } else {
       config = options.configFile.empty() ? defaultConfig() : loadConfig(options.configFile);
       applyFlags(options, config);
@@ -60,14 +93,22 @@ int runTrainCommand(const TrainCommandOptions& options, std::ostream& out, std::
       run = RunDirectory::create(options.runsDir, config);
     }
   } catch (const std::exception& e) {
-    err << "folk train: " << e.what() << "\n";
+    setupError = e.what();
+  }
+  if (communicator && leader && options.resume.empty()) {
+    communicator->shareString("run", run ? run->root() : std::string());  // "" tells the others to give up
+  }
+  if (!setupError.empty()) {
+    err << "folk train: " << setupError << "\n";
     return 2;
   }
-  out << "run: " << run->root() << std::endl;
+  if (leader) out << "run: " << run->root() << std::endl;
 
   const bool terminal = ::isatty(STDOUT_FILENO) == 1;
   TrainPrinter printer(out, err, terminal, run->loadConfig().logIntervalSteps);
-  Session session(*run, &printer);
+  RankErrorPrinter rankPrinter(err, communicator ? communicator->rank() : 0);
+  Session session(*run, leader ? static_cast<SessionObserver*>(&printer) : &rankPrinter);
+  session.setCommunicator(communicator);
   interrupted = 0;
   auto previous = std::signal(SIGINT, onInterrupt);
   session.start();
@@ -87,7 +128,7 @@ int runTrainCommand(const TrainCommandOptions& options, std::ostream& out, std::
   std::signal(SIGINT, previous);
   const auto state = session.state();
   if (state == SessionState::Failed) return 1;
-  if (state == SessionState::Stopped) out << "resume with: folk train --resume " << run->root() << std::endl;
+  if (state == SessionState::Stopped && leader) out << "resume with: folk train --resume " << run->root() << std::endl;
   return 0;
 }
 

@@ -30,6 +30,7 @@ QStringList choicesFor(const QString& key) {
   }
   if (key == "data.format") return {"auto", "idx", "cifar", "folder"};
   if (key == "device.device") return {"auto", "cpu", "cuda"};
+  if (key == "evaluation.features") return {"cls", "patch-mean", "cls+patch-mean"};
   return {};
 }
 
@@ -123,6 +124,8 @@ QString ConfigForm::tooltipFor(const QString& key) {
       {"evaluation.few_shot_fractions", tr("Fractions of the labels per class for the few-shot probes.")},
       {"evaluation.random_baseline", tr("Also score a randomly initialised backbone of the same architecture.")},
       {"evaluation.batch_size", tr("Images per batch when extracting features.")},
+      {"evaluation.features", tr("What represents an image: the CLS token (ResNet: pooled map), the mean of the "
+                                 "patch tokens, or both concatenated.")},
       {"device.device", tr("auto picks CUDA when available, else the CPU; cuda:N picks a GPU.")},
       {"device.threads", tr("Compute threads; 0: the measured default (all cores).")},
       {"checkpoint.interval_steps", tr("Write a checkpoint every this many steps; 0: only on stop and at the end.")},

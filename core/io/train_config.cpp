@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/method/objective.h"
+#include "core/model/feature_selection.h"
 #include "core/util/atomic_file.h"
 
 namespace folk {
@@ -180,6 +181,7 @@ TrainConfig parseComplete(const json& j, const std::string& src) {
   read(e, "few_shot_fractions", c.evaluation.fewShotFractions, es);
   read(e, "random_baseline", c.evaluation.randomBaseline, es);
   read(e, "batch_size", c.evaluation.batchSize, es);
+  read(e, "features", c.evaluation.features, es);
 
   read(j.at("device"), "device", c.device.device, src + ".device");
   read(j.at("device"), "threads", c.device.threads, src + ".device");
@@ -257,7 +259,8 @@ json toJson(const TrainConfig& c) {
             {"linear_lr", e.linearLr},
             {"few_shot_fractions", e.fewShotFractions},
             {"random_baseline", e.randomBaseline},
-            {"batch_size", e.batchSize}}},
+            {"batch_size", e.batchSize},
+            {"features", e.features}}},
           {"device", {{"device", c.device.device}, {"threads", c.device.threads}}},
           {"checkpoint", {{"interval_steps", c.checkpoint.intervalSteps}, {"keep_last", c.checkpoint.keepLast}}}};
 }
@@ -401,6 +404,9 @@ std::vector<std::string> validationProblems(const TrainConfig& c) {
   if (e.linearEpochs < 1) add("evaluation.linear_epochs must be at least 1");
   positive(e.linearLr, "evaluation.linear_lr");
   if (e.batchSize < 1) add("evaluation.batch_size must be at least 1");
+  if (!parseFeatureSelection(e.features)) {
+    add("evaluation.features '" + e.features + "' is unknown (use cls, patch-mean or cls+patch-mean)");
+  }
   for (double f : e.fewShotFractions) {
     if (!(f > 0.0 && f <= 1.0)) add("evaluation.few_shot_fractions value " + std::to_string(f) + " lies outside (0, 1]");
   }

@@ -72,6 +72,10 @@ struct EvaluationSettings {
   std::vector<double> fewShotFractions{0.01, 0.1};
   bool randomBaseline = true;  // also score a randomly initialised backbone of the same architecture
   int batchSize = 256;
+  // Which backbone output is scored: "cls" (ViT final-norm CLS token / ResNet pooled map, as
+  // DESIGN.md §3), "patch-mean" (mean of the final-norm patch tokens) or "cls+patch-mean" (both,
+  // concatenated). Short runs shape the patch tokens long before the CLS token (see the README).
+  std::string features = "cls";
 };
 
 struct DeviceSettings {

@@ -172,8 +172,16 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
 
   // Both views go through each network as one batch of 2B (as DINO does with same-size crops).
   auto views = torch::cat({view1, view2}, 0).to(device_, torch::kFloat32);
+  const int world = communicator_ ? communicator_->worldSize() : 1;
+  DrawRows draw;
+  if (world > 1) {
+    // Row i of this rank's view v is row v·B·W + i·W + rank of the global two-view batch.
+    const auto rows = torch::arange(batch, torch::kLong) * world + communicator_->rank();
+    draw.total = 2 * batch * world;
+    draw.rows = torch::cat({rows, rows + batch * world});
+  }
   auto prepared =
-      prepareViews(views, traits_.filter, methodConfig_.filter, methodConfig_.normalization, maskGenerator_);
+      prepareViews(views, traits_.filter, methodConfig_.filter, methodConfig_.normalization, maskGenerator_, draw);
   if (traits_.distill) m.teacherTemp = teacherTemp_.at(globalStep);
   // The reconstruction loss of each view is normalised by the removed entries of the whole batch,
   // so that shards add up to exactly the unsharded loss.
@@ -181,8 +189,13 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   if (traits_.reconstruct) {
     removedCounts = torch::stack({removedEntryCount(prepared.masks.slice(0, 0, batch), views.size(1)),
                                   removedEntryCount(prepared.masks.slice(0, batch, 2 * batch), views.size(1))})
-                        .clamp_min(1.0)
                         .to(device_);
+    if (world > 1) {
+      std::vector<torch::Tensor> counts{removedCounts};
+      communicator_->allReduceSum(counts);
+      removedCounts = counts[0];
+    }
+    removedCounts = removedCounts.clamp_min(1.0);
   }
 
   student_->train();
@@ -223,11 +236,31 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     distill = distill + results[s].distill;
     reconstructionLoss = reconstructionLoss + results[s].reconstruction;
   }
+  torch::Tensor teacherLogits;
   if (traits_.distill) {
     std::vector<torch::Tensor> logits;
     for (const auto& r : results) logits.push_back(r.teacherLogits);
-    center_ = updatedCenter(center_, torch::cat(logits, 0), methodConfig_.centerMomentum);
+    teacherLogits = torch::cat(logits, 0);
   }
+  if (world > 1) {
+    // One collective for the gradients, the loss terms and the teacher-logit sum (the centre uses
+    // the mean over the global batch, as in DINO). Each rank's loss terms are its share of the
+    // global loss (distillation scaled by 1/W, reconstruction normalised by global counts), so sums
+    // are right for all of them.
+    std::vector<torch::Tensor> reduced;
+    for (auto& p : trainableParameters()) reduced.push_back(p.grad());
+    const auto gradients = reduced.size();
+    reduced.push_back(torch::stack({total, distill, reconstructionLoss}).to(torch::kFloat64));
+    if (teacherLogits.defined()) reduced.push_back(teacherLogits.sum(0, /*keepdim=*/true));
+    communicator_->allReduceSum(reduced);
+    total = reduced[gradients][0];
+    distill = reduced[gradients][1];
+    reconstructionLoss = reduced[gradients][2];
+    if (teacherLogits.defined()) {
+      teacherLogits = reduced[gradients + 1] / static_cast<double>(teacherLogits.size(0) * world);
+    }
+  }
+  if (traits_.distill) center_ = updatedCenter(center_, teacherLogits, methodConfig_.centerMomentum);
 
   const double maxNorm =
       methodConfig_.clipGrad > 0.0 ? methodConfig_.clipGrad : std::numeric_limits<double>::infinity();
@@ -276,7 +309,11 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
     }
     auto studentLogits = studentProjection_->forward(studentOut.features);
     distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.studentTemp, teacherTemp);
-    if (!whole) distill = distill * (static_cast<double>(n) / static_cast<double>(batch));
+    // This shard's share of the global batch: n of `batch` rows here, on one of `world` ranks.
+    const int world = communicator_ ? communicator_->worldSize() : 1;
+    if (!whole || world > 1) {
+      distill = distill * (static_cast<double>(n) / static_cast<double>(batch) / static_cast<double>(world));
+    }
   }
   if (traits_.reconstruct) {
     auto predicted = reconstruction_->forward(studentOut.patchMap);
@@ -296,6 +333,27 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
                                     /*create_graph=*/false, /*allow_unused=*/true);
   }
   return r;
+}
+
+void TrainStep::setCommunicator(std::shared_ptr<Communicator> communicator) {
+  communicator_ = std::move(communicator);
+}
+
+void TrainStep::synchronizeReplicas() {
+  if (!communicator_ || communicator_->worldSize() == 1) return;
+  torch::NoGradGuard noGrad;
+  std::vector<torch::Tensor> state;
+  auto append = [&](const torch::nn::Module& module) {
+    for (const auto& p : module.parameters()) state.push_back(p);
+    for (const auto& b : module.buffers()) state.push_back(b);
+  };
+  append(*student_);
+  if (teacher_) append(*teacher_);
+  if (studentProjection_) append(*studentProjection_);
+  if (teacherProjection_) append(*teacherProjection_);
+  if (reconstruction_) append(*reconstruction_);
+  if (center_.defined()) state.push_back(center_);
+  communicator_->broadcast(state, 0);
 }
 
 int TrainStep::setParallelShards(int shards) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "core/dist/communicator.h"
 #include "core/method/objective.h"
 #include "core/method/schedules.h"
 #include "core/method/views.h"
@@ -76,6 +77,17 @@ class TrainStep {
   int setParallelShards(int shards);
   int parallelShards() const { return shards_; }
 
+  // Data-parallel training over a process group. Each rank's step() gets its share of a global batch
+  // of worldSize × B images: rank r holds rows r, r + W, r + 2W, … of each view (BatchLoader's
+  // strided shards). The ranks draw the mask choices for the whole global batch and keep their rows,
+  // all-reduce the gradients, the losses, the removed-frequency counts and the teacher-logit sum for
+  // the centre, so every rank takes the step one process with the global batch would take (up to
+  // float summation order) and the replicas stay identical. Call synchronizeReplicas() once after
+  // construction / load to start from rank 0's state.
+  void setCommunicator(std::shared_ptr<Communicator> communicator);
+  void synchronizeReplicas();
+  const std::shared_ptr<Communicator>& communicator() const { return communicator_; }
+
   // Everything needed to resume: weights, optimiser moments, centre, mask generator state.
   // Written atomically (temp file + rename). Throws std::runtime_error naming the file on failure.
   void save(const std::string& path) const;
@@ -123,6 +135,7 @@ class TrainStep {
   torch::Tensor center_;
   at::Generator maskGenerator_;
   int shards_ = 1;
+  std::shared_ptr<Communicator> communicator_;  // null: one process
 };
 
 }  // namespace folk

@@ -27,7 +27,7 @@ torch::Tensor normalizeImages(const torch::Tensor& images01, const ViewNormaliza
 }
 
 PreparedViews prepareViews(const torch::Tensor& views01, ViewFilter filter, const ViewFilterSettings& settings,
-                           const ViewNormalization& normalization, at::Generator& generator) {
+                           const ViewNormalization& normalization, at::Generator& generator, const DrawRows& draw) {
   PreparedViews out;
   out.teacherInput = normalizeImages(views01, normalization);
   switch (filter) {
@@ -35,7 +35,7 @@ PreparedViews prepareViews(const torch::Tensor& views01, ViewFilter filter, cons
       out.studentInput = out.teacherInput;
       return out;
     case ViewFilter::ComRCom: {
-      auto result = sampleFolkMasks(views01, settings.sampling, generator);
+      auto result = sampleFolkMasks(views01, settings.sampling, generator, draw);
       out.masks = result.masks;
       out.studentInput = normalizeImages(result.filtered, normalization);
       return out;
@@ -47,7 +47,9 @@ PreparedViews prepareViews(const torch::Tensor& views01, ViewFilter filter, cons
       lowPass.radius = settings.radius;
       auto low = batchedMasks(views01, lowPass);  // (N, H, W), identical for every image
       // Drawn on the CPU from the caller's generator so that the choice does not depend on the device.
-      auto highPass = torch::rand({views01.size(0)}, generator, torch::kFloat64) >= settings.pLowPass;
+      auto highPass = draw.select(views01.size(0), [&](std::int64_t n) {
+                        return torch::rand({n}, generator, torch::kFloat64);
+                      }) >= settings.pLowPass;
       auto masks = torch::where(highPass.to(low.device()).view({-1, 1, 1}), 1 - low, low);
       out.masks = masks;
       out.studentInput = normalizeImages(batchedApplyMasks(views01, masks), normalization);

@@ -40,8 +40,10 @@ struct PreparedViews {
 };
 
 // views01: (N, C, H, W) float32 in [0,1] on any device; random choices are drawn from `generator`
-// (a CPU generator), so a seeded generator reproduces the same masks on any device.
+// (a CPU generator), so a seeded generator reproduces the same masks on any device. `draw` says which
+// rows of a larger (global, data-parallel) batch the views are, so every rank draws like one process.
 PreparedViews prepareViews(const torch::Tensor& views01, ViewFilter filter, const ViewFilterSettings& settings,
-                           const ViewNormalization& normalization, at::Generator& generator);
+                           const ViewNormalization& normalization, at::Generator& generator,
+                           const DrawRows& draw = {});
 
 }  // namespace folk

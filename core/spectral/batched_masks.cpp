@@ -209,7 +209,7 @@ BatchedMaskResult batchedFilter(const torch::Tensor& images, const MaskSpec& spe
 }
 
 BatchedMaskResult sampleFolkMasks(const torch::Tensor& images, const FolkMaskSampling& sampling,
-                                  at::Generator& generator) {
+                                  at::Generator& generator, const DrawRows& draw) {
   checkImages(images, "sampleFolkMasks");
   if (!(sampling.pCom >= 0.0 && sampling.pCom <= 1.0))
     throw std::invalid_argument("sampleFolkMasks: p_com must be in [0, 1] (got " + std::to_string(sampling.pCom) + ")");
@@ -221,13 +221,21 @@ BatchedMaskResult sampleFolkMasks(const torch::Tensor& images, const FolkMaskSam
   if (!generator.defined() || !generator.device().is_cpu())
     throw std::invalid_argument("sampleFolkMasks: the generator must be a CPU generator");
   const int64_t batch = images.size(0);
+  if (!draw.whole() && (draw.rows.dim() != 1 || draw.rows.size(0) != batch || draw.rows.numel() == 0 ||
+                        draw.rows.min().item<int64_t>() < 0 || draw.rows.max().item<int64_t>() >= draw.total)) {
+    throw std::invalid_argument("sampleFolkMasks: draw rows must name one row of the " + std::to_string(draw.total) +
+                                "-image batch per image");
+  }
 
   BatchedMaskResult result;
   torch::Tensor unshifted;
   {
     torch::NoGradGuard noGrad;
-    result.isCom = torch::rand({batch}, generator, torch::kDouble) < sampling.pCom;
-    torch::Tensor choice = torch::randint(int64_t(sampling.ratios.size()), {batch}, generator, torch::kLong);
+    result.isCom =
+        draw.select(batch, [&](int64_t n) { return torch::rand({n}, generator, torch::kDouble); }) < sampling.pCom;
+    torch::Tensor choice = draw.select(batch, [&](int64_t n) {
+      return torch::randint(int64_t(sampling.ratios.size()), {n}, generator, torch::kLong);
+    });
     result.ratios = torch::tensor(sampling.ratios, torch::kDouble).index_select(0, choice);
 
     torch::Tensor keys = keysFromMagnitude(unshiftedLumaMagnitude(images));

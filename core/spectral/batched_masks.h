@@ -14,6 +14,20 @@
 
 namespace folk {
 
+// Which rows of a larger batch these images are. Data-parallel ranks each hold part of the global
+// batch but must draw the choices one process with the whole batch would: draws are made for `total`
+// images and image i takes draw rows[i] (int64, CPU). Undefined rows: the images are the whole batch.
+struct DrawRows {
+  std::int64_t total = 0;
+  torch::Tensor rows;
+  bool whole() const { return !rows.defined(); }
+  // Draws of `count` values for these images, from `draw(n)` producing n values.
+  template <typename DrawFn>
+  torch::Tensor select(std::int64_t count, DrawFn draw) const {
+    return whole() ? draw(count) : draw(total).index_select(0, rows);
+  }
+};
+
 // Per-image FOLK mask sampling: Com with probability pCom, else RCom; rho uniform over `ratios`.
 struct FolkMaskSampling {
   double pCom = 0.5;
@@ -56,8 +70,8 @@ BatchedMaskResult batchedFilter(const torch::Tensor& images, const MaskSpec& spe
 // FOLK: per image Com/RCom and rho drawn from `generator` (CPU generator; draws are made on the
 // CPU so results do not depend on the device). Images must be float32 (B,C,H,W) in [0,1].
 // Draws, in this order: B uniforms u in [0,1) (image b uses Com when u_b < pCom), then B indices
-// into `ratios`.
+// into `ratios` (for draw.total images when `draw` names rows of a larger batch).
 BatchedMaskResult sampleFolkMasks(const torch::Tensor& images, const FolkMaskSampling& sampling,
-                                  at::Generator& generator);
+                                  at::Generator& generator, const DrawRows& draw = {});
 
 }  // namespace folk

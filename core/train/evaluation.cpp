@@ -112,7 +112,8 @@ std::pair<torch::Tensor, torch::Tensor> FeatureEvaluator::features(BackboneImpl&
   std::vector<torch::Tensor> features, labels;
   while (auto batch = loader.next()) {
     if (batch->size() == 0) continue;
-    features.push_back(backbone.forward(batch->normalized.to(device)).features.to(torch::kCPU, torch::kFloat32));
+    features.push_back(
+        selectFeatures(backbone.forward(batch->normalized.to(device)), settings_.features).to(torch::kCPU, torch::kFloat32));
     labels.push_back(batch->labels);
   }
   backbone.train(wasTraining);

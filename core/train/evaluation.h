@@ -11,6 +11,7 @@
 
 #include "core/data/dataset.h"
 #include "core/model/backbone.h"
+#include "core/model/feature_selection.h"
 #include "core/train/session_observer.h"
 
 namespace folk {
@@ -43,6 +44,7 @@ struct EvaluatorSettings {
   int imageSize = 28;
   int channels = 1;
   std::vector<double> mean, std;  // normalisation of the training views
+  FeatureSelection features = FeatureSelection::Cls;
 };
 
 class FeatureEvaluator {

@@ -111,6 +111,7 @@ EvaluatorSettings evaluatorSettings(const TrainConfig& config, const TrainingDat
   s.linear.seed = config.seed;
   s.fewShotFractions = config.evaluation.fewShotFractions;
   s.batchSize = config.evaluation.batchSize;
+  s.features = parseFeatureSelection(config.evaluation.features).value_or(FeatureSelection::Cls);
   s.workers = config.data.workers;
   s.imageSize = config.model.imageSize;
   s.channels = config.model.channels;
@@ -201,6 +202,7 @@ void Session::setState(SessionState state) {
 }
 
 void Session::recordState(SessionState state) {
+  if (!writesRun()) return;
   // state.json lets the Results workspace tell running, stopped and failed runs apart, also for
   // runs of other processes. Losing it (full disk) must not end the training.
   try {
@@ -238,7 +240,10 @@ void Session::threadMain() {
     validate(config);
     const int threads = configureComputeThreads(config.device.threads);
     const auto device = resolveDevice(config.device.device);
-    TrainingData data(config);
+    const int rank = communicator_ ? communicator_->rank() : 0;
+    const int world = communicator_ ? communicator_->worldSize() : 1;
+    const bool writer = writesRun();
+    TrainingData data(config, rank, world);
     const auto perEpoch = data.batchesPerEpoch();
     const auto total = totalSteps(config, perEpoch);
     const auto method = makeMethodConfig(config, perEpoch, data.mean(), data.std());
@@ -248,23 +253,30 @@ void Session::threadMain() {
     trainer.setParallelShards(threads);
     double elapsedBefore = 0.0;
     lastGood = restore(run_, trainer);
+    trainer.setCommunicator(communicator_);
+    trainer.synchronizeReplicas();  // every rank starts from rank 0's weights
     if (lastGood) {
       step = lastGood->step;
       elapsedBefore = lastGood->elapsedSeconds;
-      truncateMetrics(run_.metricsJsonlPath(), run_.metricsCsvPath(), step);
+      if (writer) truncateMetrics(run_.metricsJsonlPath(), run_.metricsCsvPath(), step);
       if (observer_) observer_->onMessage("resumed from " + lastGood->file + " at step " + std::to_string(step));
     }
     if (observer_) {
-      observer_->onMessage(data.summary() + "; " + std::to_string(total) + " steps on " + device.str());
+      observer_->onMessage(data.summary() + "; " + std::to_string(total) + " steps on " + device.str() +
+                           (world > 1 ? ", rank " + std::to_string(rank) + " of " + std::to_string(world) + " (" +
+                                            communicator_->backendName() + ")"
+                                      : std::string()));
     }
     completedSteps_ = step;
     data.seek(step);
-    MetricsWriter metrics(run_.metricsJsonlPath(), run_.metricsCsvPath());
+    std::optional<MetricsWriter> metrics;
+    if (writer) metrics.emplace(run_.metricsJsonlPath(), run_.metricsCsvPath());
     std::optional<ProbeScores> randomCache;
     const auto runStart = Clock::now();
     auto elapsed = [&] { return elapsedBefore + std::chrono::duration<double>(Clock::now() - runStart).count(); };
 
     auto checkpoint = [&] {
+      if (!writer) return;
       const auto path = run_.checkpointPath(step);
       trainer.save(path);
       CheckpointIndex index{step, std::filesystem::path(path).filename().string(), toHex(torchRngState()), elapsed()};
@@ -273,13 +285,14 @@ void Session::threadMain() {
       lastGood = index;
     };
     auto evaluateNow = [&] {
+      if (!writer) return;  // the other ranks wait for rank 0 in the next collective
       auto report = evaluate(trainer, config, data, step, randomCache);
       writeEvalJson(run_.evalPath(), report);
       if (observer_) observer_->onEval(report);
     };
     const Image probe = data.probeImage();
     auto sample = [&] {
-      if (probe.empty()) return;
+      if (probe.empty() || !writer) return;
       torch::NoGradGuard noGrad;
       at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(config.seed);  // same mask every time
       ViewNormalization norm{data.mean(), data.std()};
@@ -312,7 +325,15 @@ void Session::threadMain() {
     double smoothedRate = 0.0;
     if (step == 0 && config.sampleIntervalSteps > 0) sample();
     while (step < total) {
-      if (stopRequested_.load() || !waitWhilePaused()) break;
+      if (world > 1) {
+        // A stop on any rank (Ctrl-C reaches every rank of torchrun at slightly different steps)
+        // stops all of them at the same step, so none waits in a collective for a peer that left.
+        std::vector<torch::Tensor> stopVotes{torch::full({1}, stopRequested_.load() ? 1.0f : 0.0f)};
+        communicator_->allReduceSum(stopVotes);
+        if (stopVotes[0].item<float>() > 0.0f) break;
+      } else if (stopRequested_.load() || !waitWhilePaused()) {
+        break;
+      }
       const auto stepStart = Clock::now();
       const auto batch = data.next();
       const auto m = trainer.step(batch.views[0], batch.views[1], step);
@@ -347,7 +368,7 @@ void Session::threadMain() {
       r.etaSeconds = smoothedRate > 0 ? double(total - step) * batchImages / smoothedRate : 0.0;
       r.elapsedSeconds = elapsed();
       if (step % config.logIntervalSteps == 0 || step == total) {
-        metrics.append({step, m.epoch, m.total, m.distill, m.reconstruction, m.lr, m.weightDecay, m.momentum,
+        if (metrics) metrics->append({step, m.epoch, m.total, m.distill, m.reconstruction, m.lr, m.weightDecay, m.momentum,
                         m.teacherTemp, m.gradNorm, smoothedRate, r.elapsedSeconds});
       }
       if (observer_) observer_->onStep(r);
@@ -364,13 +385,17 @@ void Session::threadMain() {
     if (step < total) {  // stopped early
       setState(SessionState::Stopping);
       checkpoint();
-      if (observer_) observer_->onMessage("stopped at step " + std::to_string(step) + "; checkpoint " + lastGood->file);
+      if (observer_) {
+        observer_->onMessage("stopped at step " + std::to_string(step) +
+                             (lastGood ? "; checkpoint " + lastGood->file : std::string()));
+      }
       setState(SessionState::Stopped);
       return;
     }
     checkpoint();
     if (config.sampleIntervalSteps > 0 && step % config.sampleIntervalSteps != 0) sample();
     if (config.evaluation.atEnd && data.evalTestSet()) evaluateNow();
+    if (world > 1) communicator_->barrier();  // rank 0's evaluation ends before the group goes away
     setState(SessionState::Finished);
   } catch (const std::exception& e) {
     reportError(e.what());

@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "core/dist/communicator.h"
 #include "core/io/run_directory.h"
 #include "core/train/embedding.h"
 #include "core/train/session_observer.h"
@@ -29,6 +30,12 @@ class Session {
   ~Session();  // requests a stop and joins (a checkpoint is still written)
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
+
+  // Data-parallel training (before start()): this session is one rank of the group. Every rank
+  // opens the same run folder (rank 0 creates it; a shared file system across nodes); only rank 0
+  // writes checkpoints, metrics, samples, evaluations and state.json. Pause is not available, and a
+  // stop on any rank stops all ranks at the same step.
+  void setCommunicator(std::shared_ptr<Communicator> communicator) { communicator_ = std::move(communicator); }
 
   void start();   // Idle -> Running (launches the thread); ignored otherwise
   void pause();   // Running -> Paused at the next step boundary
@@ -67,6 +74,8 @@ class Session {
   std::condition_variable wake_;
   std::thread thread_;
   std::string lastError_;  // session thread only
+  std::shared_ptr<Communicator> communicator_;
+  bool writesRun() const { return !communicator_ || communicator_->rank() == 0; }
 };
 
 }  // namespace folk

@@ -26,7 +26,7 @@ struct TrainingData::Impl {
   int imageSize = 28, channels = 1;
 };
 
-TrainingData::TrainingData(const TrainConfig& config) : impl_(std::make_unique<Impl>()) {
+TrainingData::TrainingData(const TrainConfig& config, int rank, int worldSize) : impl_(std::make_unique<Impl>()) {
   auto& d = *impl_;
   d.imageSize = config.model.imageSize;
   d.channels = config.model.channels;
@@ -62,7 +62,14 @@ TrainingData::TrainingData(const TrainConfig& config) : impl_(std::make_unique<I
   augment.outputSize = config.model.imageSize;
   augment.channels = config.model.channels;
   LoaderOptions options;
-  options.batchSize = config.optimisation.batchSize;
+  if (worldSize < 1 || config.optimisation.batchSize % worldSize != 0) {
+    throw std::invalid_argument("optimisation.batch_size " + std::to_string(config.optimisation.batchSize) +
+                                " is the global batch and must divide evenly over " + std::to_string(worldSize) +
+                                " ranks");
+  }
+  options.batchSize = config.optimisation.batchSize / worldSize;
+  options.rank = rank;
+  options.worldSize = worldSize;
   options.workers = config.data.workers;
   options.prefetchBatches = std::max(config.data.prefetchBatches, config.data.workers);
   options.seed = config.seed;

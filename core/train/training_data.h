@@ -26,7 +26,9 @@ class TrainingData {
  public:
   // Opens the dataset config.data.path names (and its test split, or a 10 % held-out part when it
   // has none); throws DatasetError naming the path when it is missing, empty or unusable.
-  explicit TrainingData(const TrainConfig& config);
+  // With several ranks (data-parallel training) this process loads only its strided share of each
+  // global batch: optimisation.batch_size / worldSize images (BatchLoader's rank / worldSize).
+  explicit TrainingData(const TrainConfig& config, int rank = 0, int worldSize = 1);
   ~TrainingData();
 
   std::int64_t batchesPerEpoch() const;

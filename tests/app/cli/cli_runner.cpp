@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
+#include <thread>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -24,33 +26,83 @@ std::string slurp(const std::filesystem::path& path) {
 
 }  // namespace
 
-CliResult runFolk(const std::vector<std::string>& args) {
+CliResult runFolk(const std::vector<std::string>& args) { return ChildProcess(FOLK_CLI_PATH, args).wait(); }
+
+ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& args,
+                           const std::vector<std::string>& extraEnv)
+    : capture_(std::make_unique<TempDir>()) {
   // Output goes to files rather than pipes: no deadlock however much a command prints.
-  TempDir capture;
-  const std::string outPath = capture / "stdout", errPath = capture / "stderr";
+  const std::string outPath = *capture_ / "stdout", errPath = *capture_ / "stderr";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
-  std::vector<std::string> argvStrings{FOLK_CLI_PATH};
+  std::vector<std::string> argvStrings{program};
   argvStrings.insert(argvStrings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argvStrings) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> envStrings;
+  for (char** e = environ; *e; ++e) envStrings.emplace_back(*e);
+  envStrings.insert(envStrings.end(), extraEnv.begin(), extraEnv.end());
+  std::vector<char*> envp;
+  for (auto& e : envStrings) envp.push_back(e.data());
+  envp.push_back(nullptr);
 
-  pid_t pid = 0;
-  const int spawnError = posix_spawn(&pid, FOLK_CLI_PATH, &actions, nullptr, argv.data(), environ);
+  const int spawnError = posix_spawnp(&pid_, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (spawnError != 0) throw std::runtime_error(std::string("cannot start ") + FOLK_CLI_PATH);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
+  if (spawnError != 0) throw std::runtime_error("cannot start " + program);
+}
+
+ChildProcess::~ChildProcess() {
+  if (!done_ && pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
   }
+}
+
+CliResult ChildProcess::collect(int status) {
+  done_ = true;
   CliResult result;
   result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(outPath);
-  result.err = slurp(errPath);
+  result.out = slurp(*capture_ / "stdout");
+  result.err = slurp(*capture_ / "stderr");
   return result;
+}
+
+CliResult ChildProcess::wait() {
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0) {
+  }
+  return collect(status);
+}
+
+std::optional<CliResult> ChildProcess::waitFor(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) return collect(status);
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+void ChildProcess::kill(int signal) {
+  if (!done_) ::kill(pid_, signal);
+}
+
+std::string ChildProcess::stderrSoFar() const { return slurp(*capture_ / "stderr"); }
+
+bool onPath(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  if (!path) return false;
+  std::istringstream dirs(path);
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    if (!dir.empty() && ::access((std::filesystem::path(dir) / program).c_str(), X_OK) == 0) return true;
+  }
+  return false;
 }
 
 TempDir::TempDir() {

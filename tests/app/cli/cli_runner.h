@@ -1,7 +1,12 @@
 #pragma once
 // Runs the real `folk` binary (FOLK_CLI_PATH) the way a user would, capturing exit code, stdout and
 // stderr, and gives each test its own temporary folder.
+#include <sys/types.h>
+
+#include <chrono>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +20,34 @@ struct CliResult {
 
 // Arguments are passed as given (no shell), stdout and stderr are captured separately.
 CliResult runFolk(const std::vector<std::string>& args);
+
+class TempDir;
+
+// A started program (looked up on PATH) whose stdout / stderr go to files; `extraEnv` entries
+// ("NAME=value") are added to this process's environment. The destructor kills a child still running.
+class ChildProcess {
+ public:
+  ChildProcess(const std::string& program, const std::vector<std::string>& args,
+               const std::vector<std::string>& extraEnv = {});
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+  pid_t pid() const { return pid_; }
+  CliResult wait();
+  // The result once the child has ended, std::nullopt when it is still running after `timeout`.
+  std::optional<CliResult> waitFor(std::chrono::milliseconds timeout);
+  void kill(int signal);
+  std::string stderrSoFar() const;
+
+ private:
+  CliResult collect(int status);
+  std::unique_ptr<TempDir> capture_;
+  pid_t pid_ = -1;
+  bool done_ = false;
+};
+
+// Whether `program` is an executable on PATH.
+bool onPath(const std::string& program);
 
 // A fresh folder under the system temp dir, removed (with its contents) on destruction.
 class TempDir {

@@ -407,3 +407,27 @@ TEST(BatchedMaskBenchmark, ReportsAPositiveTimeForPhotosAndNoise) {
 }
 
 }  // namespace
+
+// Data-parallel ranks hold rows of a global batch; drawing for the whole batch and keeping their
+// rows must give each image the choice (Com / RCom, rho) and mask it gets in one process.
+TEST(BatchedMasks, DrawRowsGiveEachImageTheChoicesOfItsRowInTheWholeBatch) {
+  at::Generator imageGenerator = seeded(3);
+  const torch::Tensor images = torch::rand({8, 3, 12, 10}, imageGenerator);
+  folk::FolkMaskSampling sampling;
+  sampling.ratios = {0.02, 0.1, 0.3};
+  at::Generator wholeGenerator = seeded(11);
+  const auto whole = folk::sampleFolkMasks(images, sampling, wholeGenerator);
+  const auto rows = torch::tensor(std::vector<int64_t>{1, 3, 4, 6});
+  at::Generator partGenerator = seeded(11);
+  const auto part = folk::sampleFolkMasks(images.index_select(0, rows), sampling, partGenerator, {8, rows});
+  EXPECT_TRUE(torch::equal(part.isCom, whole.isCom.index_select(0, rows)));
+  EXPECT_TRUE(torch::equal(part.ratios, whole.ratios.index_select(0, rows)));
+  EXPECT_TRUE(torch::equal(part.masks, whole.masks.index_select(0, rows)));
+  // Both generators advanced by the same draws: the next batch agrees too.
+  EXPECT_TRUE(torch::equal(torch::rand({4}, wholeGenerator), torch::rand({4}, partGenerator)));
+
+  at::Generator badGenerator = seeded(11);
+  EXPECT_THROW(folk::sampleFolkMasks(images.index_select(0, rows), sampling, badGenerator,
+                                     {4, torch::tensor(std::vector<int64_t>{0, 1, 2, 9})}),
+               std::invalid_argument);
+}
