@@ -17,13 +17,26 @@ TrainConfig defaultConfig() {
   TrainConfig c;  // the member initialisers are the defaults; the model ones are set here
   c.model.name = "vit-nano";
   c.model.imageSize = 28;
-  c.model.patchSize = 4;
+  // 7 px patches: 16 tokens per 28 px image, 2.9x the images/s of 4 px patches on a CPU, so a
+  // default run sees 2 epochs in about 15 minutes on 2 cores (README "Learning in minutes").
+  c.model.patchSize = 7;
   c.model.channels = 1;
   // Small data: fewer prototypes than the paper's 65536 so each one sees enough images.
   c.model.prototypes = 1024;
   c.data.augment.outputSize = 28;
   c.data.augment.channels = 1;
   c.data.augment.scaleMin = 0.5;
+  // A short run, not the paper's hundreds of epochs: a higher learning rate with a short warm-up,
+  // the prototypes free after a fifth of an epoch, the teacher temperature warmed up within the
+  // first third of an epoch, and an evaluation every 250 steps so the k-NN curve shows learning.
+  c.optimisation.epochs = 2;
+  c.optimisation.baseLr = 1e-3;
+  c.optimisation.warmupEpochs = 0.2;
+  c.optimisation.freezeLastLayerEpochs = 0.2;
+  c.objective.warmupTeacherTempEpochs = 0.3;
+  c.evaluation.intervalSteps = 250;
+  // The mean patch token carries most of what minutes of training change (measured; README).
+  c.evaluation.features = "cls+patch-mean";
   return c;
 }
 

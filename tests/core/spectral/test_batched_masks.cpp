@@ -122,15 +122,20 @@ TEST(BatchedMasks, LumaIsBitIdenticalToTheCpuLuma) {
 }
 
 TEST(BatchedMasks, RankingKeysMatchTheCpuKeys) {
-  // Both FFTs are double precision, so keys could differ only where |F| * 2^40 / max lands within
-  // rounding noise of an integer; on these inputs they are identical.
+  // Both FFTs are double precision, so keys can differ only where |F| * 2^40 / max lands within
+  // rounding noise of a half-integer. Usually they are identical; but FFTW_MEASURE picks its plan by
+  // timing, so on a loaded machine another algorithm (other rounding) can move a rare key by one
+  // (seen once in a full ctest run next to two training runs). Allowed: a few keys off by one.
   for (const Named& input : agreementInputs()) {
     const auto spectrum = folk::computeLumaSpectrum(input.image);
     const std::vector<std::int64_t> cpu = folk::magnitudeKeys(spectrum.magnitude);
     const torch::Tensor keys = folk::batchedMagnitudeKeys(toTensor(input.image)).contiguous();
     ASSERT_EQ(keys.sizes(), torch::IntArrayRef({1, input.image.height, input.image.width})) << input.name;
-    EXPECT_TRUE(torch::equal(keys.reshape({-1}),
-                             torch::from_blob(const_cast<std::int64_t*>(cpu.data()), {keys.numel()}, torch::kLong)))
+    const auto difference =
+        (keys.reshape({-1}) - torch::from_blob(const_cast<std::int64_t*>(cpu.data()), {keys.numel()}, torch::kLong))
+            .abs();
+    EXPECT_LE(difference.max().item<std::int64_t>(), 1) << input.name;
+    EXPECT_LE(difference.gt(0).sum().item<std::int64_t>(), std::max<std::int64_t>(2, keys.numel() / 10000))
         << input.name;
   }
 }
