@@ -179,6 +179,7 @@ TrainConfig parseComplete(const json& j, const std::string& src) {
   read(p, "weight_decay", c.optimisation.weightDecay, ps);
   read(p, "weight_decay_end", c.optimisation.weightDecayEnd, ps);
   read(p, "clip_grad", c.optimisation.clipGrad, ps);
+  read(p, "max_bad_steps", c.optimisation.maxBadSteps, ps);
   read(p, "freeze_last_layer_epochs", c.optimisation.freezeLastLayerEpochs, ps);
 
   const auto& e = j.at("evaluation");
@@ -260,6 +261,7 @@ json toJson(const TrainConfig& c) {
             {"weight_decay", p.weightDecay},
             {"weight_decay_end", p.weightDecayEnd},
             {"clip_grad", p.clipGrad},
+            {"max_bad_steps", p.maxBadSteps},
             {"freeze_last_layer_epochs", p.freezeLastLayerEpochs}}},
           {"evaluation",
            {{"interval_steps", e.intervalSteps},
@@ -409,6 +411,7 @@ std::vector<std::string> validationProblems(const TrainConfig& c) {
   if (p.warmupEpochs < 0) add("optimisation.warmup_epochs must not be negative");
   if (p.weightDecay < 0 || p.weightDecayEnd < 0) add("optimisation.weight_decay values must not be negative");
   if (p.freezeLastLayerEpochs < 0) add("optimisation.freeze_last_layer_epochs must not be negative");
+  if (p.maxBadSteps < 0) add("optimisation.max_bad_steps must not be negative");
 
   const auto& e = c.evaluation;
   if (e.intervalSteps < 0) add("evaluation.interval_steps must not be negative");

@@ -58,6 +58,10 @@ struct OptimisationSettings {
   double weightDecayEnd = 0.4;
   double clipGrad = 3.0;
   double freezeLastLayerEpochs = 1.0;
+  // Steps whose loss or gradients are not finite are never applied. 0: the first one stops the run
+  // (the last good checkpoint is kept); N: up to N such steps are skipped (with a message each),
+  // the (N+1)-th stops the run.
+  int maxBadSteps = 0;
 };
 
 struct EvaluationSettings {

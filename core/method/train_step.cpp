@@ -260,11 +260,25 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
       teacherLogits = reduced[gradients + 1] / static_cast<double>(teacherLogits.size(0) * world);
     }
   }
-  if (traits_.distill) center_ = updatedCenter(center_, teacherLogits, methodConfig_.centerMomentum);
-
+  m.total = total.item<double>();
+  m.distill = distill.item<double>();
+  m.reconstruction = reconstructionLoss.item<double>();
   const double maxNorm =
       methodConfig_.clipGrad > 0.0 ? methodConfig_.clipGrad : std::numeric_limits<double>::infinity();
   m.gradNorm = torch::nn::utils::clip_grad_norm_(trainableParameters(), maxNorm);
+  // Detected before the centre, the optimiser or the teacher move, so a bad batch leaves no trace.
+  if (!std::isfinite(m.distill)) {
+    m.fault = "distillation loss";
+  } else if (!std::isfinite(m.reconstruction)) {
+    m.fault = "reconstruction loss";
+  } else if (!std::isfinite(m.gradNorm)) {
+    m.fault = "gradients";
+  }
+  if (!m.fault.empty()) {
+    optimizer_->zero_grad();
+    return m;
+  }
+  if (traits_.distill) center_ = updatedCenter(center_, teacherLogits, methodConfig_.centerMomentum);
   if (studentProjection_ &&
       static_cast<double>(globalStep) < methodConfig_.freezeLastLayerEpochs * methodConfig_.stepsPerEpoch) {
     // An undefined gradient makes AdamW skip the prototypes entirely (no decay, no moment update),
@@ -278,9 +292,6 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     emaUpdate(*teacher_, *student_, m.momentum);
     emaUpdate(*teacherProjection_, *studentProjection_, m.momentum);
   }
-  m.total = total.item<double>();
-  m.distill = distill.item<double>();
-  m.reconstruction = reconstructionLoss.item<double>();
   return m;
 }
 

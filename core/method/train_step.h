@@ -57,6 +57,10 @@ struct StepMetrics {
   double momentum = 0.0;     // EMA momentum used after this step (objectives with a teacher)
   double teacherTemp = 0.0;  // objectives with a teacher
   double gradNorm = 0.0;     // global gradient norm before clipping
+  // Empty when the step was applied. Otherwise which term was not finite ("distillation loss",
+  // "reconstruction loss", "gradients"): the step was NOT applied (weights, optimiser moments,
+  // teacher and centre unchanged), so the caller may skip the batch or stop.
+  std::string fault;
 };
 
 class TrainStep {
@@ -67,6 +71,8 @@ class TrainStep {
   TrainStep(const ModelConfig& model, const MethodConfig& method, torch::Device device = torch::kCPU);
 
   // view1, view2: (B, C, H, W) float32 augmented views of the same images, in [0,1] (any device).
+  // A step whose loss terms or gradients are not finite is detected before anything is updated and
+  // reported in StepMetrics::fault (all ranks agree: they see the all-reduced values).
   StepMetrics step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep);
 
   // Splits each step's batch into `shards` parts computed concurrently on the intra-op threads,

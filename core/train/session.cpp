@@ -323,6 +323,7 @@ void Session::threadMain() {
 
     const auto batchImages = static_cast<double>(config.optimisation.batchSize);
     double smoothedRate = 0.0;
+    int badSteps = 0;  // steps whose loss or gradients were not finite (skipped, not applied)
     if (step == 0 && config.sampleIntervalSteps > 0) sample();
     while (step < total) {
       if (world > 1) {
@@ -337,14 +338,26 @@ void Session::threadMain() {
       const auto stepStart = Clock::now();
       const auto batch = data.next();
       const auto m = trainer.step(batch.views[0], batch.views[1], step);
-      if (!std::isfinite(m.total)) {
-        reportError("step " + std::to_string(step + 1) + ": the loss is not finite (" + std::to_string(m.total) +
-                    "); training stopped, " +
-                    (lastGood ? "the last good checkpoint (" + lastGood->file + ") is kept"
-                              : std::string("no checkpoint had been written yet")) +
-                    ". Try a lower optimisation.base_lr.");
-        setState(SessionState::Failed);
-        return;
+      if (!m.fault.empty()) {
+        // The step was not applied (TrainStep checks before updating anything).
+        ++badSteps;
+        const std::string what = "step " + std::to_string(step + 1) + ": the " + m.fault + " is not finite (loss " +
+                                 std::to_string(m.total) + ", gradient norm " + std::to_string(m.gradNorm) + ")";
+        if (badSteps > config.optimisation.maxBadSteps) {
+          reportError(what + "; training stopped, " +
+                      (lastGood ? "the last good checkpoint (" + lastGood->file + ") is kept"
+                                : std::string("no checkpoint had been written yet")) +
+                      ". Try a lower optimisation.base_lr" +
+                      (config.optimisation.maxBadSteps == 0 ? ", or allow skipping with optimisation.max_bad_steps"
+                                                            : std::string()) +
+                      ".");
+          setState(SessionState::Failed);
+          return;
+        }
+        if (observer_) {
+          observer_->onMessage(what + "; this batch was skipped (" + std::to_string(badSteps) + " of at most " +
+                               std::to_string(config.optimisation.maxBadSteps) + ")");
+        }
       }
       ++step;
       completedSteps_ = step;

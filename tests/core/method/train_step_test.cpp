@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <unistd.h>
 
 #include "core/method/train_step.h"
@@ -252,6 +253,38 @@ TEST(TrainStep, LoadRejectsAnotherObjectiveOrAMissingFile) {
   EXPECT_THROW(other.load(path), std::runtime_error);
   EXPECT_THROW(mfm.load(path + ".missing"), std::runtime_error);
   std::remove(path.c_str());
+}
+
+// A batch with a NaN pixel (as a fault would produce) is detected at its step, named, and not
+// applied: weights, teacher, centre and optimiser state stay as they were; the next good batch
+// trains normally.
+TEST(TrainStep, NonFiniteStepIsReportedAndNotApplied) {
+  torch::manual_seed(0);
+  TrainStep trainer(tinyModel(), tinyMethod(Objective::Folk));
+  auto [v1, v2] = tinyViews(8);
+  trainer.step(v1, v2, 0);
+  auto snapshot = [&] {
+    std::vector<torch::Tensor> state;
+    for (const auto& p : trainer.student()->parameters()) state.push_back(p.detach().clone());
+    for (const auto& p : trainer.teacher()->parameters()) state.push_back(p.detach().clone());
+    state.push_back(trainer.center().clone());
+    return state;
+  };
+  const auto before = snapshot();
+  auto poisoned = v1.clone();
+  poisoned.index_put_({2, 0, 5, 5}, std::numeric_limits<float>::quiet_NaN());
+  const auto bad = trainer.step(poisoned, v2, 1);
+  EXPECT_FALSE(bad.fault.empty());
+  EXPECT_TRUE(bad.fault == "distillation loss" || bad.fault == "reconstruction loss" || bad.fault == "gradients")
+      << bad.fault;
+  const auto after = snapshot();
+  ASSERT_EQ(before.size(), after.size());
+  for (size_t i = 0; i < before.size(); ++i) EXPECT_TRUE(torch::equal(before[i], after[i])) << "tensor " << i;
+
+  const auto good = trainer.step(v1, v2, 2);
+  EXPECT_TRUE(good.fault.empty()) << good.fault;
+  EXPECT_TRUE(std::isfinite(good.total));
+  EXPECT_FALSE(torch::equal(before[0], trainer.student()->parameters()[0]));
 }
 
 TEST(TrainStep, RejectsBadConfigs) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
@@ -227,5 +228,58 @@ TEST_F(SessionTest, InvalidConfigFailsWithAnError) {
   EXPECT_NE(recorder.errors[0].find("/no/such/folder"), std::string::npos);
 }
 
+
+// Fault injection through the config: a learning rate of 1e30 blows the weights up within a few
+// steps. The session names the step and the term, stops in Failed, and keeps the last good
+// checkpoint (written every step here) with finite metrics only.
+TEST_F(SessionTest, NonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint) {
+  TrainConfig config = tinyConfig();
+  config.optimisation.baseLr = 1e30;
+  config.optimisation.warmupEpochs = 0;
+  config.optimisation.steps = 20;
+  config.checkpoint.intervalSteps = 1;
+  auto run = RunDirectory::create(runsDir(), config);
+  Recorder recorder;
+  Session session(run, &recorder);
+  session.start();
+  ASSERT_FALSE(recorder.waitFor(SessionState::Finished)) << "the run should fail, not finish";
+  session.wait();
+  ASSERT_EQ(session.state(), SessionState::Failed);
+  ASSERT_EQ(recorder.errors.size(), 1u);
+  const auto& error = recorder.errors[0];
+  EXPECT_NE(error.find("is not finite"), std::string::npos) << error;
+  EXPECT_NE(error.find("max_bad_steps"), std::string::npos) << error;
+  const auto failedStep = session.completedSteps() + 1;
+  EXPECT_NE(error.find("step " + std::to_string(failedStep) + ":"), std::string::npos) << error;
+  const auto index = readCheckpointIndex(run);
+  ASSERT_TRUE(index.has_value()) << error;
+  EXPECT_EQ(index->step, session.completedSteps());
+  EXPECT_TRUE(fs::exists(fs::path(run.checkpointsDir()) / index->file));
+  EXPECT_NE(error.find(index->file), std::string::npos) << error;
+  for (const auto& row : readMetrics(run.metricsJsonlPath())) EXPECT_TRUE(std::isfinite(row.total));
+}
+
+// With optimisation.max_bad_steps the bad steps are skipped (each announced) until the budget is spent.
+TEST_F(SessionTest, BadStepsAreSkippedUpToTheConfiguredBudget) {
+  TrainConfig config = tinyConfig();
+  config.optimisation.baseLr = 1e30;
+  config.optimisation.warmupEpochs = 0;
+  config.optimisation.steps = 20;
+  config.optimisation.maxBadSteps = 3;
+  auto run = RunDirectory::create(runsDir(), config);
+  struct Messages : Recorder {
+    std::vector<std::string> messages;
+    void onMessage(const std::string& m) override { messages.push_back(m); }
+  } recorder;
+  Session session(run, &recorder);
+  session.start();
+  recorder.waitFor(SessionState::Finished);
+  session.wait();
+  // Once the weights are broken every batch is bad: three are skipped, the fourth stops the run.
+  ASSERT_EQ(session.state(), SessionState::Failed);
+  int skipped = 0;
+  for (const auto& m : recorder.messages) skipped += m.find("was skipped") != std::string::npos;
+  EXPECT_EQ(skipped, 3);
+}
 }  // namespace
 }  // namespace folk
