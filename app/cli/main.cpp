@@ -2,6 +2,7 @@
 // app; this file only wires them together, so new commands (train, eval, ...) are one line here.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <iostream>
 #include <string>
 
@@ -31,6 +32,9 @@ bool rejectUnknownCommand(CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) a write must fail with EFBIG, which the atomic writers report
+  // and recover from, rather than kill the process with SIGXFSZ halfway through a checkpoint.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"folk: frequency-guided self-supervised learning (FOLK) from the command line"};
   app.set_version_flag("--version", folk::cli::versionText());
   app.require_subcommand(1);

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <csignal>
 #include <cstdio>
 
 #include "app/gui/explore_controls.h"
@@ -15,6 +16,8 @@
 #include "widgets/log_slider.h"
 
 int main(int argc, char** argv) {
+  // Past a file-size limit a write must fail (EFBIG, reported) rather than kill the workbench.
+  std::signal(SIGXFSZ, SIG_IGN);
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("FOLK"));
   QApplication::setApplicationName(QStringLiteral("folk-workbench"));

@@ -88,6 +88,19 @@ std::optional<CheckpointIndex> readCheckpointIndex(const RunDirectory& run) {
   }
 }
 
+int removeStaleTemporaries(const RunDirectory& run) {
+  int removed = 0;
+  for (const auto& dir : {run.root(), run.checkpointsDir(), run.samplesDir()}) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.path().filename().string().find(".tmp-") == std::string::npos) continue;
+      std::error_code removeError;
+      if (fs::remove(entry.path(), removeError)) ++removed;
+    }
+  }
+  return removed;
+}
+
 void pruneCheckpoints(const RunDirectory& run, int keep) {
   const auto latest = readCheckpointIndex(run);
   std::vector<fs::path> files;

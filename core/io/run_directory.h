@@ -53,5 +53,9 @@ void writeCheckpointIndex(const RunDirectory& run, const CheckpointIndex& index)
 std::optional<CheckpointIndex> readCheckpointIndex(const RunDirectory& run);
 // Deletes step-*.pt files other than the newest `keep` ones (never the one `latest.json` names).
 void pruneCheckpoints(const RunDirectory& run, int keep);
+// Deletes the temporary files (`*.tmp-<pid>-<n>`, see atomic_file.h) a killed process left in the
+// run folder, its checkpoints/ and samples/. Only the process that writes the run may call it.
+// Returns how many it removed.
+int removeStaleTemporaries(const RunDirectory& run);
 
 }  // namespace folk

@@ -275,10 +275,20 @@ void Session::threadMain() {
     const auto runStart = Clock::now();
     auto elapsed = [&] { return elapsedBefore + std::chrono::duration<double>(Clock::now() - runStart).count(); };
 
+    if (writer) removeStaleTemporaries(run_);  // left by a process killed while writing
     auto checkpoint = [&] {
       if (!writer) return;
       const auto path = run_.checkpointPath(step);
-      trainer.save(path);
+      try {
+        trainer.save(path);
+      } catch (const std::exception& e) {
+        // E.g. a full disk: the new file never replaced anything, so the previous one is intact.
+        throw std::runtime_error("could not write the checkpoint of step " + std::to_string(step) + " (" + e.what() +
+                                 "); " +
+                                 (lastGood ? "the previous checkpoint " + lastGood->file + " is intact"
+                                           : std::string("there is no earlier checkpoint")) +
+                                 ". Free disk space and resume with folk train --resume " + run_.root());
+      }
       CheckpointIndex index{step, std::filesystem::path(path).filename().string(), toHex(torchRngState()), elapsed()};
       writeCheckpointIndex(run_, index);
       pruneCheckpoints(run_, config.checkpoint.keepLast);
