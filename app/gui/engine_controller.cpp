@@ -106,7 +106,9 @@ bool EngineController::resumeRun(const QString& runDirectory, QString* error) {
 bool EngineController::launch(const QString& runDirectory, QString* error) {
   try {
     if (session_) session_->wait();  // the previous, ended session
-    queue_->take();                  // nothing of it is left to deliver
+    // Its last reports (its end among them) go out before the new session's: a start right after a
+    // stop, before the timer drained, must not swallow the previous session's `ended`.
+    drain();
     session_ = std::make_unique<Session>(RunDirectory::open(runDirectory.toStdString()), queue_.get());
     runDirectory_ = runDirectory;
     state_ = SessionState::Idle;
