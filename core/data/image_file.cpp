@@ -60,6 +60,30 @@ std::vector<std::uint8_t> readAll(const std::string& path) {
   return bytes;
 }
 
+// libjpeg decodes a cut JPEG without an error, the missing rows grey: silent garbage. A complete
+// JPEG has an end-of-image marker after its first top-level start-of-scan. The marker segments
+// before it are skipped by their lengths, so an EXIF thumbnail (a JPEG inside APP1, with its own
+// markers) cannot pass for the image's end; bytes after the end marker do not matter.
+bool jpegWithoutEnd(const std::vector<std::uint8_t>& b) {
+  if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return false;  // not a JPEG
+  std::size_t i = 2;
+  while (i + 4 <= b.size()) {
+    if (b[i] != 0xFF) return false;  // no marker where one must be: the decoder will say what is wrong
+    const std::uint8_t marker = b[i + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++i;
+      continue;
+    }
+    if (marker == 0xDA) break;  // start of scan
+    i += 2 + ((std::size_t(b[i + 2]) << 8) | b[i + 3]);
+  }
+  if (i + 4 > b.size()) return true;  // cut before the image data
+  for (std::size_t k = i + 2; k + 1 < b.size(); ++k) {
+    if (b[k] == 0xFF && b[k + 1] == 0xD9) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 ImageFileError::ImageFileError(const std::string& path, const std::string& reason)
@@ -72,6 +96,9 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
     throw ImageFileError(name, "the image claims " + std::to_string(w) + "x" + std::to_string(h) +
                                    " pixels, more than the limit of " + std::to_string(options.maxPixels) +
                                    " pixels; refused before decoding");
+  if (jpegWithoutEnd(bytes))
+    throw ImageFileError(name, "truncated JPEG (no end-of-image marker): the file was cut short, e.g. by an "
+                               "interrupted copy or download; copy it again");
   cv::Mat decoded;
   try {
     // ANYDEPTH keeps 16-bit samples, ANYCOLOR keeps greyscale as one channel and expands palettes;

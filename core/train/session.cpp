@@ -368,6 +368,11 @@ void Session::threadMain() {
           observer_->onMessage(what + "; this batch was skipped (" + std::to_string(badSteps) + " of at most " +
                                std::to_string(config.optimisation.maxBadSteps) + ")");
         }
+        // The batch is consumed (the data position stays step-aligned for resumes), but no metrics
+        // row or step report carries its non-finite values.
+        ++step;
+        completedSteps_ = step;
+        continue;
       }
       ++step;
       completedSteps_ = step;

@@ -280,6 +280,8 @@ TEST_F(SessionTest, BadStepsAreSkippedUpToTheConfiguredBudget) {
   int skipped = 0;
   for (const auto& m : recorder.messages) skipped += m.find("was skipped") != std::string::npos;
   EXPECT_EQ(skipped, 3);
+  for (const auto& row : readMetrics(run.metricsJsonlPath())) EXPECT_TRUE(std::isfinite(row.total)) << row.step;
+  for (const auto& r : recorder.steps) EXPECT_TRUE(std::isfinite(r.total)) << r.step;
 }
 }  // namespace
 }  // namespace folk

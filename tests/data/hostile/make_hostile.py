@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Writes the hostile image corpus of tests/core/data/test_hostile_images.cpp (issue 6 §1).
+
+Run with Debian's python3 (python3-pil): `python3 tests/data/hostile/make_hostile.py`. The files are
+checked in; this script documents how each was made. Names that git cannot carry portably (non-UTF-8
+bytes) and file-system states (symlink loops, unreadable folders) are made by the tests themselves.
+"""
+import io
+import os
+import struct
+import zlib
+
+from PIL import Image
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def path(name):
+    return os.path.join(HERE, name)
+
+
+def gradient(mode, size):
+    w, h = size
+    img = Image.new("RGB", size)
+    img.putdata([((x * 255) // max(1, w - 1), (y * 255) // max(1, h - 1), 128) for y in range(h) for x in range(w)])
+    return img.convert(mode)
+
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def main():
+    # Empty and not-an-image files.
+    open(path("zero_bytes.png"), "wb").close()
+    with open(path("text_named.png"), "w") as f:
+        f.write("this is a text file with an image's name\n")
+    # A JPEG behind a .png name: the content decides, not the extension.
+    gradient("RGB", (12, 8)).save(path("jpeg_named.png"), format="JPEG", quality=95)
+
+    # Truncated files: half of a real PNG and of a real JPEG.
+    buf = io.BytesIO()
+    gradient("RGB", (64, 48)).save(buf, format="PNG")
+    open(path("truncated.png"), "wb").write(buf.getvalue()[: len(buf.getvalue()) // 2])
+    buf = io.BytesIO()
+    gradient("RGB", (64, 48)).save(buf, format="JPEG", quality=90)
+    open(path("truncated.jpg"), "wb").write(buf.getvalue()[: len(buf.getvalue()) // 2])
+
+    # A decompression bomb: a valid PNG header claiming 100000x100000 RGB pixels, a tiny IDAT.
+    ihdr = struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0)
+    bomb = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+    bomb += png_chunk(b"IEND", b"")
+    open(path("bomb_100000x100000.png"), "wb").write(bomb)
+
+    # Colour models and layouts OpenCV must convert.
+    gradient("CMYK", (10, 6)).save(path("cmyk.jpg"), format="JPEG", quality=95)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90 degrees clockwise to display
+    gradient("RGB", (12, 4)).save(path("exif_rotated.jpg"), format="JPEG", quality=95, exif=exif.tobytes())
+    Image.frombytes("I;16", (5, 3), bytes(range(30))).save(path("grey16.png"))
+    gradient("P", (7, 5)).save(path("palette.png"))
+    gradient("RGBA", (6, 4)).save(path("rgba.png"))
+    gradient("RGB", (1, 1)).save(path("one_by_one.png"))
+    gradient("L", (1, 9)).save(path("one_by_nine.png"))
+
+
+if __name__ == "__main__":
+    main()
