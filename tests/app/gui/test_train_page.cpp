@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QApplication>
 #include <QTemporaryDir>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include "app/gui/error_banner.h"
 #include "app/gui/main_window.h"
 #include "app/gui/train_page.h"
+#include "core/io/run_directory.h"
 #include "gui_test_support.h"
 #include "widgets/training_curves.h"
 
@@ -164,6 +167,33 @@ TEST_F(TrainPageTest, ClosingDuringTrainingCanStopWithACheckpoint) {
   EXPECT_TRUE(window->close());
   EXPECT_FALSE(page->controller()->isActive());
   EXPECT_FALSE(fs::is_empty(fs::path(run.toStdString()) / "checkpoints"));
+  delete window;
+}
+
+// "Keep training": the window goes away at once, the run goes on to its end (nothing lost), and
+// the application is set to quit when the run has ended rather than when the window closed.
+TEST_F(TrainPageTest, ClosingDuringTrainingCanKeepTrainingInTheBackground) {
+  auto* window = new MainWindow;
+  window->show();
+  TrainPage* page = window->trainPage();
+  page->setRunsDirectory(runs_.path());
+  makeTiny(page->form());
+  ASSERT_TRUE(page->form()->setFieldText("optimisation.steps", "25"));
+  page->startButton()->click();
+  ASSERT_TRUE(waitUntil([&] { return page->curves()->pointCount("total") >= 2; }));
+  const QString run = page->controller()->runDirectory();
+  window->setCloseDuringTraining(MainWindow::CloseDuringTraining::KeepTraining);
+  EXPECT_FALSE(window->close()) << "the close is turned into hiding the window";
+  EXPECT_FALSE(window->isVisible());
+  EXPECT_FALSE(QApplication::quitOnLastWindowClosed());
+  EXPECT_TRUE(page->controller()->isActive()) << "training continues in the background";
+  QSignalSpy ended(page->controller(), &EngineController::ended);
+  ASSERT_TRUE(waitUntil([&] { return ended.count() == 1; }, 120000));
+  EXPECT_EQ(ended.at(0).at(0).value<SessionState>(), SessionState::Finished);
+  const auto index = readCheckpointIndex(RunDirectory::open(run.toStdString()));
+  ASSERT_TRUE(index.has_value());
+  EXPECT_EQ(index->step, 25);
+  QApplication::setQuitOnLastWindowClosed(true);
   delete window;
 }
 
