@@ -228,15 +228,20 @@ TEST_F(SessionTest, InvalidConfigFailsWithAnError) {
   EXPECT_NE(recorder.errors[0].find("/no/such/folder"), std::string::npos);
 }
 
-
-// Fault injection through the config: a learning rate of 1e30 blows the weights up within a few
-// steps. The session names the step and the term, stops in Failed, and keeps the last good
-// checkpoint (written every step here) with finite metrics only.
-TEST_F(SessionTest, NonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint) {
+// Fault injection through the config: a learning rate of 1e30 (no warm-up) blows the weights up
+// within a few of its 20 steps.
+TrainConfig explodingConfig() {
   TrainConfig config = tinyConfig();
   config.optimisation.baseLr = 1e30;
   config.optimisation.warmupEpochs = 0;
   config.optimisation.steps = 20;
+  return config;
+}
+
+// The session names the step and the term, stops in Failed, and keeps the last good checkpoint
+// (written every step here) with finite metrics only.
+TEST_F(SessionTest, NonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint) {
+  TrainConfig config = explodingConfig();
   config.checkpoint.intervalSteps = 1;
   auto run = RunDirectory::create(runsDir(), config);
   Recorder recorder;
@@ -261,10 +266,7 @@ TEST_F(SessionTest, NonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint) {
 
 // With optimisation.max_bad_steps the bad steps are skipped (each announced) until the budget is spent.
 TEST_F(SessionTest, BadStepsAreSkippedUpToTheConfiguredBudget) {
-  TrainConfig config = tinyConfig();
-  config.optimisation.baseLr = 1e30;
-  config.optimisation.warmupEpochs = 0;
-  config.optimisation.steps = 20;
+  TrainConfig config = explodingConfig();
   config.optimisation.maxBadSteps = 3;
   auto run = RunDirectory::create(runsDir(), config);
   struct Messages : Recorder {
