@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   # Qt 6 (base, tools, linguist) and QCustomPlot built against Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # Qt's own translations of its dialogs and buttons (qtbase_de.qm, qtbase_zh_CN.qm)
+  qt6-translations-l10n
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
   # engine: LibTorch (CPU), fast BLAS for it, OpenCV, FFTW, zlib, JSON, CLI
   libtorch-dev libgloo-dev libopenblas0-pthread libopencv-dev libfftw3-dev zlib1g-dev

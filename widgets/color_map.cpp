@@ -1,5 +1,6 @@
 #include "widgets/color_map.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -108,6 +109,12 @@ std::optional<ColorMap::Name> ColorMap::parse(const QString& name) {
   for (Name n : {Name::Viridis, Name::Magma, Name::Inferno, Name::Grey})
     if (nameOf(n) == name) return n;
   return std::nullopt;
+}
+
+QString ColorMap::displayName(const QString& name) {
+  // viridis, magma and inferno are the maps' own names (matplotlib's), kept in every language.
+  if (name == nameOf(Name::Grey)) return QCoreApplication::translate("folk::ui::ColorMap", "grey");
+  return name;
 }
 
 QStringList ColorMap::names() {

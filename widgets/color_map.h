@@ -32,6 +32,8 @@ class ColorMap {
   static QString nameOf(Name name);
   static std::optional<Name> parse(const QString& name);
   static QStringList names();
+  // The name as the GUI shows it in the current language (settings keep nameOf's).
+  static QString displayName(const QString& name);
 
  private:
   Name name_;

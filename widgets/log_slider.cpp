@@ -49,7 +49,7 @@ LogSlider::LogSlider(QWidget* parent, double minimum, double maximum, int steps)
   slider_->setRange(0, steps_);
   slider_->setSingleStep(std::max(1, steps_ / 100));
   slider_->setPageStep(std::max(1, steps_ / 10));
-  slider_->setToolTip(tr("Logarithmic scale: %1 .. %2").arg(min_).arg(max_));
+  slider_->setToolTip(tr("Logarithmic scale: %L1 .. %L2").arg(min_).arg(max_));
   spin_ = new LogSpinBox(this);
   spin_->setRange(min_, max_);
   spin_->setMinimumWidth(spin_->fontMetrics().horizontalAdvance(QStringLiteral("0.00001234")) + 30);

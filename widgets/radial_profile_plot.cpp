@@ -76,7 +76,7 @@ void RadialProfilePlot::setRadiusCut(double radius, const QString& label) {
   cutText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
   cutText_->setPadding(QMargins(4, 0, 0, 0));
   cutText_->setColor(QColor(214, 39, 40));
-  cutText_->setText(label.isEmpty() ? tr("r = %1").arg(radius, 0, 'f', 1) : label);
+  cutText_->setText(label.isEmpty() ? tr("r = %L1").arg(radius, 0, 'f', 1) : label);
   rescale();
 }
 
@@ -97,7 +97,7 @@ void RadialProfilePlot::setLevelCut(double level, const QString& label) {
   cutText_->position->setCoords(0.98, level);
   cutText_->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
   cutText_->setColor(QColor(214, 39, 40));
-  cutText_->setText(label.isEmpty() ? tr("τ² = %1").arg(level, 0, 'g', 3) : label);
+  cutText_->setText(label.isEmpty() ? tr("τ² = %L1").arg(level, 0, 'g', 3) : label);
   rescale();
 }
 

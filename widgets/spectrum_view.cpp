@@ -82,14 +82,14 @@ std::optional<SpectrumReadout> SpectrumView::readoutAt(QPoint pixel) const {
 }
 
 QString SpectrumView::formatReadout(const SpectrumReadout& r) {
-  QString s = QStringLiteral("fu %1, fv %2 cyc/px · |f| %3 (r %4 bins) · %5° · |F| %6")
+  QString s = tr("fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %L5° · |F| %L6")
                   .arg(r.fu, 0, 'f', 4)
                   .arg(r.fv, 0, 'f', 4)
                   .arg(r.radius, 0, 'f', 4)
                   .arg(r.radiusBins, 0, 'f', 1)
                   .arg(r.angleDegrees, 0, 'f', 1)
                   .arg(r.magnitude, 0, 'g', 4);
-  if (r.kept) s += *r.kept ? QStringLiteral(" · kept") : QStringLiteral(" · removed");
+  if (r.kept) s += QStringLiteral(" · ") + (*r.kept ? tr("kept") : tr("removed"));
   return s;
 }
 

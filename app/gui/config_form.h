@@ -35,6 +35,7 @@ class ConfigForm : public QWidget {
   QStringList keys() const { return order_; }
 
   static QString tooltipFor(const QString& key);
+  static QString labelFor(const QString& key);  // the translated row label
 
  Q_SIGNALS:
   void changed();

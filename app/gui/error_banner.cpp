@@ -52,9 +52,9 @@ void ErrorBanner::refresh() {
     return;
   }
   QStringList lines;
-  lines << (errors_.size() == 1 ? tr("Could not open an image:") : tr("Could not open %1 images:").arg(errors_.size()));
+  lines << (errors_.size() == 1 ? tr("Could not open an image:") : tr("Could not open %n images:", nullptr, int(errors_.size())));
   const int first = std::max(0, int(errors_.size()) - kShownErrors);
-  if (first > 0) lines << tr("… %1 earlier problems not shown").arg(first);
+  if (first > 0) lines << tr("… %n earlier problem(s) not shown", nullptr, int(first));
   for (int i = first; i < errors_.size(); ++i) lines << QStringLiteral("• ") + errors_[i];
   label_->setText(lines.join(QLatin1Char('\n')));
   label_->setToolTip(errors_.join(QLatin1Char('\n')));

@@ -46,7 +46,7 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   overlay_ = new QCheckBox(tr("Mask overlay on spectrum"), this);
   overlay_->setToolTip(tr("Dim the removed coefficients on the spectrum"));
   colorMap_ = new QComboBox(this);
-  colorMap_->addItems(ColorMap::names());
+  for (const QString& name : ColorMap::names()) colorMap_->addItem(ColorMap::displayName(name), name);
 
   auto* form = new QFormLayout(this);
   form->setContentsMargins(0, 0, 0, 0);
@@ -85,7 +85,7 @@ void ExploreControls::setSettings(const ExploreSettings& s) {
   mode_->setCurrentIndex(mode_->findData(int(s.mode)));
   compare_->setChecked(s.compare);
   overlay_->setChecked(s.overlay);
-  const int map = colorMap_->findText(s.colorMap);
+  const int map = colorMap_->findData(s.colorMap);
   colorMap_->setCurrentIndex(map >= 0 ? map : 0);
   applying_ = false;
   updateEnabled();
@@ -99,7 +99,7 @@ ExploreSettings ExploreControls::settings(const ExploreSettings& base) const {
   s.mode = folk::ThresholdMode(mode_->currentData().toInt());
   s.compare = compare_->isChecked();
   s.overlay = overlay_->isChecked();
-  s.colorMap = colorMap_->currentText();
+  s.colorMap = colorMap_->currentData().toString();
   return s;
 }
 
@@ -118,7 +118,7 @@ std::vector<folk::MaskSpec> ExploreControls::specs() const {
 }
 
 void ExploreControls::setDefaultRadiusHint(double radius) {
-  radius_->setSpecialValueText(tr("auto (%1)").arg(radius, 0, 'f', 1));
+  radius_->setSpecialValueText(tr("auto (%L1)").arg(radius, 0, 'f', 1));
 }
 
 void ExploreControls::updateEnabled() {

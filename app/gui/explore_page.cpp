@@ -41,14 +41,14 @@ QList<QPair<QString, QString>> numberRows(const ExplorePanelResult& p) {
   const double pct = p.total > 0 ? 100.0 * double(p.kept) / double(p.total) : 0.0;
   // N is shown once with the image; here only the count and share, so two panels fit side by side.
   rows << qMakePair(QObject::tr("Kept"),
-                    QObject::tr("%1 (%2 %)").arg(loc.toString(qlonglong(p.kept))).arg(pct, 0, 'f', pct < 1.0 ? 3 : 2));
-  rows << qMakePair(QObject::tr("Retained energy"), QObject::tr("%1 %").arg(100.0 * p.retainedEnergy, 0, 'f', 3));
+                    QObject::tr("%1 (%L2 %)").arg(loc.toString(qlonglong(p.kept))).arg(pct, 0, 'f', pct < 1.0 ? 3 : 2));
+  rows << qMakePair(QObject::tr("Retained energy"), QObject::tr("%L1 %").arg(100.0 * p.retainedEnergy, 0, 'f', 3));
   rows << qMakePair(QObject::tr("PSNR"), std::isinf(p.psnrDb) ? QObject::tr("∞ (identical)")
-                                                                : QObject::tr("%1 dB").arg(p.psnrDb, 0, 'f', 2));
+                                                                : QObject::tr("%L1 dB").arg(p.psnrDb, 0, 'f', 2));
   if (isDisc(p.spec.kind))
-    rows << qMakePair(QObject::tr("Radius"), QObject::tr("%1 bins").arg(p.spec.radius, 0, 'f', 2));
+    rows << qMakePair(QObject::tr("Radius"), QObject::tr("%L1 bins").arg(p.spec.radius, 0, 'f', 2));
   else
-    rows << qMakePair(QObject::tr("Threshold τ"), QString::number(p.threshold, 'g', 5));
+    rows << qMakePair(QObject::tr("Threshold τ"), loc.toString(p.threshold, 'g', 5));
   return rows;
 }
 
@@ -250,7 +250,7 @@ void ExplorePage::openPaths(const QStringList& paths, bool selectFirst) {
   const ExpandedPaths expanded = expandImagePaths(paths);
   for (const QString& problem : expanded.problems) reportError(problem);
   if (expanded.truncated)
-    Q_EMIT statusMessage(tr("Only the first %1 images were opened").arg(expanded.files.size()), 8000);
+    Q_EMIT statusMessage(tr("Only the first %n image(s) were opened", nullptr, int(expanded.files.size())), 8000);
   if (expanded.files.isEmpty()) return;
   selectQueue_ = selectFirst ? expanded.files : QStringList();
   for (const QString& file : expanded.files) {
@@ -365,8 +365,8 @@ void ExplorePage::onResult(ExploreResultPtr r) {
 
 void ExplorePage::showNumbers(const ExploreResult& r) {
   const QLocale loc;
-  QString timing = tr("mask + filter %1 ms").arg(r.analysisMs, 0, 'f', 1);
-  if (!r.cachedImage) timing = tr("decode + spectrum %1 ms, ").arg(r.prepareMs, 0, 'f', 1) + timing;
+  QString timing = tr("mask + filter %L1 ms").arg(r.analysisMs, 0, 'f', 1);
+  if (!r.cachedImage) timing = tr("decode + spectrum %L1 ms, ").arg(r.prepareMs, 0, 'f', 1) + timing;
   imageInfo_->setText(tr("<b>%1</b> — %2×%3 %4<br>N = %5 coefficients<br>%6")
                           .arg(displayNameForKey(r.key).toHtmlEscaped())
                           .arg(r.width)
@@ -483,7 +483,7 @@ void ExplorePage::exportDialog() {
     QMessageBox::warning(this, tr("Export failed"), error);
     return;
   }
-  Q_EMIT statusMessage(tr("Exported %1 PNG files to %2").arg(written.size()).arg(QDir::toNativeSeparators(folder)), 8000);
+  Q_EMIT statusMessage(tr("Exported %n PNG file(s) to %1", nullptr, int(written.size())).arg(QDir::toNativeSeparators(folder)), 8000);
 }
 
 void ExplorePage::dragEnterEvent(QDragEnterEvent* event) {

@@ -11,6 +11,7 @@
 #include "app/gui/explore_controls.h"
 #include "app/gui/explore_page.h"
 #include "app/gui/image_source.h"
+#include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/screenshot.h"
 #include "widgets/log_slider.h"
@@ -24,24 +25,43 @@ int main(int argc, char** argv) {
   QApplication::setApplicationDisplayName(QStringLiteral("FOLK Workbench"));
   QApplication::setApplicationVersion(QStringLiteral(FOLK_VERSION));
 
+  // The language (translations, number and date formats) before any text is made: --language,
+  // FOLK_LANGUAGE, the choice in View → Language, or the system locale. A screenshot ignores the
+  // stored choice, as it ignores every other setting.
+  bool screenshotRequested = false;
+  for (const QString& a : QCoreApplication::arguments())
+    screenshotRequested = screenshotRequested || a == QLatin1String("--screenshot") ||
+                          a.startsWith(QLatin1String("--screenshot="));
+  folk::ui::applyLanguage(folk::ui::startupLanguage(QCoreApplication::arguments(), !screenshotRequested));
+
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      QStringLiteral("FOLK Workbench: explore frequency masks (Com/RCom, low/high-pass) of images, "
-                     "train and compare frequency-guided self-supervised models."));
+      QCoreApplication::translate("main",
+                                  "FOLK Workbench: explore frequency masks (Com/RCom, low/high-pass) of images, "
+                                  "train and compare frequency-guided self-supervised models."));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("paths"),
-                               QStringLiteral("Images or folders to open in Explore (default: the sample photos)."),
-                               QStringLiteral("[paths...]"));
+  parser.addPositionalArgument(
+      QStringLiteral("paths"),
+      QCoreApplication::translate("main", "Images or folders to open in Explore (default: the sample photos)."),
+      QCoreApplication::translate("main", "[paths...]"));
   // For documentation screenshots: fresh settings, fixed size, grab once the views are ready, exit.
-  QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window and exit."),
-                                QStringLiteral("file"));
-  QCommandLineOption compare(QStringLiteral("compare"), QStringLiteral("Start in Com/RCom compare mode."));
-  QCommandLineOption rho(QStringLiteral("rho"), QStringLiteral("Start with this rho."), QStringLiteral("rho"));
+  QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                QCoreApplication::translate("main", "Save a PNG of the window and exit."),
+                                QCoreApplication::translate("main", "file"));
+  QCommandLineOption compare(QStringLiteral("compare"),
+                             QCoreApplication::translate("main", "Start in Com/RCom compare mode."));
+  QCommandLineOption rho(QStringLiteral("rho"), QCoreApplication::translate("main", "Start with this rho."),
+                         QStringLiteral("rho"));
+  QCommandLineOption language(QStringLiteral("language"),
+                              QCoreApplication::translate("main", "Use this language (en, de, zh_CN or system) "
+                                                                  "instead of the one chosen in View → Language."),
+                              QStringLiteral("code"));
   screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
   parser.addOption(screenshot);
   parser.addOption(compare);
   parser.addOption(rho);
+  parser.addOption(language);
   parser.process(app);
 
   double rhoValue = 0.0;
@@ -49,7 +69,9 @@ int main(int argc, char** argv) {
     bool ok = false;
     rhoValue = parser.value(rho).toDouble(&ok);
     if (!ok || !(rhoValue > 0.0 && rhoValue <= 1.0)) {
-      std::fprintf(stderr, "folk-workbench: --rho must be a number in (0, 1], got '%s'\n", qPrintable(parser.value(rho)));
+      const QString message =
+          QCoreApplication::translate("main", "--rho must be a number in (0, 1], got '%1'").arg(parser.value(rho));
+      std::fprintf(stderr, "folk-workbench: %s\n", qPrintable(message));
       return 2;
     }
   }

@@ -18,6 +18,7 @@
 #include "app/gui/explore_controls.h"
 #include "app/gui/engine_controller.h"
 #include "app/gui/explore_page.h"
+#include "app/gui/language.h"
 #include "app/gui/results_page.h"
 #include "app/gui/train_page.h"
 
@@ -132,6 +133,8 @@ void MainWindow::buildMenus() {
   view->addSeparator();
   view->addAction(tr("&Next image"), QKeySequence(Qt::Key_PageDown), explore_, [this] { explore_->selectNext(1); });
   view->addAction(tr("&Previous image"), QKeySequence(Qt::Key_PageUp), explore_, [this] { explore_->selectNext(-1); });
+  view->addSeparator();
+  addLanguageMenu(view, this);  // View → Language (app/gui/language.cpp)
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About FOLK Workbench"), this, [this] {

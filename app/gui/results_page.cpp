@@ -356,8 +356,9 @@ void ResultsPage::showEmbedding(const QString& runPath) {
                                                   : tr("class %1").arg(c));
       }
       embedding_->setPoints(x, y, labels, names,
-                            tr("%1: %2 features at step %3, PCA (%4 % + %5 % of the variance)")
-                                .arg(QFileInfo(runPath).fileName(), QString::fromStdString(e.backboneRole))
+                            tr("%1: %2 features at step %L3, PCA (%L4 % + %L5 % of the variance)")
+                                .arg(QFileInfo(runPath).fileName(),
+                                     e.backboneRole == "student" ? tr("student") : tr("teacher"))
                                 .arg(e.step)
                                 .arg(e.explained[0] * 100.0, 0, 'f', 1)
                                 .arg(e.explained[1] * 100.0, 0, 'f', 1));

@@ -2,6 +2,9 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDateTime>
+#include <QHash>
+#include <QLocale>
 #include <cmath>
 
 namespace folk::ui {
@@ -13,7 +16,15 @@ double fewShot(const RunScores& s, double fraction) {
   }
   return std::nan("");
 }
-QString percent(double x) { return std::isfinite(x) ? QString::number(x * 100.0, 'f', 1) : QString(); }
+QString percent(double x) { return std::isfinite(x) ? QLocale().toString(x * 100.0, 'f', 1) : QString(); }
+
+// "2026-11-27 03:12:05 UTC" (RunSummary::created) in the user's time zone and locale.
+QString createdText(const std::string& created) {
+  QDateTime t = QDateTime::fromString(QString::fromStdString(created), QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+  if (!t.isValid()) return QString::fromStdString(created);
+  t.setTimeSpec(Qt::UTC);
+  return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+}
 }  // namespace
 
 RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -75,8 +86,11 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
       return v;
     }
     case Qt::DisplayRole: {
+      if (index.column() == Created) return createdText(r->created);
+      if (index.column() == Status) return statusText(QString::fromStdString(r->status));
       QVariant v = raw();
       if (v.typeId() == QMetaType::Double) return percent(v.toDouble());
+      if (v.typeId() == QMetaType::LongLong) return QLocale().toString(v.toLongLong());
       return v;
     }
     case Qt::ToolTipRole:
@@ -92,6 +106,23 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
                                                                  : QVariant();
   }
   return {};
+}
+
+QString RunsTableModel::statusText(const QString& status) {
+  static const QHash<QString, const char*> names{
+      {QStringLiteral("idle"), QT_TR_NOOP("idle")},
+      {QStringLiteral("new"), QT_TR_NOOP("new")},
+      {QStringLiteral("running"), QT_TR_NOOP("running")},
+      {QStringLiteral("paused"), QT_TR_NOOP("paused")},
+      {QStringLiteral("stopping"), QT_TR_NOOP("stopping")},
+      {QStringLiteral("stopped"), QT_TR_NOOP("stopped")},
+      {QStringLiteral("finished"), QT_TR_NOOP("finished")},
+      {QStringLiteral("failed"), QT_TR_NOOP("failed")},
+      {QStringLiteral("interrupted"), QT_TR_NOOP("interrupted")},
+      {QStringLiteral("unreadable"), QT_TR_NOOP("unreadable")},
+      {QStringLiteral("unknown"), QT_TR_NOOP("unknown")}};
+  const char* name = names.value(status, nullptr);
+  return name ? tr(name) : status;
 }
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {

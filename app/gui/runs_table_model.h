@@ -1,6 +1,7 @@
 #pragma once
 // The runs of a runs folder as a table (one row per run folder, RunSummary columns). Display text
-// is formatted; Qt::UserRole holds the raw value (numbers as numbers) so sorting is numeric.
+// is formatted in the user's locale and language; Qt::UserRole holds the raw value (numbers as
+// numbers) so sorting is numeric.
 #include <QAbstractTableModel>
 #include <vector>
 
@@ -28,6 +29,9 @@ class RunsTableModel : public QAbstractTableModel {
   int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+  // A run state as recorded in state.json ("running", "finished", ...) in the user's language.
+  static QString statusText(const QString& status);
 
  private:
   std::vector<RunSummary> runs_;

@@ -23,6 +23,7 @@
 #include "app/gui/engine_controller.h"
 #include "app/gui/error_banner.h"
 #include "app/gui/image_convert.h"
+#include "app/gui/runs_table_model.h"
 #include "core/io/metrics_log.h"
 #include "widgets/image_view.h"
 #include "widgets/training_curves.h"
@@ -34,9 +35,9 @@ namespace {
 QString duration(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
   const auto s = static_cast<long long>(seconds + 0.5);
-  if (s >= 3600) return QStringLiteral("%1h%2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QChar('0'));
-  if (s >= 60) return QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
-  return QStringLiteral("%1s").arg(s);
+  if (s >= 3600) return TrainPage::tr("%1h%2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QChar('0'));
+  if (s >= 60) return TrainPage::tr("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
+  return TrainPage::tr("%1s").arg(s);
 }
 
 // Series keys of the curves, with the StepReport field each one plots.
@@ -370,7 +371,7 @@ void TrainPage::onSteps(const QVector<StepReport>& steps) {
   const auto& last = steps.back();
   progress_->setRange(0, int(std::min<std::int64_t>(last.totalSteps, INT32_MAX)));
   progress_->setValue(int(std::min<std::int64_t>(last.step, INT32_MAX)));
-  status_->setText(tr("Epoch %1 · step %2 / %3 · %4 images/s · elapsed %5 · ETA %6 · device %7")
+  status_->setText(tr("Epoch %L1 · step %L2 / %L3 · %L4 images/s · elapsed %5 · ETA %6 · device %7")
                        .arg(last.epoch + 1)
                        .arg(last.step)
                        .arg(last.totalSteps)
@@ -395,11 +396,11 @@ void TrainPage::onSample(const SampleReport& sample) {
 
 void TrainPage::onState(SessionState state) {
   updateButtons();
-  const QString name = QString::fromLatin1(sessionStateName(state));
+  const QString name = RunsTableModel::statusText(QString::fromLatin1(sessionStateName(state)));
   if (state == SessionState::Stopped || state == SessionState::Finished || state == SessionState::Failed) {
     status_->setText(tr("Run %1: %2").arg(name, QDir::toNativeSeparators(controller_->runDirectory())));
   } else if (state == SessionState::Paused) {
-    status_->setText(tr("Paused at step %1.").arg(progress_->value()));
+    status_->setText(tr("Paused at step %L1.").arg(progress_->value()));
   }
 }
 

@@ -15,10 +15,10 @@ QString specTag(const folk::MaskSpec& spec) {
 
 QString specLabel(const folk::MaskSpec& spec) {
   switch (spec.kind) {
-    case folk::FilterKind::Com: return QObject::tr("Com ρ=%1").arg(spec.ratio, 0, 'g', 4);
-    case folk::FilterKind::RCom: return QObject::tr("RCom ρ=%1").arg(spec.ratio, 0, 'g', 4);
-    case folk::FilterKind::LowPass: return QObject::tr("Low-pass r=%1").arg(spec.radius, 0, 'f', 1);
-    case folk::FilterKind::HighPass: return QObject::tr("High-pass r=%1").arg(spec.radius, 0, 'f', 1);
+    case folk::FilterKind::Com: return QObject::tr("Com ρ=%L1").arg(spec.ratio, 0, 'g', 4);
+    case folk::FilterKind::RCom: return QObject::tr("RCom ρ=%L1").arg(spec.ratio, 0, 'g', 4);
+    case folk::FilterKind::LowPass: return QObject::tr("Low-pass r=%L1").arg(spec.radius, 0, 'f', 1);
+    case folk::FilterKind::HighPass: return QObject::tr("High-pass r=%L1").arg(spec.radius, 0, 'f', 1);
   }
   return {};
 }

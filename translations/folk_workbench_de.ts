@@ -1,0 +1,2090 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>LibTorch %1</source>
+        <translation>LibTorch %1</translation>
+    </message>
+    <message>
+        <source>OpenCV %1</source>
+        <translation>OpenCV %1</translation>
+    </message>
+    <message>
+        <source>OpenCV %1 (built with %2)</source>
+        <translation>OpenCV %1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>FFTW %1</source>
+        <translation>FFTW %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequency-guided masking (Com / RCom) for self-supervised learning: explore spectra and masks, train and compare runs.&lt;/p&gt;&lt;p&gt;Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image views and by the spectrum and mask.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequenzgeführte Maskierung (Com / RCom) für selbstüberwachtes Lernen: Spektren und Masken erkunden, Modelle trainieren und Läufe vergleichen.&lt;/p&gt;&lt;p&gt;Ansichten: Mausrad zoomt, Ziehen verschiebt, Doppelklick passt ein; der Zoom ist den Bildansichten sowie Spektrum und Maske gemeinsam.&lt;/p&gt;&lt;p&gt;Erstellt mit:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>About FOLK Workbench</source>
+        <translation>Über FOLK Workbench</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>In the image views and plots: mouse wheel zooms, dragging pans, a double click fits.</source>
+        <translation>In den Bildansichten und Diagrammen: Mausrad zoomt, Ziehen verschiebt, ein Doppelklick passt ein.</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>%1 (%L2 %)</source>
+        <translation>%1 (%L2 %)</translation>
+    </message>
+    <message>
+        <source>Retained energy</source>
+        <translation>Erhaltene Energie</translation>
+    </message>
+    <message>
+        <source>%L1 %</source>
+        <translation>%L1 %</translation>
+    </message>
+    <message>
+        <source>PSNR</source>
+        <translation>PSNR</translation>
+    </message>
+    <message>
+        <source>∞ (identical)</source>
+        <translation>∞ (identisch)</translation>
+    </message>
+    <message>
+        <source>%L1 dB</source>
+        <translation>%L1 dB</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Radius</translation>
+    </message>
+    <message>
+        <source>%L1 bins</source>
+        <translation>%L1 Bins</translation>
+    </message>
+    <message>
+        <source>Threshold τ</source>
+        <translation>Schwelle τ</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1: Die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: the folder contains no image files</source>
+        <translation>%1: Der Ordner enthält keine Bilddateien</translation>
+    </message>
+    <message>
+        <source>%1×%2 %3</source>
+        <translation>%1×%2 %3</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>Com ρ=%L1</source>
+        <translation>Com ρ=%L1</translation>
+    </message>
+    <message>
+        <source>RCom ρ=%L1</source>
+        <translation>RCom ρ=%L1</translation>
+    </message>
+    <message>
+        <source>Low-pass r=%L1</source>
+        <translation>Tiefpass r=%L1</translation>
+    </message>
+    <message>
+        <source>High-pass r=%L1</source>
+        <translation>Hochpass r=%L1</translation>
+    </message>
+    <message>
+        <source>%1: nothing to export (the view is empty)</source>
+        <translation>%1: Nichts zu exportieren (die Ansicht ist leer)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1: PNG encoding failed</source>
+        <translation>%1: PNG-Kodierung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ColorMap</name>
+    <message>
+        <source>grey</source>
+        <translation>Graustufen</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ConfigForm</name>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielfunktion</translation>
+    </message>
+    <message>
+        <source>Masks (Com / RCom)</source>
+        <translation>Masken (Com / RCom)</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Sicherungspunkte</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Name of the run; the run folder is &lt;UTC time&gt;-&lt;name&gt;.</source>
+        <translation>Name des Laufs; der Ordner des Laufs heißt &lt;UTC-Zeit&gt;-&lt;Name&gt;.</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights, the data order and the augmentations.</source>
+        <translation>Startwert (Seed) für die Anfangsgewichte, die Datenreihenfolge und die Augmentierungen.</translation>
+    </message>
+    <message>
+        <source>Write a metrics row every this many steps.</source>
+        <translation>Alle so viele Schritte eine Zeile Metriken schreiben.</translation>
+    </message>
+    <message>
+        <source>Save and show the probe image&apos;s views every this many steps; 0: never.</source>
+        <translation>Alle so viele Schritte die Ansichten des Probebilds speichern und zeigen; 0: nie.</translation>
+    </message>
+    <message>
+        <source>Start the backbone from these weights (a .safetensors file written by folk export); empty: random.</source>
+        <translation>Das Backbone mit diesen Gewichten beginnen (eine .safetensors-Datei aus „folk export“); leer: zufällig.</translation>
+    </message>
+    <message>
+        <source>Dataset folder: Fashion-MNIST / MNIST IDX files, CIFAR binary batches, or an image folder.</source>
+        <translation>Datensatzordner: Fashion-MNIST-/MNIST-IDX-Dateien, CIFAR-Binärdateien oder ein Bildordner.</translation>
+    </message>
+    <message>
+        <source>How to read the dataset folder; auto recognises IDX, CIFAR and image folders.</source>
+        <translation>Wie der Datensatzordner gelesen wird; „auto“ erkennt IDX, CIFAR und Bildordner.</translation>
+    </message>
+    <message>
+        <source>Train on this many samples (a stratified draw); 0: all of them.</source>
+        <translation>Mit so vielen Beispielen trainieren (geschichtete Stichprobe); 0: alle.</translation>
+    </message>
+    <message>
+        <source>Loader threads that decode and augment batches ahead of the model.</source>
+        <translation>Lade-Threads, die Batches vorab dekodieren und augmentieren.</translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead of the training step.</source>
+        <translation>Vor dem Trainingsschritt vorbereitete Batches.</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation mean; empty: the loader&apos;s default for the channel count.</source>
+        <translation>Mittelwert der Normierung je Kanal; leer: Standard des Laders für die Kanalzahl.</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation standard deviation; empty: the default.</source>
+        <translation>Standardabweichung der Normierung je Kanal; leer: Standardwert.</translation>
+    </message>
+    <message>
+        <source>Random resized crop: smallest fraction of the image area kept.</source>
+        <translation>Zufälliger skalierter Ausschnitt: kleinster behaltener Anteil der Bildfläche.</translation>
+    </message>
+    <message>
+        <source>Random resized crop: largest fraction of the image area kept.</source>
+        <translation>Zufälliger skalierter Ausschnitt: größter behaltener Anteil der Bildfläche.</translation>
+    </message>
+    <message>
+        <source>Random resized crop: smallest aspect ratio.</source>
+        <translation>Zufälliger skalierter Ausschnitt: kleinstes Seitenverhältnis.</translation>
+    </message>
+    <message>
+        <source>Random resized crop: largest aspect ratio.</source>
+        <translation>Zufälliger skalierter Ausschnitt: größtes Seitenverhältnis.</translation>
+    </message>
+    <message>
+        <source>Probability of a horizontal flip.</source>
+        <translation>Wahrscheinlichkeit einer horizontalen Spiegelung.</translation>
+    </message>
+    <message>
+        <source>Probability of turning a colour view grey.</source>
+        <translation>Wahrscheinlichkeit, eine farbige Ansicht in Graustufen umzuwandeln.</translation>
+    </message>
+    <message>
+        <source>Gaussian blur probability of the first and the second view.</source>
+        <translation>Wahrscheinlichkeit der Gauß-Unschärfe für die erste und die zweite Ansicht.</translation>
+    </message>
+    <message>
+        <source>Solarisation probability of the first and the second view.</source>
+        <translation>Wahrscheinlichkeit der Solarisation für die erste und die zweite Ansicht.</translation>
+    </message>
+    <message>
+        <source>Smallest standard deviation of the Gaussian blur, in pixels.</source>
+        <translation>Kleinste Standardabweichung der Gauß-Unschärfe in Pixeln.</translation>
+    </message>
+    <message>
+        <source>Largest standard deviation of the Gaussian blur, in pixels.</source>
+        <translation>Größte Standardabweichung der Gauß-Unschärfe in Pixeln.</translation>
+    </message>
+    <message>
+        <source>Probability of a colour jitter (colour data only).</source>
+        <translation>Wahrscheinlichkeit eines Farb-Jitters (nur Farbdaten).</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of brightness.</source>
+        <translation>Farb-Jitter: größte relative Änderung der Helligkeit.</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of contrast.</source>
+        <translation>Farb-Jitter: größte relative Änderung des Kontrasts.</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of saturation.</source>
+        <translation>Farb-Jitter: größte relative Änderung der Sättigung.</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest shift of the hue (fraction of a full turn).</source>
+        <translation>Farb-Jitter: größte Verschiebung des Farbtons (Anteil einer vollen Drehung).</translation>
+    </message>
+    <message>
+        <source>Backbone: ViT presets (nano, tiny, small, base) or ResNet-18/50.</source>
+        <translation>Backbone: ViT-Vorgaben (nano, tiny, small, base) oder ResNet-18/50.</translation>
+    </message>
+    <message>
+        <source>Side of the square training views in pixels.</source>
+        <translation>Seitenlänge der quadratischen Trainingsansichten in Pixeln.</translation>
+    </message>
+    <message>
+        <source>ViT patch size; must divide the image size.</source>
+        <translation>ViT-Patchgröße; muss die Bildgröße teilen.</translation>
+    </message>
+    <message>
+        <source>1 for grey data, 3 for colour.</source>
+        <translation>1 für Graustufendaten, 3 für Farbe.</translation>
+    </message>
+    <message>
+        <source>K, the number of prototypes of the projection head.</source>
+        <translation>K, die Zahl der Prototypen des Projektionskopfs.</translation>
+    </message>
+    <message>
+        <source>Hidden width of the projection head&apos;s MLP.</source>
+        <translation>Verborgene Breite des MLP im Projektionskopf.</translation>
+    </message>
+    <message>
+        <source>Bottleneck width before the prototypes.</source>
+        <translation>Breite des Engpasses vor den Prototypen.</translation>
+    </message>
+    <message>
+        <source>ResNet only: a 3x3 stride-1 stem without max-pool, for small images.</source>
+        <translation>Nur ResNet: ein 3×3-Stamm mit Schrittweite 1 ohne Max-Pooling, für kleine Bilder.</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s ViT width; 0 keeps the preset.</source>
+        <translation>Überschreibt die ViT-Breite der Vorgabe; 0 behält die Vorgabe.</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s number of blocks; 0 keeps the preset.</source>
+        <translation>Überschreibt die Zahl der Blöcke der Vorgabe; 0 behält die Vorgabe.</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s attention heads; 0 keeps the preset.</source>
+        <translation>Überschreibt die Attention-Köpfe der Vorgabe; 0 behält die Vorgabe.</translation>
+    </message>
+    <message>
+        <source>folk: distillation from Com/RCom-filtered views plus MFM reconstruction; mfm, mfm-comrcom, folk-fixed and dino are the ablations.</source>
+        <translation>folk: Destillation aus Com/RCom-gefilterten Ansichten plus MFM-Rekonstruktion; mfm, mfm-comrcom, folk-fixed und dino sind die Ablationen.</translation>
+    </message>
+    <message>
+        <source>Temperature of the student&apos;s softmax.</source>
+        <translation>Temperatur des Softmax des Schülers.</translation>
+    </message>
+    <message>
+        <source>Teacher softmax temperature after its warm-up.</source>
+        <translation>Softmax-Temperatur des Lehrers nach der Aufwärmphase.</translation>
+    </message>
+    <message>
+        <source>Teacher temperature at the start of its linear warm-up.</source>
+        <translation>Temperatur des Lehrers zu Beginn der linearen Aufwärmphase.</translation>
+    </message>
+    <message>
+        <source>Length of the teacher temperature warm-up in epochs.</source>
+        <translation>Dauer der Aufwärmphase der Lehrertemperatur in Epochen.</translation>
+    </message>
+    <message>
+        <source>Momentum of the centre subtracted from the teacher&apos;s logits.</source>
+        <translation>Momentum des Zentrums, das von den Logits des Lehrers abgezogen wird.</translation>
+    </message>
+    <message>
+        <source>Weight λ of the frequency reconstruction loss.</source>
+        <translation>Gewicht λ des Frequenz-Rekonstruktionsverlusts.</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher at the start (cosine towards momentum_end).</source>
+        <translation>EMA-Momentum des Lehrers zu Beginn (Kosinusverlauf bis momentum_end).</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher at the end of training.</source>
+        <translation>EMA-Momentum des Lehrers am Ende des Trainings.</translation>
+    </message>
+    <message>
+        <source>Probability that a view is filtered with Com (else RCom).</source>
+        <translation>Wahrscheinlichkeit, dass eine Ansicht mit Com gefiltert wird (sonst RCom).</translation>
+    </message>
+    <message>
+        <source>The set of ratios ρ a filtered view draws from, each in (0, 1].</source>
+        <translation>Die Menge der Anteile ρ, aus der eine gefilterte Ansicht zieht, jeder in (0, 1].</translation>
+    </message>
+    <message>
+        <source>Radius of the low/high-pass ablation; ≤ 0: a default scaled to the image.</source>
+        <translation>Radius der Tief-/Hochpass-Ablation; ≤ 0: ein an das Bild angepasster Standardwert.</translation>
+    </message>
+    <message>
+        <source>Probability of low-pass (else high-pass) in the low/high-pass ablation.</source>
+        <translation>Wahrscheinlichkeit für Tiefpass (sonst Hochpass) in der Tief-/Hochpass-Ablation.</translation>
+    </message>
+    <message>
+        <source>Images per step.</source>
+        <translation>Bilder pro Schritt.</translation>
+    </message>
+    <message>
+        <source>Length of the schedules in epochs.</source>
+        <translation>Länge der Zeitpläne in Epochen.</translation>
+    </message>
+    <message>
+        <source>Stop after this many steps; 0: epochs x batches per epoch.</source>
+        <translation>Nach so vielen Schritten anhalten; 0: Epochen × Batches pro Epoche.</translation>
+    </message>
+    <message>
+        <source>Learning rate per 256 images: the peak lr is base_lr x batch / 256.</source>
+        <translation>Lernrate pro 256 Bilder: die Spitzen-Lernrate ist base_lr × Batch / 256.</translation>
+    </message>
+    <message>
+        <source>Learning rate at the end of the cosine decay.</source>
+        <translation>Lernrate am Ende des Kosinusabfalls.</translation>
+    </message>
+    <message>
+        <source>Linear learning-rate warm-up in epochs.</source>
+        <translation>Lineare Aufwärmphase der Lernrate in Epochen.</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay at the start (cosine to weight_decay_end).</source>
+        <translation>AdamW-Gewichtsabnahme zu Beginn (Kosinusverlauf bis weight_decay_end).</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay at the end.</source>
+        <translation>AdamW-Gewichtsabnahme am Ende.</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this; ≤ 0: no clipping.</source>
+        <translation>Die globale Gradientennorm auf diesen Wert begrenzen; ≤ 0: keine Begrenzung.</translation>
+    </message>
+    <message>
+        <source>The prototypes do not move during this many epochs.</source>
+        <translation>Die Prototypen bleiben während so vieler Epochen fest.</translation>
+    </message>
+    <message>
+        <source>Consecutive steps with a non-finite loss that are skipped before the run fails; 0: fail at the first.</source>
+        <translation>Aufeinanderfolgende Schritte mit nicht endlichem Verlust, die übersprungen werden, bevor der Lauf fehlschlägt; 0: beim ersten fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>Evaluate every this many steps during training; 0: only at the end.</source>
+        <translation>Während des Trainings alle so viele Schritte auswerten; 0: nur am Ende.</translation>
+    </message>
+    <message>
+        <source>Evaluate when the run finishes.</source>
+        <translation>Auswerten, wenn der Lauf endet.</translation>
+    </message>
+    <message>
+        <source>Neighbours of the k-NN classifier.</source>
+        <translation>Nachbarn des k-NN-Klassifikators.</translation>
+    </message>
+    <message>
+        <source>Temperature of the k-NN vote weights.</source>
+        <translation>Temperatur der Stimmgewichte des k-NN.</translation>
+    </message>
+    <message>
+        <source>Labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
+        <translation>Beschriftete Beispiele, auf denen der k-NN-Speicher und die Klassifikatoren aufbauen; 0: alle.</translation>
+    </message>
+    <message>
+        <source>Test samples scored; 0: all.</source>
+        <translation>Bewertete Testbeispiele; 0: alle.</translation>
+    </message>
+    <message>
+        <source>Full-batch steps of the linear probe.</source>
+        <translation>Full-Batch-Schritte des linearen Klassifikators.</translation>
+    </message>
+    <message>
+        <source>Learning rate of the linear probe.</source>
+        <translation>Lernrate des linearen Klassifikators.</translation>
+    </message>
+    <message>
+        <source>Fractions of the labels per class for the few-shot probes.</source>
+        <translation>Anteile der Labels pro Klasse für die Few-Shot-Klassifikatoren.</translation>
+    </message>
+    <message>
+        <source>Also score a randomly initialised backbone of the same architecture.</source>
+        <translation>Auch ein zufällig initialisiertes Backbone derselben Architektur bewerten.</translation>
+    </message>
+    <message>
+        <source>Images per batch when extracting features.</source>
+        <translation>Bilder pro Batch beim Extrahieren der Merkmale.</translation>
+    </message>
+    <message>
+        <source>What represents an image: the CLS token (ResNet: pooled map), the mean of the patch tokens, or both concatenated.</source>
+        <translation>Was ein Bild repräsentiert: das CLS-Token (ResNet: gepoolte Merkmalskarte), der Mittelwert der Patch-Tokens oder beides verkettet.</translation>
+    </message>
+    <message>
+        <source>auto picks CUDA when available, else the CPU; cuda:N picks a GPU.</source>
+        <translation>„auto“ wählt CUDA, wenn verfügbar, sonst die CPU; cuda:N wählt eine GPU.</translation>
+    </message>
+    <message>
+        <source>Compute threads; 0: the measured default (all cores).</source>
+        <translation>Rechen-Threads; 0: der gemessene Standard (alle Kerne).</translation>
+    </message>
+    <message>
+        <source>Write a checkpoint every this many steps; 0: only on stop and at the end.</source>
+        <translation>Alle so viele Schritte einen Sicherungspunkt schreiben; 0: nur beim Stoppen und am Ende.</translation>
+    </message>
+    <message>
+        <source>How many checkpoints to keep.</source>
+        <translation>Wie viele Sicherungspunkte behalten werden.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>Seed (Startwert)</translation>
+    </message>
+    <message>
+        <source>log interval steps</source>
+        <translation>Protokollintervall (Schritte)</translation>
+    </message>
+    <message>
+        <source>sample interval steps</source>
+        <translation>Beispielintervall (Schritte)</translation>
+    </message>
+    <message>
+        <source>init from</source>
+        <translation>Initialisieren aus</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>train subset</source>
+        <translation>Trainingsteilmenge</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>Lade-Threads</translation>
+    </message>
+    <message>
+        <source>prefetch batches</source>
+        <translation>Vorab geladene Batches</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <source>augment.scale min</source>
+        <translation>Augm.: Skalierung min.</translation>
+    </message>
+    <message>
+        <source>augment.scale max</source>
+        <translation>Augm.: Skalierung max.</translation>
+    </message>
+    <message>
+        <source>augment.ratio min</source>
+        <translation>Augm.: Seitenverhältnis min.</translation>
+    </message>
+    <message>
+        <source>augment.ratio max</source>
+        <translation>Augm.: Seitenverhältnis max.</translation>
+    </message>
+    <message>
+        <source>augment.flip probability</source>
+        <translation>Augm.: Spiegelungswahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>augment.greyscale probability</source>
+        <translation>Augm.: Graustufen-Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>augment.blur probability</source>
+        <translation>Augm.: Unschärfe-Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>augment.blur sigma min</source>
+        <translation>Augm.: Unschärfe σ min.</translation>
+    </message>
+    <message>
+        <source>augment.blur sigma max</source>
+        <translation>Augm.: Unschärfe σ max.</translation>
+    </message>
+    <message>
+        <source>augment.solarize probability</source>
+        <translation>Augm.: Solarisations-Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>augment.jitter.probability</source>
+        <translation>Augm.: Farb-Jitter-Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>augment.jitter.brightness</source>
+        <translation>Augm.: Farb-Jitter Helligkeit</translation>
+    </message>
+    <message>
+        <source>augment.jitter.contrast</source>
+        <translation>Augm.: Farb-Jitter Kontrast</translation>
+    </message>
+    <message>
+        <source>augment.jitter.saturation</source>
+        <translation>Augm.: Farb-Jitter Sättigung</translation>
+    </message>
+    <message>
+        <source>augment.jitter.hue</source>
+        <translation>Augm.: Farb-Jitter Farbton</translation>
+    </message>
+    <message>
+        <source>image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>patch size</source>
+        <translation>Patchgröße</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>prototypes</source>
+        <translation>Prototypen</translation>
+    </message>
+    <message>
+        <source>head hidden</source>
+        <translation>Kopf: verborgene Breite</translation>
+    </message>
+    <message>
+        <source>head bottleneck</source>
+        <translation>Kopf: Engpassbreite</translation>
+    </message>
+    <message>
+        <source>small stem</source>
+        <translation>Kleiner Stamm</translation>
+    </message>
+    <message>
+        <source>vit dim</source>
+        <translation>ViT-Breite</translation>
+    </message>
+    <message>
+        <source>vit depth</source>
+        <translation>ViT-Tiefe</translation>
+    </message>
+    <message>
+        <source>vit heads</source>
+        <translation>ViT-Köpfe</translation>
+    </message>
+    <message>
+        <source>student temp</source>
+        <translation>Schülertemperatur</translation>
+    </message>
+    <message>
+        <source>teacher temp</source>
+        <translation>Lehrertemperatur</translation>
+    </message>
+    <message>
+        <source>warmup teacher temp</source>
+        <translation>Lehrertemperatur beim Aufwärmen</translation>
+    </message>
+    <message>
+        <source>warmup teacher temp epochs</source>
+        <translation>Aufwärmen der Lehrertemperatur (Epochen)</translation>
+    </message>
+    <message>
+        <source>center momentum</source>
+        <translation>Zentrums-Momentum</translation>
+    </message>
+    <message>
+        <source>reconstruction weight</source>
+        <translation>Rekonstruktionsgewicht</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>momentum end</source>
+        <translation>Momentum am Ende</translation>
+    </message>
+    <message>
+        <source>p com</source>
+        <translation>Wahrscheinlichkeit Com</translation>
+    </message>
+    <message>
+        <source>ratios</source>
+        <translation>Anteile ρ</translation>
+    </message>
+    <message>
+        <source>radius</source>
+        <translation>Radius</translation>
+    </message>
+    <message>
+        <source>p low pass</source>
+        <translation>Wahrscheinlichkeit Tiefpass</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>base lr</source>
+        <translation>Basis-Lernrate</translation>
+    </message>
+    <message>
+        <source>min lr</source>
+        <translation>Minimale Lernrate</translation>
+    </message>
+    <message>
+        <source>warmup epochs</source>
+        <translation>Aufwärmepochen</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>weight decay end</source>
+        <translation>Gewichtsabnahme am Ende</translation>
+    </message>
+    <message>
+        <source>clip grad</source>
+        <translation>Gradientenbegrenzung</translation>
+    </message>
+    <message>
+        <source>freeze last layer epochs</source>
+        <translation>Letzte Schicht eingefroren (Epochen)</translation>
+    </message>
+    <message>
+        <source>max bad steps</source>
+        <translation>Max. fehlerhafte Schritte</translation>
+    </message>
+    <message>
+        <source>interval steps</source>
+        <translation>Intervall (Schritte)</translation>
+    </message>
+    <message>
+        <source>at end</source>
+        <translation>Am Ende</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>train samples</source>
+        <translation>Trainingsbeispiele</translation>
+    </message>
+    <message>
+        <source>test samples</source>
+        <translation>Testbeispiele</translation>
+    </message>
+    <message>
+        <source>linear epochs</source>
+        <translation>Epochen (linear)</translation>
+    </message>
+    <message>
+        <source>linear lr</source>
+        <translation>Lernrate (linear)</translation>
+    </message>
+    <message>
+        <source>few shot fractions</source>
+        <translation>Few-Shot-Anteile</translation>
+    </message>
+    <message>
+        <source>random baseline</source>
+        <translation>Zufalls-Vergleichswert</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>keep last</source>
+        <translation>Letzte behalten</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a valid %3</source>
+        <translation>%1: „%2“ ist keine gültige %3</translation>
+    </message>
+    <message>
+        <source>list such as [0.01, 0.05]</source>
+        <translation>Liste wie [0.01, 0.05]</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::EmbeddingPlot</name>
+    <message>
+        <source>principal component 1</source>
+        <translation>Hauptkomponente 1</translation>
+    </message>
+    <message>
+        <source>principal component 2</source>
+        <translation>Hauptkomponente 2</translation>
+    </message>
+    <message>
+        <source>Embedding plot</source>
+        <translation>Einbettungsdiagramm</translation>
+    </message>
+    <message>
+        <source>Two principal components of the backbone&apos;s features, one colour per class</source>
+        <translation>Zwei Hauptkomponenten der Backbone-Merkmale, eine Farbe pro Klasse</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::EngineController</name>
+    <message>
+        <source>A training session is already running; stop it first.</source>
+        <translation>Es läuft bereits ein Training; bitte zuerst anhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Could not open an image:</source>
+        <translation>Ein Bild konnte nicht geöffnet werden:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not open %n images:</source>
+        <translation>
+            <numerusform>%n Bild konnte nicht geöffnet werden:</numerusform>
+            <numerusform>%n Bilder konnten nicht geöffnet werden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier problem(s) not shown</source>
+        <translation>
+            <numerusform>… %n früheres Problem nicht angezeigt</numerusform>
+            <numerusform>… %n frühere Probleme nicht angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss the errors</source>
+        <translation>Die Fehlermeldungen schließen</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ExploreControls</name>
+    <message>
+        <source>Com — keep strongest</source>
+        <translation>Com — stärkste behalten</translation>
+    </message>
+    <message>
+        <source>RCom — remove strongest</source>
+        <translation>RCom — stärkste entfernen</translation>
+    </message>
+    <message>
+        <source>Low-pass disc</source>
+        <translation>Tiefpass-Scheibe</translation>
+    </message>
+    <message>
+        <source>High-pass disc</source>
+        <translation>Hochpass-Scheibe</translation>
+    </message>
+    <message>
+        <source>Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.
+Low/high-pass keep/remove a centred disc of the given radius.</source>
+        <translation>Com behält die Koeffizienten mit dem größten |F(y)|; RCom entfernt genau diese.
+Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radius.</translation>
+    </message>
+    <message>
+        <source>ρ: the fraction of coefficients Com keeps (top mode), or the fraction of the largest magnitude used as threshold (relative mode)</source>
+        <translation>ρ: der Anteil der Koeffizienten, den Com behält (Modus „Stärkste“), oder der Anteil des größten Betrags, der als Schwelle dient (Modus „relativ“)</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source> bins</source>
+        <translation> Bins</translation>
+    </message>
+    <message>
+        <source>Disc radius in frequency bins; auto = 16·min(H,W)/224 (MFM&apos;s 16 at 224 px)</source>
+        <translation>Radius der Scheibe in Frequenz-Bins; automatisch = 16·min(H,W)/224 (16 bei 224 px wie in MFM)</translation>
+    </message>
+    <message>
+        <source>Top ⌈ρ·N⌉</source>
+        <translation>Stärkste ⌈ρ·N⌉</translation>
+    </message>
+    <message>
+        <source>Relative ρ·max|F|</source>
+        <translation>Relativ ρ·max|F|</translation>
+    </message>
+    <message>
+        <source>Compare Com and RCom</source>
+        <translation>Com und RCom vergleichen</translation>
+    </message>
+    <message>
+        <source>Show Com(ρ) and RCom(ρ) of the same image side by side</source>
+        <translation>Com(ρ) und RCom(ρ) desselben Bildes nebeneinander zeigen</translation>
+    </message>
+    <message>
+        <source>Mask overlay on spectrum</source>
+        <translation>Maske über dem Spektrum</translation>
+    </message>
+    <message>
+        <source>Dim the removed coefficients on the spectrum</source>
+        <translation>Die entfernten Koeffizienten im Spektrum abdunkeln</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>ρ</source>
+        <translation>ρ</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Radius</translation>
+    </message>
+    <message>
+        <source>Colour map</source>
+        <translation>Farbskala</translation>
+    </message>
+    <message>
+        <source>auto (%L1)</source>
+        <translation>automatisch (%L1)</translation>
+    </message>
+    <message>
+        <source>keep the ⌈ρ·N⌉ strongest (ties kept)</source>
+        <translation>die ⌈ρ·N⌉ stärksten behalten (Gleichstände bleiben)</translation>
+    </message>
+    <message>
+        <source>keep |F| ≥ ρ·max|F|</source>
+        <translation>|F| ≥ ρ·max|F| behalten</translation>
+    </message>
+    <message>
+        <source>Rho</source>
+        <translation>Rho</translation>
+    </message>
+    <message>
+        <source>Rho, logarithmic slider</source>
+        <translation>Rho, logarithmischer Schieberegler</translation>
+    </message>
+    <message>
+        <source>The fraction of coefficients Com keeps</source>
+        <translation>Der Anteil der Koeffizienten, den Com behält</translation>
+    </message>
+    <message>
+        <source>Disc radius</source>
+        <translation>Radius der Scheibe</translation>
+    </message>
+    <message>
+        <source>Threshold mode</source>
+        <translation>Schwellenmodus</translation>
+    </message>
+    <message>
+        <source>Colour map of the spectrum</source>
+        <translation>Farbskala des Spektrums</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ExplorePage</name>
+    <message>
+        <source>Point at the spectrum for frequency, angle and magnitude</source>
+        <translation>Auf das Spektrum zeigen für Frequenz, Winkel und Betrag</translation>
+    </message>
+    <message>
+        <source>Open images…</source>
+        <translation>Bilder öffnen…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Export views…</source>
+        <translation>Ansichten exportieren…</translation>
+    </message>
+    <message>
+        <source>Open image files (or drop files and folders on the window)</source>
+        <translation>Bilddateien öffnen (oder Dateien und Ordner auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>Write every view of the current image as a PNG into a folder</source>
+        <translation>Jede Ansicht des aktuellen Bildes als PNG in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Spectrum cursor</source>
+        <translation>Spektrum-Cursor</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Log spectrum log(1+|F(y)|)</source>
+        <translation>Logarithmisches Spektrum log(1+|F(y)|)</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>Gefiltert</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Residuum</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n image(s) were opened</source>
+        <translation>
+            <numerusform>Nur das erste Bild wurde geöffnet</numerusform>
+            <numerusform>Nur die ersten %n Bilder wurden geöffnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening %n image(s)…</source>
+        <translation>
+            <numerusform>%n Bild wird geöffnet…</numerusform>
+            <numerusform>%n Bilder werden geöffnet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample photo %1</source>
+        <translation>Beispielfoto %1</translation>
+    </message>
+    <message>
+        <source>Mask — %1 (white = kept)</source>
+        <translation>Maske — %1 (weiß = behalten)</translation>
+    </message>
+    <message>
+        <source>Filtered — %1</source>
+        <translation>Gefiltert — %1</translation>
+    </message>
+    <message>
+        <source>Residual — %1 (removed + 0.5)</source>
+        <translation>Residuum — %1 (entfernt + 0,5)</translation>
+    </message>
+    <message>
+        <source>mask + filter %L1 ms</source>
+        <translation>Maske + Filter %L1 ms</translation>
+    </message>
+    <message>
+        <source>decode + spectrum %L1 ms, </source>
+        <translation>Dekodieren + Spektrum %L1 ms, </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2×%3 %4&lt;br&gt;N = %5 coefficients&lt;br&gt;%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2×%3 %4&lt;br&gt;N = %5 Koeffizienten&lt;br&gt;%6</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>There is no image to export</source>
+        <translation>Es gibt kein Bild zum Exportieren</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: Der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>Bilder (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>Einen Bildordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open an image first: there is nothing to export</source>
+        <translation>Zuerst ein Bild öffnen: es gibt nichts zu exportieren</translation>
+    </message>
+    <message>
+        <source>Export views as PNG into</source>
+        <translation>Ansichten als PNG exportieren nach</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n PNG file(s) to %1</source>
+        <translation>
+            <numerusform>%n PNG-Datei nach %1 exportiert</numerusform>
+            <numerusform>%n PNG-Dateien nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Progress of opening images</source>
+        <translation>Fortschritt beim Öffnen der Bilder</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop opening images; those already in the strip stay (Esc)</source>
+        <translation>Öffnen der Bilder abbrechen; die bereits in der Leiste gezeigten bleiben (Esc)</translation>
+    </message>
+    <message>
+        <source>Opening cancelled</source>
+        <translation>Öffnen abgebrochen</translation>
+    </message>
+    <message>
+        <source>Looking for images in %1 …</source>
+        <translation>Suche nach Bildern in %1 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening cancelled: %n image(s) not opened</source>
+        <translation>
+            <numerusform>Öffnen abgebrochen: %n Bild nicht geöffnet</numerusform>
+            <numerusform>Öffnen abgebrochen: %n Bilder nicht geöffnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking for images: %n found</source>
+        <translation>
+            <numerusform>Suche nach Bildern: %n gefunden</numerusform>
+            <numerusform>Suche nach Bildern: %n gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening images: %1 of %2</source>
+        <translation>Bilder werden geöffnet: %L1 von %L2</translation>
+    </message>
+    <message>
+        <source>Thumbnails of the opened images; the selected one is shown</source>
+        <translation>Miniaturansichten der geöffneten Bilder; das gewählte wird angezeigt</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+        <source>Exporting views…</source>
+        <translation>Ansichten werden exportiert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export cancelled after %n file(s)</source>
+        <translation>
+            <numerusform>Export nach %n Datei abgebrochen</numerusform>
+            <numerusform>Export nach %n Dateien abgebrochen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ImageView</name>
+    <message>
+        <source>Image view: mouse wheel zooms, dragging pans, a double click fits the image</source>
+        <translation>Bildansicht: Mausrad zoomt, Ziehen verschiebt, ein Doppelklick passt das Bild ein</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time FOLK Workbench starts.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von FOLK Workbench.</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemvorgabe (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::LogSlider</name>
+    <message>
+        <source>Logarithmic scale: %L1 .. %L2</source>
+        <translation>Logarithmische Skala: %L1 .. %L2</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::MainWindow</name>
+    <message>
+        <source>FOLK Workbench</source>
+        <translation>FOLK Workbench</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>Erkunden</translation>
+    </message>
+    <message>
+        <source>%1 — FOLK Workbench</source>
+        <translation>%1 — FOLK Workbench</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>%1 workspace (Ctrl+%2)</source>
+        <translation>Arbeitsbereich %1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>B&amp;ilder öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;sample photos</source>
+        <translation>Beispiel&amp;fotos öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Export views as PNG…</source>
+        <translation>Ansichten als PNG &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Com and RCom</source>
+        <translation>Com und RCom &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Mask &amp;overlay on spectrum</source>
+        <translation>&amp;Maske über dem Spektrum</translation>
+    </message>
+    <message>
+        <source>&amp;Next image</source>
+        <translation>&amp;Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Previous image</source>
+        <translation>Vor&amp;heriges Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About FOLK Workbench</source>
+        <translation>Ü&amp;ber FOLK Workbench</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <source>A training run is in progress. Stop it now (a checkpoint is written, and the run can be resumed later), or keep training in the background until it is done?</source>
+        <translation>Ein Trainingslauf ist im Gange. Jetzt anhalten (ein Sicherungspunkt wird geschrieben, und der Lauf kann später fortgesetzt werden) oder im Hintergrund weitertrainieren, bis er fertig ist?</translation>
+    </message>
+    <message>
+        <source>Stop and save</source>
+        <translation>Anhalten und sichern</translation>
+    </message>
+    <message>
+        <source>Keep training</source>
+        <translation>Weitertrainieren</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Images and folders</source>
+        <translation>Bilder und Ordner</translation>
+    </message>
+    <message>
+        <source>No recent images</source>
+        <translation>Keine zuletzt geöffneten Bilder</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>No recent runs</source>
+        <translation>Keine zuletzt geöffneten Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists</source>
+        <translation>%1 existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder</source>
+        <translation>%1 ist kein Lauf-Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::RadialProfilePlot</name>
+    <message>
+        <source>mean power</source>
+        <translation>mittlere Leistung</translation>
+    </message>
+    <message>
+        <source>radius (frequency bins)</source>
+        <translation>Radius (Frequenz-Bins)</translation>
+    </message>
+    <message>
+        <source>mean |F|² per ring</source>
+        <translation>mittleres |F|² je Ring</translation>
+    </message>
+    <message>
+        <source>Radial power profile</source>
+        <translation>Radiales Leistungsprofil</translation>
+    </message>
+    <message>
+        <source>Mean spectral power per frequency ring, with the mask&apos;s cut marked</source>
+        <translation>Mittlere spektrale Leistung je Frequenzring, mit markiertem Schnitt der Maske</translation>
+    </message>
+    <message>
+        <source>r = %L1</source>
+        <translation>r = %L1</translation>
+    </message>
+    <message>
+        <source>τ² = %L1</source>
+        <translation>τ² = %L1</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ResultsPage</name>
+    <message>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run folder(s) with their checkpoints? This cannot be undone.
+
+%1</source>
+        <translation>
+            <numerusform>%n Lauf-Ordner mit seinen Sicherungspunkten löschen? Das kann nicht rückgängig gemacht werden.
+
+%1</numerusform>
+            <numerusform>%n Lauf-Ordner mit ihren Sicherungspunkten löschen? Das kann nicht rückgängig gemacht werden.
+
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs folder…</source>
+        <translation>Lauf-Ordner…</translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>Lauf-Ordner</translation>
+    </message>
+    <message>
+        <source>Filter runs (name, objective, model, status…)</source>
+        <translation>Läufe filtern (Name, Zielfunktion, Modell, Status…)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the runs folder again (it is also watched every 2 s)</source>
+        <translation>Den Lauf-Ordner neu einlesen (er wird außerdem alle 2 s überwacht)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its last checkpoint in the Train workspace</source>
+        <translation>Den gewählten Lauf ab seinem letzten Sicherungspunkt im Arbeitsbereich „Trainieren“ fortsetzen</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Einbettung</translation>
+    </message>
+    <message>
+        <source>PCA of the selected run&apos;s teacher features on labelled test images, by class</source>
+        <translation>PCA der Lehrer-Merkmale des gewählten Laufs auf beschrifteten Testbildern, nach Klasse</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>The learning table of the selected runs (all when none is selected), as CSV or Markdown</source>
+        <translation>Die Lerntabelle der gewählten Läufe (aller, wenn keiner gewählt ist) als CSV oder Markdown</translation>
+    </message>
+    <message>
+        <source>Export learning table</source>
+        <translation>Lerntabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Markdown (*.md)</source>
+        <translation>CSV (*.csv);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Select runs to compare their curves; double-click opens a run&apos;s folder</source>
+        <translation>Läufe auswählen, um ihre Kurven zu vergleichen; Doppelklick öffnet den Ordner eines Laufs</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>Log loss axis</source>
+        <translation>Logarithmische Verlustachse</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>Kurven exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG-Bild (*.png);;PDF (*.pdf);;CSV-Daten (*.csv)</translation>
+    </message>
+    <message>
+        <source>Select a run and press Embedding</source>
+        <translation>Einen Lauf wählen und „Einbettung“ drücken</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <source>Runs in %1</source>
+        <translation>Läufe in %1</translation>
+    </message>
+    <message>
+        <source>%1 loss</source>
+        <translation>%1 Verlust</translation>
+    </message>
+    <message>
+        <source>%1 lr</source>
+        <translation>%1 Lernrate</translation>
+    </message>
+    <message>
+        <source>%1 k-NN</source>
+        <translation>%1 k-NN</translation>
+    </message>
+    <message>
+        <source>Computing the features of %1 …</source>
+        <translation>Merkmale von %1 werden berechnet …</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 features at step %L3, PCA (%L4 % + %L5 % of the variance)</source>
+        <translation>%1: %2-Merkmale bei Schritt %L3, PCA (%L4 % + %L5 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>No embedding: %1</source>
+        <translation>Keine Einbettung: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a usable run name (empty, or contains a path separator)</source>
+        <translation>„%1“ ist kein brauchbarer Laufname (leer oder mit Pfadtrennzeichen)</translation>
+    </message>
+    <message>
+        <source>%1 is training; stop it before renaming</source>
+        <translation>%1 trainiert gerade; vor dem Umbenennen anhalten</translation>
+    </message>
+    <message>
+        <source>%1 already exists</source>
+        <translation>%1 existiert bereits</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+    <message>
+        <source>%1 is training; stop it before deleting</source>
+        <translation>%1 trainiert gerade; vor dem Löschen anhalten</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder</source>
+        <translation>%1 ist kein Lauf-Ordner</translation>
+    </message>
+    <message>
+        <source>Could not delete all of %1</source>
+        <translation>%1 konnte nicht vollständig gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>Schüler</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>Lehrer</translation>
+    </message>
+    <message>
+        <source>Filter runs</source>
+        <translation>Läufe filtern</translation>
+    </message>
+    <message>
+        <source>Rename the selected run (F2)</source>
+        <translation>Den gewählten Lauf umbenennen (F2)</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (asks first; Del)</source>
+        <translation>Die gewählten Läufe löschen (mit Rückfrage; Entf)</translation>
+    </message>
+    <message>
+        <source>Progress of the embedding</source>
+        <translation>Fortschritt der Einbettung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop computing the embedding (Esc)</source>
+        <translation>Berechnung der Einbettung abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Smoothing of the curves</source>
+        <translation>Glättung der Kurven</translation>
+    </message>
+    <message>
+        <source>Embedding of %1:</source>
+        <translation>Einbettung von %1:</translation>
+    </message>
+    <message>
+        <source>Embedding of %1 cancelled</source>
+        <translation>Einbettung von %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Curves and embedding of the selected runs</source>
+        <translation>Kurven und Einbettung der gewählten Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::RunsTableModel</name>
+    <message>
+        <source>idle</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird angehalten</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielfunktion</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>k-NN %</source>
+        <translation>k-NN %</translation>
+    </message>
+    <message>
+        <source>Best k-NN %</source>
+        <translation>Bester k-NN %</translation>
+    </message>
+    <message>
+        <source>Linear %</source>
+        <translation>Linear %</translation>
+    </message>
+    <message>
+        <source>1 % labels %</source>
+        <translation>1 % Labels %</translation>
+    </message>
+    <message>
+        <source>10 % labels %</source>
+        <translation>10 % Labels %</translation>
+    </message>
+    <message>
+        <source>Random-init k-NN %</source>
+        <translation>k-NN % (zufällig init.)</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::SpectrumView</name>
+    <message>
+        <source>fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %L5° · |F| %L6</source>
+        <translation>fu %L1, fv %L2 Zyklen/px · |f| %L3 (r %L4 Bins) · %L5° · |F| %L6</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::Theme</name>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>&amp;System folgen</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ThumbnailStrip</name>
+    <message>
+        <source>Drop image files or folders here</source>
+        <translation>Bilddateien oder Ordner hierher ziehen</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::TrainPage</name>
+    <message>
+        <source>%1h%2m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1m%2s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>A training session is already running; stop it first.</source>
+        <translation>Es läuft bereits ein Training; bitte zuerst anhalten.</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (embedded default)</source>
+        <translation>Fashion-MNIST (eingebetteter Standard)</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>Bildordner…</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class, or flat)</source>
+        <translation>Bildordner (ein Unterordner pro Klasse oder flach)</translation>
+    </message>
+    <message>
+        <source>IDX or CIFAR folder…</source>
+        <translation>IDX- oder CIFAR-Ordner…</translation>
+    </message>
+    <message>
+        <source>Folder with IDX or CIFAR binary files</source>
+        <translation>Ordner mit IDX- oder CIFAR-Binärdateien</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Load a config JSON (e.g. a run&apos;s config.json)</source>
+        <translation>Eine Konfiguration als JSON laden (z. B. die config.json eines Laufs)</translation>
+    </message>
+    <message>
+        <source>Load config</source>
+        <translation>Konfiguration laden</translation>
+    </message>
+    <message>
+        <source>Config (*.json)</source>
+        <translation>Konfiguration (*.json)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save these settings as a config JSON for `folk train --config`</source>
+        <translation>Diese Einstellungen als JSON-Konfiguration für „folk train --config“ speichern</translation>
+    </message>
+    <message>
+        <source>Save config</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Standardwerte</translation>
+    </message>
+    <message>
+        <source>Defaults for the chosen dataset</source>
+        <translation>Standardwerte für den gewählten Datensatz</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start a new run with these settings (Ctrl+Enter)</source>
+        <translation>Einen neuen Lauf mit diesen Einstellungen starten (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Pause or resume at the next step boundary (Ctrl+P)</source>
+        <translation>Am nächsten Schrittende pausieren oder fortsetzen (Strg+P)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop at the next step boundary and write a checkpoint (Ctrl+.)</source>
+        <translation>Am nächsten Schrittende anhalten und einen Sicherungspunkt schreiben (Strg+.)</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>Nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>total loss</source>
+        <translation>Gesamtverlust</translation>
+    </message>
+    <message>
+        <source>distillation</source>
+        <translation>Destillation</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA-Momentum</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>Lehrertemperatur</translation>
+    </message>
+    <message>
+        <source>k-NN top-1</source>
+        <translation>k-NN Top-1</translation>
+    </message>
+    <message>
+        <source>k-NN top-1, random init</source>
+        <translation>k-NN Top-1, zufällig initialisiert</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>Weight of the past in the debiased moving average; the raw values stay drawn faintly</source>
+        <translation>Gewicht der Vergangenheit im bias-korrigierten gleitenden Mittel; die Rohwerte bleiben blass sichtbar</translation>
+    </message>
+    <message>
+        <source>Log loss axis</source>
+        <translation>Logarithmische Verlustachse</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the curves as PNG or PDF, or their data as CSV</source>
+        <translation>Die Kurven als PNG oder PDF oder ihre Daten als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>Kurven exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG-Bild (*.png);;PDF (*.pdf);;CSV-Daten (*.csv)</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>Filtered view</source>
+        <translation>Gefilterte Ansicht</translation>
+    </message>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <source>appears during training</source>
+        <translation>erscheint während des Trainings</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cannot create the runs folder %1</source>
+        <translation>Der Lauf-Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Starting %1 …</source>
+        <translation>%1 wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Epoch %L1 · step %L2 / %L3 · %L4 images/s · elapsed %5 · ETA %6 · device %7</source>
+        <translation>Epoche %L1 · Schritt %L2 / %L3 · %L4 Bilder/s · vergangen %5 · verbleibend %6 · Gerät %7</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Paused at step %L1.</source>
+        <translation>Bei Schritt %L1 pausiert.</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>Trainingsfortschritt</translation>
+    </message>
+    <message>
+        <source>Smoothing of the curves</source>
+        <translation>Glättung der Kurven</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::TrainingCurves</name>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA-Momentum</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>Lehrertemperatur</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>Loss, schedule and accuracy curves over the training steps</source>
+        <translation>Verlust-, Zeitplan- und Genauigkeitskurven über die Trainingsschritte</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png or .pdf file name</source>
+        <translation>%1: bitte einen Dateinamen mit .png oder .pdf wählen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>FOLK Workbench: explore frequency masks (Com/RCom, low/high-pass) of images, train and compare frequency-guided self-supervised models.</source>
+        <translation>FOLK Workbench: Frequenzmasken (Com/RCom, Tief-/Hochpass) von Bildern erkunden, frequenzgeführte selbstüberwachte Modelle trainieren und vergleichen.</translation>
+    </message>
+    <message>
+        <source>Images or folders to open in Explore (default: the sample photos).</source>
+        <translation>Bilder oder Ordner, die in „Erkunden“ geöffnet werden (Standard: die Beispielfotos).</translation>
+    </message>
+    <message>
+        <source>[paths...]</source>
+        <translation>[Pfade...]</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window and exit.</source>
+        <translation>Ein PNG des Fensters speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Start in Com/RCom compare mode.</source>
+        <translation>Im Com/RCom-Vergleichsmodus starten.</translation>
+    </message>
+    <message>
+        <source>Start with this rho.</source>
+        <translation>Mit diesem ρ starten.</translation>
+    </message>
+    <message>
+        <source>Use this language (en, de, zh_CN or system) instead of the one chosen in View → Language.</source>
+        <translation>Diese Sprache verwenden (en, de, zh_CN oder system) statt der unter Ansicht → Sprache gewählten.</translation>
+    </message>
+    <message>
+        <source>--rho must be a number in (0, 1], got &apos;%1&apos;</source>
+        <translation>--rho muss eine Zahl in (0, 1] sein, erhalten: „%1“</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2079 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1（构建时使用 %2）</translation>
+    </message>
+    <message>
+        <source>LibTorch %1</source>
+        <translation>LibTorch %1</translation>
+    </message>
+    <message>
+        <source>OpenCV %1</source>
+        <translation>OpenCV %1</translation>
+    </message>
+    <message>
+        <source>OpenCV %1 (built with %2)</source>
+        <translation>OpenCV %1（构建时使用 %2）</translation>
+    </message>
+    <message>
+        <source>FFTW %1</source>
+        <translation>FFTW %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequency-guided masking (Com / RCom) for self-supervised learning: explore spectra and masks, train and compare runs.&lt;/p&gt;&lt;p&gt;Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image views and by the spectrum and mask.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;频率引导掩码（Com / RCom）用于自监督学习：探索频谱与掩码，训练并比较各次运行。&lt;/p&gt;&lt;p&gt;视图：滚轮缩放，拖动平移，双击适应窗口；各图像视图之间以及频谱与掩码之间共享缩放。&lt;/p&gt;&lt;p&gt;构建依赖：&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>About FOLK Workbench</source>
+        <translation>关于 FOLK Workbench</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>In the image views and plots: mouse wheel zooms, dragging pans, a double click fits.</source>
+        <translation>在图像视图和图表中：滚轮缩放，拖动平移，双击适应窗口。</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>%1 (%L2 %)</source>
+        <translation>%1（%L2 %）</translation>
+    </message>
+    <message>
+        <source>Retained energy</source>
+        <translation>保留能量</translation>
+    </message>
+    <message>
+        <source>%L1 %</source>
+        <translation>%L1 %</translation>
+    </message>
+    <message>
+        <source>PSNR</source>
+        <translation>PSNR</translation>
+    </message>
+    <message>
+        <source>∞ (identical)</source>
+        <translation>∞（完全相同）</translation>
+    </message>
+    <message>
+        <source>%L1 dB</source>
+        <translation>%L1 dB</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <source>%L1 bins</source>
+        <translation>%L1 个频点</translation>
+    </message>
+    <message>
+        <source>Threshold τ</source>
+        <translation>阈值 τ</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>无图像</translation>
+    </message>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: the folder contains no image files</source>
+        <translation>%1：文件夹中没有图像文件</translation>
+    </message>
+    <message>
+        <source>%1×%2 %3</source>
+        <translation>%1×%2 %3</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>Com ρ=%L1</source>
+        <translation>Com ρ=%L1</translation>
+    </message>
+    <message>
+        <source>RCom ρ=%L1</source>
+        <translation>RCom ρ=%L1</translation>
+    </message>
+    <message>
+        <source>Low-pass r=%L1</source>
+        <translation>低通 r=%L1</translation>
+    </message>
+    <message>
+        <source>High-pass r=%L1</source>
+        <translation>高通 r=%L1</translation>
+    </message>
+    <message>
+        <source>%1: nothing to export (the view is empty)</source>
+        <translation>%1：没有可导出的内容（视图为空）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: PNG encoding failed</source>
+        <translation>%1：PNG 编码失败</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ColorMap</name>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ConfigForm</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标函数</translation>
+    </message>
+    <message>
+        <source>Masks (Com / RCom)</source>
+        <translation>掩码（Com / RCom）</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Name of the run; the run folder is &lt;UTC time&gt;-&lt;name&gt;.</source>
+        <translation>运行的名称；运行文件夹名为 &lt;UTC 时间&gt;-&lt;名称&gt;。</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights, the data order and the augmentations.</source>
+        <translation>初始权重、数据顺序和数据增强所用的随机种子。</translation>
+    </message>
+    <message>
+        <source>Write a metrics row every this many steps.</source>
+        <translation>每隔这么多步写入一行指标。</translation>
+    </message>
+    <message>
+        <source>Save and show the probe image&apos;s views every this many steps; 0: never.</source>
+        <translation>每隔这么多步保存并显示探针图像的视图；0：从不。</translation>
+    </message>
+    <message>
+        <source>Start the backbone from these weights (a .safetensors file written by folk export); empty: random.</source>
+        <translation>用这些权重初始化主干网络（由 folk export 写出的 .safetensors 文件）；留空：随机初始化。</translation>
+    </message>
+    <message>
+        <source>Dataset folder: Fashion-MNIST / MNIST IDX files, CIFAR binary batches, or an image folder.</source>
+        <translation>数据集文件夹：Fashion-MNIST / MNIST 的 IDX 文件、CIFAR 二进制批次文件或图像文件夹。</translation>
+    </message>
+    <message>
+        <source>How to read the dataset folder; auto recognises IDX, CIFAR and image folders.</source>
+        <translation>数据集文件夹的读取方式；auto 会自动识别 IDX、CIFAR 和图像文件夹。</translation>
+    </message>
+    <message>
+        <source>Train on this many samples (a stratified draw); 0: all of them.</source>
+        <translation>使用这么多样本训练（分层抽样）；0：全部样本。</translation>
+    </message>
+    <message>
+        <source>Loader threads that decode and augment batches ahead of the model.</source>
+        <translation>提前为模型解码并增强批次的加载线程数。</translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead of the training step.</source>
+        <translation>在训练步骤之前预先准备的批次数。</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation mean; empty: the loader&apos;s default for the channel count.</source>
+        <translation>逐通道归一化均值；留空：按通道数使用加载器的默认值。</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation standard deviation; empty: the default.</source>
+        <translation>逐通道归一化标准差；留空：默认值。</translation>
+    </message>
+    <message>
+        <source>Random resized crop: smallest fraction of the image area kept.</source>
+        <translation>随机缩放裁剪：保留图像面积的最小比例。</translation>
+    </message>
+    <message>
+        <source>Random resized crop: largest fraction of the image area kept.</source>
+        <translation>随机缩放裁剪：保留图像面积的最大比例。</translation>
+    </message>
+    <message>
+        <source>Random resized crop: smallest aspect ratio.</source>
+        <translation>随机缩放裁剪：最小宽高比。</translation>
+    </message>
+    <message>
+        <source>Random resized crop: largest aspect ratio.</source>
+        <translation>随机缩放裁剪：最大宽高比。</translation>
+    </message>
+    <message>
+        <source>Probability of a horizontal flip.</source>
+        <translation>水平翻转的概率。</translation>
+    </message>
+    <message>
+        <source>Probability of turning a colour view grey.</source>
+        <translation>将彩色视图转为灰度的概率。</translation>
+    </message>
+    <message>
+        <source>Gaussian blur probability of the first and the second view.</source>
+        <translation>第一个和第二个视图进行高斯模糊的概率。</translation>
+    </message>
+    <message>
+        <source>Solarisation probability of the first and the second view.</source>
+        <translation>第一个和第二个视图进行曝光反转的概率。</translation>
+    </message>
+    <message>
+        <source>Smallest standard deviation of the Gaussian blur, in pixels.</source>
+        <translation>高斯模糊的最小标准差（像素）。</translation>
+    </message>
+    <message>
+        <source>Largest standard deviation of the Gaussian blur, in pixels.</source>
+        <translation>高斯模糊的最大标准差（像素）。</translation>
+    </message>
+    <message>
+        <source>Probability of a colour jitter (colour data only).</source>
+        <translation>颜色抖动的概率（仅限彩色数据）。</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of brightness.</source>
+        <translation>颜色抖动：亮度的最大相对变化。</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of contrast.</source>
+        <translation>颜色抖动：对比度的最大相对变化。</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of saturation.</source>
+        <translation>颜色抖动：饱和度的最大相对变化。</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest shift of the hue (fraction of a full turn).</source>
+        <translation>颜色抖动：色调的最大偏移（占整圈的比例）。</translation>
+    </message>
+    <message>
+        <source>Backbone: ViT presets (nano, tiny, small, base) or ResNet-18/50.</source>
+        <translation>主干网络：ViT 预设（nano、tiny、small、base）或 ResNet-18/50。</translation>
+    </message>
+    <message>
+        <source>Side of the square training views in pixels.</source>
+        <translation>正方形训练视图的边长（像素）。</translation>
+    </message>
+    <message>
+        <source>ViT patch size; must divide the image size.</source>
+        <translation>ViT 图块大小；必须能整除图像尺寸。</translation>
+    </message>
+    <message>
+        <source>1 for grey data, 3 for colour.</source>
+        <translation>灰度数据为 1，彩色数据为 3。</translation>
+    </message>
+    <message>
+        <source>K, the number of prototypes of the projection head.</source>
+        <translation>K，投影头的原型数量。</translation>
+    </message>
+    <message>
+        <source>Hidden width of the projection head&apos;s MLP.</source>
+        <translation>投影头 MLP 的隐藏层宽度。</translation>
+    </message>
+    <message>
+        <source>Bottleneck width before the prototypes.</source>
+        <translation>原型之前的瓶颈层宽度。</translation>
+    </message>
+    <message>
+        <source>ResNet only: a 3x3 stride-1 stem without max-pool, for small images.</source>
+        <translation>仅限 ResNet：3×3、步长为 1 且无最大池化的输入层，适用于小图像。</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s ViT width; 0 keeps the preset.</source>
+        <translation>覆盖预设的 ViT 宽度；0 表示保持预设值。</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s number of blocks; 0 keeps the preset.</source>
+        <translation>覆盖预设的块数；0 表示保持预设值。</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s attention heads; 0 keeps the preset.</source>
+        <translation>覆盖预设的注意力头数；0 表示保持预设值。</translation>
+    </message>
+    <message>
+        <source>folk: distillation from Com/RCom-filtered views plus MFM reconstruction; mfm, mfm-comrcom, folk-fixed and dino are the ablations.</source>
+        <translation>folk：基于 Com/RCom 滤波视图的蒸馏加 MFM 重建；mfm、mfm-comrcom、folk-fixed 和 dino 为消融变体。</translation>
+    </message>
+    <message>
+        <source>Temperature of the student&apos;s softmax.</source>
+        <translation>学生网络 softmax 的温度。</translation>
+    </message>
+    <message>
+        <source>Teacher softmax temperature after its warm-up.</source>
+        <translation>预热结束后教师网络 softmax 的温度。</translation>
+    </message>
+    <message>
+        <source>Teacher temperature at the start of its linear warm-up.</source>
+        <translation>线性预热开始时的教师温度。</translation>
+    </message>
+    <message>
+        <source>Length of the teacher temperature warm-up in epochs.</source>
+        <translation>教师温度预热的长度（轮次）。</translation>
+    </message>
+    <message>
+        <source>Momentum of the centre subtracted from the teacher&apos;s logits.</source>
+        <translation>从教师 logits 中减去的中心项的动量。</translation>
+    </message>
+    <message>
+        <source>Weight λ of the frequency reconstruction loss.</source>
+        <translation>频率重建损失的权重 λ。</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher at the start (cosine towards momentum_end).</source>
+        <translation>训练开始时教师的 EMA 动量（按余弦曲线趋向 momentum_end）。</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher at the end of training.</source>
+        <translation>训练结束时教师的 EMA 动量。</translation>
+    </message>
+    <message>
+        <source>Probability that a view is filtered with Com (else RCom).</source>
+        <translation>视图使用 Com 滤波的概率（否则使用 RCom）。</translation>
+    </message>
+    <message>
+        <source>The set of ratios ρ a filtered view draws from, each in (0, 1].</source>
+        <translation>滤波视图抽取比例 ρ 的集合，每个值都在 (0, 1] 之内。</translation>
+    </message>
+    <message>
+        <source>Radius of the low/high-pass ablation; ≤ 0: a default scaled to the image.</source>
+        <translation>低通/高通消融实验的半径；≤ 0：按图像尺寸缩放的默认值。</translation>
+    </message>
+    <message>
+        <source>Probability of low-pass (else high-pass) in the low/high-pass ablation.</source>
+        <translation>低通/高通消融实验中使用低通（否则高通）的概率。</translation>
+    </message>
+    <message>
+        <source>Images per step.</source>
+        <translation>每步的图像数。</translation>
+    </message>
+    <message>
+        <source>Length of the schedules in epochs.</source>
+        <translation>调度计划的长度（轮次）。</translation>
+    </message>
+    <message>
+        <source>Stop after this many steps; 0: epochs x batches per epoch.</source>
+        <translation>训练这么多步后停止；0：轮次 × 每轮批次数。</translation>
+    </message>
+    <message>
+        <source>Learning rate per 256 images: the peak lr is base_lr x batch / 256.</source>
+        <translation>每 256 张图像的学习率：峰值学习率为 base_lr × 批大小 / 256。</translation>
+    </message>
+    <message>
+        <source>Learning rate at the end of the cosine decay.</source>
+        <translation>余弦衰减结束时的学习率。</translation>
+    </message>
+    <message>
+        <source>Linear learning-rate warm-up in epochs.</source>
+        <translation>学习率线性预热的长度（轮次）。</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay at the start (cosine to weight_decay_end).</source>
+        <translation>开始时的 AdamW 权重衰减（按余弦曲线变化到 weight_decay_end）。</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay at the end.</source>
+        <translation>结束时的 AdamW 权重衰减。</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this; ≤ 0: no clipping.</source>
+        <translation>将全局梯度范数裁剪到此值；≤ 0：不裁剪。</translation>
+    </message>
+    <message>
+        <source>The prototypes do not move during this many epochs.</source>
+        <translation>在这么多轮次内原型保持不变。</translation>
+    </message>
+    <message>
+        <source>Consecutive steps with a non-finite loss that are skipped before the run fails; 0: fail at the first.</source>
+        <translation>在运行失败之前可跳过的连续损失非有限值的步数；0：第一次出现即失败。</translation>
+    </message>
+    <message>
+        <source>Evaluate every this many steps during training; 0: only at the end.</source>
+        <translation>训练期间每隔这么多步评估一次；0：仅在结束时评估。</translation>
+    </message>
+    <message>
+        <source>Evaluate when the run finishes.</source>
+        <translation>运行结束时进行评估。</translation>
+    </message>
+    <message>
+        <source>Neighbours of the k-NN classifier.</source>
+        <translation>k-NN 分类器的近邻数。</translation>
+    </message>
+    <message>
+        <source>Temperature of the k-NN vote weights.</source>
+        <translation>k-NN 投票权重的温度。</translation>
+    </message>
+    <message>
+        <source>Labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
+        <translation>用于构建 k-NN 特征库和拟合探针的带标签样本数；0：全部。</translation>
+    </message>
+    <message>
+        <source>Test samples scored; 0: all.</source>
+        <translation>参与评分的测试样本数；0：全部。</translation>
+    </message>
+    <message>
+        <source>Full-batch steps of the linear probe.</source>
+        <translation>线性探针的全批次训练步数。</translation>
+    </message>
+    <message>
+        <source>Learning rate of the linear probe.</source>
+        <translation>线性探针的学习率。</translation>
+    </message>
+    <message>
+        <source>Fractions of the labels per class for the few-shot probes.</source>
+        <translation>少样本探针每类使用的标签比例。</translation>
+    </message>
+    <message>
+        <source>Also score a randomly initialised backbone of the same architecture.</source>
+        <translation>同时评估一个相同架构、随机初始化的主干网络。</translation>
+    </message>
+    <message>
+        <source>Images per batch when extracting features.</source>
+        <translation>提取特征时每批的图像数。</translation>
+    </message>
+    <message>
+        <source>What represents an image: the CLS token (ResNet: pooled map), the mean of the patch tokens, or both concatenated.</source>
+        <translation>图像的表示方式：CLS 标记（ResNet：池化后的特征图）、图块标记的均值，或二者拼接。</translation>
+    </message>
+    <message>
+        <source>auto picks CUDA when available, else the CPU; cuda:N picks a GPU.</source>
+        <translation>auto：有 CUDA 时使用 CUDA，否则使用 CPU；cuda:N 指定某块 GPU。</translation>
+    </message>
+    <message>
+        <source>Compute threads; 0: the measured default (all cores).</source>
+        <translation>计算线程数；0：实测默认值（全部核心）。</translation>
+    </message>
+    <message>
+        <source>Write a checkpoint every this many steps; 0: only on stop and at the end.</source>
+        <translation>每隔这么多步写入一个检查点；0：仅在停止和结束时写入。</translation>
+    </message>
+    <message>
+        <source>How many checkpoints to keep.</source>
+        <translation>保留的检查点数量。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>log interval steps</source>
+        <translation>日志间隔（步）</translation>
+    </message>
+    <message>
+        <source>sample interval steps</source>
+        <translation>样例间隔（步）</translation>
+    </message>
+    <message>
+        <source>init from</source>
+        <translation>初始化权重来源</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>train subset</source>
+        <translation>训练子集</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>加载线程</translation>
+    </message>
+    <message>
+        <source>prefetch batches</source>
+        <translation>预取批次</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>augment.scale min</source>
+        <translation>增强：最小缩放</translation>
+    </message>
+    <message>
+        <source>augment.scale max</source>
+        <translation>增强：最大缩放</translation>
+    </message>
+    <message>
+        <source>augment.ratio min</source>
+        <translation>增强：最小宽高比</translation>
+    </message>
+    <message>
+        <source>augment.ratio max</source>
+        <translation>增强：最大宽高比</translation>
+    </message>
+    <message>
+        <source>augment.flip probability</source>
+        <translation>增强：翻转概率</translation>
+    </message>
+    <message>
+        <source>augment.greyscale probability</source>
+        <translation>增强：灰度概率</translation>
+    </message>
+    <message>
+        <source>augment.blur probability</source>
+        <translation>增强：模糊概率</translation>
+    </message>
+    <message>
+        <source>augment.blur sigma min</source>
+        <translation>增强：模糊 σ 最小值</translation>
+    </message>
+    <message>
+        <source>augment.blur sigma max</source>
+        <translation>增强：模糊 σ 最大值</translation>
+    </message>
+    <message>
+        <source>augment.solarize probability</source>
+        <translation>增强：曝光反转概率</translation>
+    </message>
+    <message>
+        <source>augment.jitter.probability</source>
+        <translation>增强：颜色抖动概率</translation>
+    </message>
+    <message>
+        <source>augment.jitter.brightness</source>
+        <translation>增强：颜色抖动亮度</translation>
+    </message>
+    <message>
+        <source>augment.jitter.contrast</source>
+        <translation>增强：颜色抖动对比度</translation>
+    </message>
+    <message>
+        <source>augment.jitter.saturation</source>
+        <translation>增强：颜色抖动饱和度</translation>
+    </message>
+    <message>
+        <source>augment.jitter.hue</source>
+        <translation>增强：颜色抖动色调</translation>
+    </message>
+    <message>
+        <source>image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source>patch size</source>
+        <translation>图块大小</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <source>prototypes</source>
+        <translation>原型数</translation>
+    </message>
+    <message>
+        <source>head hidden</source>
+        <translation>投影头隐藏层宽度</translation>
+    </message>
+    <message>
+        <source>head bottleneck</source>
+        <translation>投影头瓶颈宽度</translation>
+    </message>
+    <message>
+        <source>small stem</source>
+        <translation>小输入层</translation>
+    </message>
+    <message>
+        <source>vit dim</source>
+        <translation>ViT 宽度</translation>
+    </message>
+    <message>
+        <source>vit depth</source>
+        <translation>ViT 深度</translation>
+    </message>
+    <message>
+        <source>vit heads</source>
+        <translation>ViT 注意力头数</translation>
+    </message>
+    <message>
+        <source>student temp</source>
+        <translation>学生温度</translation>
+    </message>
+    <message>
+        <source>teacher temp</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>warmup teacher temp</source>
+        <translation>预热教师温度</translation>
+    </message>
+    <message>
+        <source>warmup teacher temp epochs</source>
+        <translation>教师温度预热轮次</translation>
+    </message>
+    <message>
+        <source>center momentum</source>
+        <translation>中心动量</translation>
+    </message>
+    <message>
+        <source>reconstruction weight</source>
+        <translation>重建权重</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>momentum end</source>
+        <translation>最终动量</translation>
+    </message>
+    <message>
+        <source>p com</source>
+        <translation>Com 概率</translation>
+    </message>
+    <message>
+        <source>ratios</source>
+        <translation>比例 ρ</translation>
+    </message>
+    <message>
+        <source>radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <source>p low pass</source>
+        <translation>低通概率</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>base lr</source>
+        <translation>基础学习率</translation>
+    </message>
+    <message>
+        <source>min lr</source>
+        <translation>最小学习率</translation>
+    </message>
+    <message>
+        <source>warmup epochs</source>
+        <translation>预热轮次</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>weight decay end</source>
+        <translation>最终权重衰减</translation>
+    </message>
+    <message>
+        <source>clip grad</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>freeze last layer epochs</source>
+        <translation>冻结最后一层的轮次</translation>
+    </message>
+    <message>
+        <source>max bad steps</source>
+        <translation>最大异常步数</translation>
+    </message>
+    <message>
+        <source>interval steps</source>
+        <translation>间隔（步）</translation>
+    </message>
+    <message>
+        <source>at end</source>
+        <translation>结束时</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>train samples</source>
+        <translation>训练样本数</translation>
+    </message>
+    <message>
+        <source>test samples</source>
+        <translation>测试样本数</translation>
+    </message>
+    <message>
+        <source>linear epochs</source>
+        <translation>线性探针轮次</translation>
+    </message>
+    <message>
+        <source>linear lr</source>
+        <translation>线性探针学习率</translation>
+    </message>
+    <message>
+        <source>few shot fractions</source>
+        <translation>少样本比例</translation>
+    </message>
+    <message>
+        <source>random baseline</source>
+        <translation>随机基线</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>keep last</source>
+        <translation>保留最近</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a valid %3</source>
+        <translation>%1：“%2”不是有效的%3</translation>
+    </message>
+    <message>
+        <source>list such as [0.01, 0.05]</source>
+        <translation>列表，例如 [0.01, 0.05]</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::EmbeddingPlot</name>
+    <message>
+        <source>principal component 1</source>
+        <translation>主成分 1</translation>
+    </message>
+    <message>
+        <source>principal component 2</source>
+        <translation>主成分 2</translation>
+    </message>
+    <message>
+        <source>Embedding plot</source>
+        <translation>嵌入图</translation>
+    </message>
+    <message>
+        <source>Two principal components of the backbone&apos;s features, one colour per class</source>
+        <translation>主干网络特征的两个主成分，每个类别一种颜色</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::EngineController</name>
+    <message>
+        <source>A training session is already running; stop it first.</source>
+        <translation>已有训练会话正在运行；请先停止它。</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Could not open an image:</source>
+        <translation>无法打开一张图像：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not open %n images:</source>
+        <translation>
+            <numerusform>无法打开 %n 张图像：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier problem(s) not shown</source>
+        <translation>
+            <numerusform>… 另有 %n 个较早的问题未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss the errors</source>
+        <translation>关闭错误信息</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ExploreControls</name>
+    <message>
+        <source>Com — keep strongest</source>
+        <translation>Com — 保留最强系数</translation>
+    </message>
+    <message>
+        <source>RCom — remove strongest</source>
+        <translation>RCom — 移除最强系数</translation>
+    </message>
+    <message>
+        <source>Low-pass disc</source>
+        <translation>低通圆盘</translation>
+    </message>
+    <message>
+        <source>High-pass disc</source>
+        <translation>高通圆盘</translation>
+    </message>
+    <message>
+        <source>Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.
+Low/high-pass keep/remove a centred disc of the given radius.</source>
+        <translation>Com 保留 |F(y)| 最大的系数；RCom 恰好移除这些系数。
+低通/高通保留/移除给定半径的中心圆盘。</translation>
+    </message>
+    <message>
+        <source>ρ: the fraction of coefficients Com keeps (top mode), or the fraction of the largest magnitude used as threshold (relative mode)</source>
+        <translation>ρ：Com 保留的系数比例（“最强”模式），或用作阈值的最大幅值比例（相对模式）</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source> bins</source>
+        <translation> 频点</translation>
+    </message>
+    <message>
+        <source>Disc radius in frequency bins; auto = 16·min(H,W)/224 (MFM&apos;s 16 at 224 px)</source>
+        <translation>圆盘半径（频点）；自动 = 16·min(H,W)/224（即 MFM 在 224 px 时的 16）</translation>
+    </message>
+    <message>
+        <source>Top ⌈ρ·N⌉</source>
+        <translation>最强 ⌈ρ·N⌉ 个</translation>
+    </message>
+    <message>
+        <source>Relative ρ·max|F|</source>
+        <translation>相对 ρ·max|F|</translation>
+    </message>
+    <message>
+        <source>Compare Com and RCom</source>
+        <translation>比较 Com 与 RCom</translation>
+    </message>
+    <message>
+        <source>Show Com(ρ) and RCom(ρ) of the same image side by side</source>
+        <translation>并排显示同一图像的 Com(ρ) 与 RCom(ρ)</translation>
+    </message>
+    <message>
+        <source>Mask overlay on spectrum</source>
+        <translation>在频谱上叠加掩码</translation>
+    </message>
+    <message>
+        <source>Dim the removed coefficients on the spectrum</source>
+        <translation>在频谱上调暗被移除的系数</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>ρ</source>
+        <translation>ρ</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <source>Colour map</source>
+        <translation>色图</translation>
+    </message>
+    <message>
+        <source>auto (%L1)</source>
+        <translation>自动（%L1）</translation>
+    </message>
+    <message>
+        <source>keep the ⌈ρ·N⌉ strongest (ties kept)</source>
+        <translation>保留最强的 ⌈ρ·N⌉ 个（并列者一并保留）</translation>
+    </message>
+    <message>
+        <source>keep |F| ≥ ρ·max|F|</source>
+        <translation>保留 |F| ≥ ρ·max|F|</translation>
+    </message>
+    <message>
+        <source>Rho</source>
+        <translation>Rho</translation>
+    </message>
+    <message>
+        <source>Rho, logarithmic slider</source>
+        <translation>Rho，对数滑块</translation>
+    </message>
+    <message>
+        <source>The fraction of coefficients Com keeps</source>
+        <translation>Com 保留的系数比例</translation>
+    </message>
+    <message>
+        <source>Disc radius</source>
+        <translation>圆盘半径</translation>
+    </message>
+    <message>
+        <source>Threshold mode</source>
+        <translation>阈值模式</translation>
+    </message>
+    <message>
+        <source>Colour map of the spectrum</source>
+        <translation>频谱色图</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ExplorePage</name>
+    <message>
+        <source>Point at the spectrum for frequency, angle and magnitude</source>
+        <translation>将指针移到频谱上以查看频率、角度和幅值</translation>
+    </message>
+    <message>
+        <source>Open images…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Export views…</source>
+        <translation>导出视图…</translation>
+    </message>
+    <message>
+        <source>Open image files (or drop files and folders on the window)</source>
+        <translation>打开图像文件（或将文件和文件夹拖放到窗口中）</translation>
+    </message>
+    <message>
+        <source>Write every view of the current image as a PNG into a folder</source>
+        <translation>将当前图像的每个视图以 PNG 格式写入文件夹</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>无图像</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <source>Spectrum cursor</source>
+        <translation>频谱光标</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>Log spectrum log(1+|F(y)|)</source>
+        <translation>对数频谱 log(1+|F(y)|)</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>滤波后</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>残差</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n image(s) were opened</source>
+        <translation>
+            <numerusform>只打开了前 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening %n image(s)…</source>
+        <translation>
+            <numerusform>正在打开 %n 张图像…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample photo %1</source>
+        <translation>示例照片 %1</translation>
+    </message>
+    <message>
+        <source>Mask — %1 (white = kept)</source>
+        <translation>掩码 — %1（白色 = 保留）</translation>
+    </message>
+    <message>
+        <source>Filtered — %1</source>
+        <translation>滤波后 — %1</translation>
+    </message>
+    <message>
+        <source>Residual — %1 (removed + 0.5)</source>
+        <translation>残差 — %1（被移除部分 + 0.5）</translation>
+    </message>
+    <message>
+        <source>mask + filter %L1 ms</source>
+        <translation>掩码 + 滤波 %L1 ms</translation>
+    </message>
+    <message>
+        <source>decode + spectrum %L1 ms, </source>
+        <translation>解码 + 频谱 %L1 ms，</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2×%3 %4&lt;br&gt;N = %5 coefficients&lt;br&gt;%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2×%3 %4&lt;br&gt;N = %5 个系数&lt;br&gt;%6</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>There is no image to export</source>
+        <translation>没有可导出的图像</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图像 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>打开图像文件夹</translation>
+    </message>
+    <message>
+        <source>Open an image first: there is nothing to export</source>
+        <translation>请先打开图像：没有可导出的内容</translation>
+    </message>
+    <message>
+        <source>Export views as PNG into</source>
+        <translation>将视图以 PNG 格式导出到</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n PNG file(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个 PNG 文件导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Progress of opening images</source>
+        <translation>打开图像的进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop opening images; those already in the strip stay (Esc)</source>
+        <translation>停止打开图像；已在缩略图栏中的图像会保留（Esc）</translation>
+    </message>
+    <message>
+        <source>Opening cancelled</source>
+        <translation>已取消打开</translation>
+    </message>
+    <message>
+        <source>Looking for images in %1 …</source>
+        <translation>正在 %1 中查找图像…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening cancelled: %n image(s) not opened</source>
+        <translation>
+            <numerusform>已取消打开：%n 张图像未打开</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking for images: %n found</source>
+        <translation>
+            <numerusform>正在查找图像：已找到 %n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening images: %1 of %2</source>
+        <translation>正在打开图像：第 %L1 张，共 %L2 张</translation>
+    </message>
+    <message>
+        <source>Thumbnails of the opened images; the selected one is shown</source>
+        <translation>已打开图像的缩略图；显示所选的图像</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>Exporting views…</source>
+        <translation>正在导出视图…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export cancelled after %n file(s)</source>
+        <translation>
+            <numerusform>导出已在 %n 个文件后取消</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ImageView</name>
+    <message>
+        <source>Image view: mouse wheel zooms, dragging pans, a double click fits the image</source>
+        <translation>图像视图：滚轮缩放，拖动平移，双击使图像适应窗口</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time FOLK Workbench starts.</source>
+        <translation>新语言将在下次启动 FOLK Workbench 时生效。</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>系统默认（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::LogSlider</name>
+    <message>
+        <source>Logarithmic scale: %L1 .. %L2</source>
+        <translation>对数刻度：%L1 .. %L2</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::MainWindow</name>
+    <message>
+        <source>FOLK Workbench</source>
+        <translation>FOLK Workbench</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <source>%1 — FOLK Workbench</source>
+        <translation>%1 — FOLK Workbench</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 workspace (Ctrl+%2)</source>
+        <translation>%1 工作区（Ctrl+%2）</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>打开图像(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;sample photos</source>
+        <translation>打开示例照片(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export views as PNG…</source>
+        <translation>将视图导出为 PNG(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Com and RCom</source>
+        <translation>比较 Com 与 RCom(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mask &amp;overlay on spectrum</source>
+        <translation>在频谱上叠加掩码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Next image</source>
+        <translation>下一张图像(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous image</source>
+        <translation>上一张图像(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About FOLK Workbench</source>
+        <translation>关于 FOLK Workbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>训练正在进行</translation>
+    </message>
+    <message>
+        <source>A training run is in progress. Stop it now (a checkpoint is written, and the run can be resumed later), or keep training in the background until it is done?</source>
+        <translation>一次训练运行正在进行。现在停止（会写入检查点，之后可继续该运行），还是在后台继续训练直至完成？</translation>
+    </message>
+    <message>
+        <source>Stop and save</source>
+        <translation>停止并保存</translation>
+    </message>
+    <message>
+        <source>Keep training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>显示%1</translation>
+    </message>
+    <message>
+        <source>Images and folders</source>
+        <translation>图像和文件夹</translation>
+    </message>
+    <message>
+        <source>No recent images</source>
+        <translation>没有最近打开的图像</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>No recent runs</source>
+        <translation>没有最近的运行</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent</source>
+        <translation>清除最近记录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists</source>
+        <translation>%1 已不存在</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder</source>
+        <translation>%1 不是运行文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::RadialProfilePlot</name>
+    <message>
+        <source>mean power</source>
+        <translation>平均功率</translation>
+    </message>
+    <message>
+        <source>radius (frequency bins)</source>
+        <translation>半径（频点）</translation>
+    </message>
+    <message>
+        <source>mean |F|² per ring</source>
+        <translation>每环平均 |F|²</translation>
+    </message>
+    <message>
+        <source>Radial power profile</source>
+        <translation>径向功率谱</translation>
+    </message>
+    <message>
+        <source>Mean spectral power per frequency ring, with the mask&apos;s cut marked</source>
+        <translation>每个频率环的平均谱功率，并标出掩码的截断位置</translation>
+    </message>
+    <message>
+        <source>r = %L1</source>
+        <translation>r = %L1</translation>
+    </message>
+    <message>
+        <source>τ² = %L1</source>
+        <translation>τ² = %L1</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ResultsPage</name>
+    <message>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run folder(s) with their checkpoints? This cannot be undone.
+
+%1</source>
+        <translation>
+            <numerusform>删除 %n 个运行文件夹及其检查点？此操作无法撤销。
+
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs folder…</source>
+        <translation>运行文件夹…</translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>运行文件夹</translation>
+    </message>
+    <message>
+        <source>Filter runs (name, objective, model, status…)</source>
+        <translation>筛选运行（名称、目标函数、模型、状态…）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the runs folder again (it is also watched every 2 s)</source>
+        <translation>重新读取运行文件夹（它也会每 2 秒自动检查一次）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its last checkpoint in the Train workspace</source>
+        <translation>在“训练”工作区中从最近的检查点继续所选运行</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>PCA of the selected run&apos;s teacher features on labelled test images, by class</source>
+        <translation>所选运行的教师特征在带标签测试图像上的 PCA，按类别着色</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>The learning table of the selected runs (all when none is selected), as CSV or Markdown</source>
+        <translation>所选运行（未选择时为全部运行）的学习结果表，导出为 CSV 或 Markdown</translation>
+    </message>
+    <message>
+        <source>Export learning table</source>
+        <translation>导出学习结果表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Markdown (*.md)</source>
+        <translation>CSV (*.csv);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Select runs to compare their curves; double-click opens a run&apos;s folder</source>
+        <translation>选择运行以比较其曲线；双击打开运行所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Log loss axis</source>
+        <translation>对数损失轴</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG 图像 (*.png);;PDF (*.pdf);;CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Select a run and press Embedding</source>
+        <translation>选择一个运行并点击“嵌入”</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Runs in %1</source>
+        <translation>%1 中的运行</translation>
+    </message>
+    <message>
+        <source>%1 loss</source>
+        <translation>%1 损失</translation>
+    </message>
+    <message>
+        <source>%1 lr</source>
+        <translation>%1 学习率</translation>
+    </message>
+    <message>
+        <source>%1 k-NN</source>
+        <translation>%1 k-NN</translation>
+    </message>
+    <message>
+        <source>Computing the features of %1 …</source>
+        <translation>正在计算 %1 的特征…</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 features at step %L3, PCA (%L4 % + %L5 % of the variance)</source>
+        <translation>%1：第 %L3 步的%2特征，PCA（解释 %L4 % + %L5 % 的方差）</translation>
+    </message>
+    <message>
+        <source>No embedding: %1</source>
+        <translation>无嵌入：%1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a usable run name (empty, or contains a path separator)</source>
+        <translation>“%1”不是可用的运行名称（为空或包含路径分隔符）</translation>
+    </message>
+    <message>
+        <source>%1 is training; stop it before renaming</source>
+        <translation>%1 正在训练；请先停止再重命名</translation>
+    </message>
+    <message>
+        <source>%1 already exists</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>%1 is training; stop it before deleting</source>
+        <translation>%1 正在训练；请先停止再删除</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder</source>
+        <translation>%1 不是运行文件夹</translation>
+    </message>
+    <message>
+        <source>Could not delete all of %1</source>
+        <translation>无法完全删除 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Filter runs</source>
+        <translation>筛选运行</translation>
+    </message>
+    <message>
+        <source>Rename the selected run (F2)</source>
+        <translation>重命名所选运行（F2）</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (asks first; Del)</source>
+        <translation>删除所选运行（会先确认；Del）</translation>
+    </message>
+    <message>
+        <source>Progress of the embedding</source>
+        <translation>嵌入计算进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop computing the embedding (Esc)</source>
+        <translation>停止计算嵌入（Esc）</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Smoothing of the curves</source>
+        <translation>曲线平滑</translation>
+    </message>
+    <message>
+        <source>Embedding of %1:</source>
+        <translation>%1 的嵌入：</translation>
+    </message>
+    <message>
+        <source>Embedding of %1 cancelled</source>
+        <translation>%1 的嵌入计算已取消</translation>
+    </message>
+    <message>
+        <source>Curves and embedding of the selected runs</source>
+        <translation>所选运行的曲线与嵌入</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::RunsTableModel</name>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标函数</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>k-NN %</source>
+        <translation>k-NN %</translation>
+    </message>
+    <message>
+        <source>Best k-NN %</source>
+        <translation>最佳 k-NN %</translation>
+    </message>
+    <message>
+        <source>Linear %</source>
+        <translation>线性 %</translation>
+    </message>
+    <message>
+        <source>1 % labels %</source>
+        <translation>1 % 标签 %</translation>
+    </message>
+    <message>
+        <source>10 % labels %</source>
+        <translation>10 % 标签 %</translation>
+    </message>
+    <message>
+        <source>Random-init k-NN %</source>
+        <translation>随机初始化 k-NN %</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::SpectrumView</name>
+    <message>
+        <source>fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %L5° · |F| %L6</source>
+        <translation>fu %L1，fv %L2 周期/像素 · |f| %L3（r %L4 频点）· %L5° · |F| %L6</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::Theme</name>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::ThumbnailStrip</name>
+    <message>
+        <source>Drop image files or folders here</source>
+        <translation>将图像文件或文件夹拖放到此处</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::TrainPage</name>
+    <message>
+        <source>%1h%2m</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1m%2s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>A training session is already running; stop it first.</source>
+        <translation>已有训练会话正在运行；请先停止它。</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (embedded default)</source>
+        <translation>Fashion-MNIST（内置默认）</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>图像文件夹…</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class, or flat)</source>
+        <translation>图像文件夹（每个类别一个子文件夹，或不分层）</translation>
+    </message>
+    <message>
+        <source>IDX or CIFAR folder…</source>
+        <translation>IDX 或 CIFAR 文件夹…</translation>
+    </message>
+    <message>
+        <source>Folder with IDX or CIFAR binary files</source>
+        <translation>包含 IDX 或 CIFAR 二进制文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>加载…</translation>
+    </message>
+    <message>
+        <source>Load a config JSON (e.g. a run&apos;s config.json)</source>
+        <translation>加载 JSON 配置（例如某次运行的 config.json）</translation>
+    </message>
+    <message>
+        <source>Load config</source>
+        <translation>加载配置</translation>
+    </message>
+    <message>
+        <source>Config (*.json)</source>
+        <translation>配置 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save these settings as a config JSON for `folk train --config`</source>
+        <translation>将这些设置保存为 JSON 配置，供 `folk train --config` 使用</translation>
+    </message>
+    <message>
+        <source>Save config</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Defaults for the chosen dataset</source>
+        <translation>所选数据集的默认值</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start a new run with these settings (Ctrl+Enter)</source>
+        <translation>使用这些设置开始新的运行（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause or resume at the next step boundary (Ctrl+P)</source>
+        <translation>在下一个步骤边界处暂停或继续（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop at the next step boundary and write a checkpoint (Ctrl+.)</source>
+        <translation>在下一个步骤边界处停止并写入检查点（Ctrl+.）</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>尚未开始。</translation>
+    </message>
+    <message>
+        <source>total loss</source>
+        <translation>总损失</translation>
+    </message>
+    <message>
+        <source>distillation</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA 动量</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>k-NN top-1</source>
+        <translation>k-NN Top-1</translation>
+    </message>
+    <message>
+        <source>k-NN top-1, random init</source>
+        <translation>k-NN Top-1，随机初始化</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Weight of the past in the debiased moving average; the raw values stay drawn faintly</source>
+        <translation>去偏滑动平均中历史值的权重；原始值仍以淡色绘制</translation>
+    </message>
+    <message>
+        <source>Log loss axis</source>
+        <translation>对数损失轴</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the curves as PNG or PDF, or their data as CSV</source>
+        <translation>将曲线保存为 PNG 或 PDF，或将其数据保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG 图像 (*.png);;PDF (*.pdf);;CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>Filtered view</source>
+        <translation>滤波后的视图</translation>
+    </message>
+    <message>
+        <source>Reconstruction</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>appears during training</source>
+        <translation>训练期间显示</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>无法开始：%1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cannot create the runs folder %1</source>
+        <translation>无法创建运行文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Starting %1 …</source>
+        <translation>正在启动 %1…</translation>
+    </message>
+    <message>
+        <source>Epoch %L1 · step %L2 / %L3 · %L4 images/s · elapsed %5 · ETA %6 · device %7</source>
+        <translation>第 %L1 轮 · 第 %L2 / %L3 步 · %L4 图像/秒 · 已用 %5 · 剩余 %6 · 设备 %7</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行%1：%2</translation>
+    </message>
+    <message>
+        <source>Paused at step %L1.</source>
+        <translation>已在第 %L1 步暂停。</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>训练进度</translation>
+    </message>
+    <message>
+        <source>Smoothing of the curves</source>
+        <translation>曲线平滑</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::TrainingCurves</name>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA 动量</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>Loss, schedule and accuracy curves over the training steps</source>
+        <translation>随训练步数变化的损失、调度与准确率曲线</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png or .pdf file name</source>
+        <translation>%1：请选择 .png 或 .pdf 文件名</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>FOLK Workbench: explore frequency masks (Com/RCom, low/high-pass) of images, train and compare frequency-guided self-supervised models.</source>
+        <translation>FOLK Workbench：探索图像的频率掩码（Com/RCom、低通/高通），训练并比较频率引导的自监督模型。</translation>
+    </message>
+    <message>
+        <source>Images or folders to open in Explore (default: the sample photos).</source>
+        <translation>在“探索”中打开的图像或文件夹（默认：示例照片）。</translation>
+    </message>
+    <message>
+        <source>[paths...]</source>
+        <translation>[路径...]</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window and exit.</source>
+        <translation>将窗口保存为 PNG 后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Start in Com/RCom compare mode.</source>
+        <translation>以 Com/RCom 比较模式启动。</translation>
+    </message>
+    <message>
+        <source>Start with this rho.</source>
+        <translation>以此 ρ 值启动。</translation>
+    </message>
+    <message>
+        <source>Use this language (en, de, zh_CN or system) instead of the one chosen in View → Language.</source>
+        <translation>使用此语言（en、de、zh_CN 或 system），而不是在“视图 → 语言”中选择的语言。</translation>
+    </message>
+    <message>
+        <source>--rho must be a number in (0, 1], got &apos;%1&apos;</source>
+        <translation>--rho 必须是 (0, 1] 内的数，实际为“%1”</translation>
+    </message>
+</context>
+</TS>
