@@ -10,6 +10,7 @@
 #include "app/cli/bench_step_command.h"
 #include "app/cli/config_command.h"
 #include "app/cli/eval_command.h"
+#include "app/cli/export_command.h"
 #include "app/cli/mask_command.h"
 #include "app/cli/train_command.h"
 #include "app/cli/version.h"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   folk::cli::addBenchStepCommand(*bench, exitCode);
   folk::cli::addTrainCommand(app, exitCode);
   folk::cli::addEvalCommand(app, exitCode);
+  folk::cli::addExportCommand(app, exitCode);
   folk::cli::addConfigCommand(app, exitCode);
 
   if (rejectUnknownCommand(app, argc, argv)) return 2;

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -37,6 +38,8 @@ void applyFlags(const TrainCommandOptions& o, TrainConfig& config) {
   if (!o.device.empty()) config.device.device = o.device;
   if (o.threads >= 0) config.device.threads = o.threads;
   if (!o.name.empty()) config.name = o.name;
+  // Absolute, so config.json still names the file when the run is resumed from elsewhere.
+  if (!o.initFrom.empty()) config.initFrom = std::filesystem::absolute(o.initFrom).lexically_normal().string();
 }
 
 // Ranks other than 0 print only what went wrong, prefixed with their rank.
@@ -74,6 +77,10 @@ int runTrainCommand(const TrainCommandOptions& options, std::ostream& out, std::
     if (!options.resume.empty()) {
       if (!options.configFile.empty()) {
         err << "folk train: --resume continues a run with its own config.json; --config cannot be combined with it\n";
+        return 2;
+      }
+      if (!options.initFrom.empty()) {
+        err << "folk train: --resume continues from the run's checkpoint; --init-from only starts a new run\n";
         return 2;
       }
       run = RunDirectory::open(options.resume);
@@ -141,6 +148,8 @@ CLI::App* addTrainCommand(CLI::App& app, int& exitCode) {
   train->add_option("--data", options->data, "Dataset folder (IDX, CIFAR binary or image folder)");
   train->add_option("--objective", options->objective, "folk, mfm, mfm-comrcom, folk-fixed or dino");
   train->add_option("--steps", options->steps, "Stop after this many steps")->check(CLI::NonNegativeNumber);
+  train->add_option("--init-from", options->initFrom,
+                   "Start from these backbone weights (.safetensors from `folk export`) instead of random ones");
   train->add_option("--resume", options->resume, "Continue the run in this folder from its last checkpoint");
   train->add_option("--device", options->device, "auto, cpu, cuda or cuda:N");
   train->add_option("--threads", options->threads, "Torch threads (0: the measured default)")

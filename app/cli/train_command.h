@@ -1,6 +1,6 @@
 #pragma once
 // `folk train [--config FILE] [--set key=value ...] [--data PATH] [--objective NAME] [--steps N]
-//  [--resume RUN] [--device auto|cpu|cuda[:N]] [--threads N] [--runs-dir DIR] [--name NAME]`:
+//  [--init-from FILE.safetensors] [--resume RUN] [--device auto|cpu|cuda[:N]] [--threads N] [--runs-dir DIR] [--name NAME]`:
 // trains in a new run directory (or continues RUN), printing a progress line on a terminal and
 // plain lines otherwise. Ctrl-C stops at the next step boundary with a checkpoint.
 #include <CLI/CLI.hpp>
@@ -17,6 +17,7 @@ struct TrainCommandOptions {
   std::string data;
   std::string objective;
   long long steps = -1;
+  std::string initFrom;  // backbone weights for a fresh run (folk export)
   std::string resume;
   std::string device;
   int threads = -1;

@@ -103,6 +103,7 @@ TrainConfig parseComplete(const json& j, const std::string& src) {
   read(j, "seed", c.seed, src);
   read(j, "log_interval_steps", c.logIntervalSteps, src);
   read(j, "sample_interval_steps", c.sampleIntervalSteps, src);
+  read(j, "init_from", c.initFrom, src);
 
   const auto& d = j.at("data");
   const auto ds = src + ".data";
@@ -215,6 +216,7 @@ json toJson(const TrainConfig& c) {
           {"seed", c.seed},
           {"log_interval_steps", c.logIntervalSteps},
           {"sample_interval_steps", c.sampleIntervalSteps},
+          {"init_from", c.initFrom},
           {"data",
            {{"path", c.data.path},
             {"format", c.data.format},
@@ -348,6 +350,9 @@ std::vector<std::string> validationProblems(const TrainConfig& c) {
     add("data.path is empty: name a dataset folder");
   } else if (!std::filesystem::exists(c.data.path, ec)) {
     add("data.path '" + c.data.path + "' does not exist");
+  }
+  if (!c.initFrom.empty() && !std::filesystem::is_regular_file(c.initFrom, ec)) {
+    add("init_from '" + c.initFrom + "' is not a file (name a .safetensors file written by folk export)");
   }
   if (c.data.format != "auto" && c.data.format != "idx" && c.data.format != "cifar" && c.data.format != "folder") {
     add("data.format '" + c.data.format + "' is not one of auto, idx, cifar, folder");

@@ -105,6 +105,9 @@ struct TrainConfig {
   CheckpointSettings checkpoint;
   std::int64_t logIntervalSteps = 10;     // metrics rows and progress lines
   std::int64_t sampleIntervalSteps = 200;  // probe reconstructions to samples/; 0: off
+  // Backbone weights (safetensors, as `folk export` writes them) a fresh run starts from instead of
+  // a random initialisation; "" for none. A resumed run takes its weights from its checkpoint.
+  std::string initFrom;
 };
 
 // Thrown for unreadable, malformed or invalid configs; what() names the file / key and the problem.

@@ -12,6 +12,7 @@
 #include "core/io/run_summary.h"
 #include "core/method/train_step.h"
 #include "core/method/views.h"
+#include "core/train/backbone_weights.h"
 #include "core/train/eval_json.h"
 #include "core/train/evaluation.h"
 #include "core/train/method_setup.h"
@@ -253,6 +254,10 @@ void Session::threadMain() {
     trainer.setParallelShards(threads);
     double elapsedBefore = 0.0;
     lastGood = restore(run_, trainer);
+    if (!lastGood && !config.initFrom.empty()) {
+      initializeBackboneFrom(trainer, config.initFrom);
+      if (observer_) observer_->onMessage("backbone initialised from " + config.initFrom);
+    }
     trainer.setCommunicator(communicator_);
     trainer.synchronizeReplicas();  // every rank starts from rank 0's weights
     if (lastGood) {
