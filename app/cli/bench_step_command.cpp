@@ -37,12 +37,22 @@ int runBenchStep(const BenchStepOptions& o, std::ostream& out, std::ostream& err
     method.epochs = 100;
     method.stepsPerEpoch = 1000;  // the prototypes stay frozen (epoch 0) as at the start of real runs
     method.warmupEpochs = 0.0;
+    if (o.precision != "float32" && o.precision != "bf16") {
+      err << "folk bench step: precision '" << o.precision << "' is not one of float32, bf16\n";
+      return 2;
+    }
+    method.bf16 = o.precision == "bf16";
     torch::manual_seed(0);
     TrainStep trainer(model, method, device);
     const int shards = trainer.setParallelShards(o.shards > 0 ? o.shards : threads);
     auto generator = at::make_generator<at::CPUGeneratorImpl>(1);
-    const auto view1 = torch::rand({o.batch, o.channels, o.imageSize, o.imageSize}, generator);
-    const auto view2 = torch::rand({o.batch, o.channels, o.imageSize, o.imageSize}, generator);
+    // Host batches as the loader hands them over: page-locked when a GPU copies them.
+    auto hostBatch = [&] {
+      auto t = torch::rand({o.batch, o.channels, o.imageSize, o.imageSize}, generator);
+      return device.is_cuda() ? t.pin_memory() : t;
+    };
+    const auto view1 = hostBatch();
+    const auto view2 = hostBatch();
     std::vector<double> seconds;
     for (int i = 0; i < o.warmup + o.steps; ++i) {
       const auto start = std::chrono::steady_clock::now();
@@ -56,10 +66,10 @@ int runBenchStep(const BenchStepOptions& o, std::ostream& out, std::ostream& err
     const double median = seconds[seconds.size() / 2];
     char line[256];
     std::snprintf(line, sizeof line,
-                  "bench step: %s p%d %dx%dx%d batch %d K %d %s on %s, %d threads, %d shards: %.1f images/s (%.3f s/step, median "
+                  "bench step: %s p%d %dx%dx%d batch %d K %d %s %s on %s, %d threads, %d shards: %.1f images/s (%.3f s/step, median "
                   "of %zu)",
                   o.model.c_str(), o.patch, o.imageSize, o.imageSize, o.channels, o.batch, o.prototypes,
-                  o.objective.c_str(), device.str().c_str(), threads, shards, o.batch / median, median, seconds.size());
+                  o.objective.c_str(), o.precision.c_str(), device.str().c_str(), threads, shards, o.batch / median, median, seconds.size());
     out << line << std::endl;
     return 0;
   } catch (const std::exception& e) {
@@ -84,6 +94,8 @@ CLI::App* addBenchStepCommand(CLI::App& bench, int& exitCode) {
   step->add_option("--shards", o->shards, "Batch shards computed concurrently (0: one per thread on the CPU, ViT)")
       ->check(CLI::NonNegativeNumber);
   step->add_option("--device", o->device, "cpu, cuda, cuda:N or auto")->capture_default_str();
+  step->add_option("--precision", o->precision, "float32, or bf16 (autocast for the forward passes)")
+      ->capture_default_str();
   step->callback([o, &exitCode] { exitCode = runBenchStep(*o, std::cout, std::cerr); });
   return step;
 }

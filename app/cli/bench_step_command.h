@@ -23,6 +23,7 @@ struct BenchStepOptions {
   int threads = 0;  // 0: the measured default (torch_threads.h)
   int shards = 0;   // 0: one per thread where sharding applies (TrainStep::setParallelShards)
   std::string device = "cpu";
+  std::string precision = "float32";  // or bf16: autocast for the forward passes (TrainStep)
 };
 
 // Prints e.g. "bench step: vit-tiny p4 32x32x3 batch 64 K 4096 folk, 2 threads: 31.2 images/s

@@ -30,6 +30,7 @@ QStringList choicesFor(const QString& key) {
   }
   if (key == "data.format") return {"auto", "idx", "cifar", "folder"};
   if (key == "device.device") return {"auto", "cpu", "cuda"};
+  if (key == "device.precision") return {"float32", "bf16"};
   if (key == "evaluation.features") return {"cls", "patch-mean", "cls+patch-mean"};
   return {};
 }
@@ -145,6 +146,8 @@ QString ConfigForm::tooltipFor(const QString& key) {
                                  "patch tokens, or both concatenated.")},
       {"device.device", QT_TR_NOOP("auto picks CUDA when available, else the CPU; cuda:N picks a GPU.")},
       {"device.threads", QT_TR_NOOP("Compute threads; 0: the measured default (all cores).")},
+      {"device.precision", QT_TR_NOOP("float32, or bf16: the networks run in bfloat16 (autocast) while the masks and "
+                                      "the frequency loss stay float32. For GPUs; slower on most CPUs.")},
       {"checkpoint.interval_steps", QT_TR_NOOP("Write a checkpoint every this many steps; 0: only on stop and at the end.")},
       {"checkpoint.keep_last", QT_TR_NOOP("How many checkpoints to keep.")},
   };
@@ -232,6 +235,7 @@ QString ConfigForm::labelFor(const QString& key) {
       {"evaluation.features", QT_TR_NOOP("features")},
       {"device.device", QT_TR_NOOP("device")},
       {"device.threads", QT_TR_NOOP("threads")},
+      {"device.precision", QT_TR_NOOP("precision")},
       {"checkpoint.interval_steps", QT_TR_NOOP("interval steps")},
       {"checkpoint.keep_last", QT_TR_NOOP("keep last")},
   };

@@ -109,9 +109,10 @@ TwoViewBatch BatchLoader::build(std::int64_t position, const PrefetchCancel& can
   batch.epoch = epoch;
   batch.batchInEpoch = b;
   const auto shape = std::vector<std::int64_t>{std::int64_t(count), c, s, s};
+  const auto options = torch::TensorOptions().dtype(torch::kFloat32).pinned_memory(options_.pinMemory);
   for (int v = 0; v < 2; ++v) {
-    batch.views[v] = torch::empty(shape, torch::kFloat32);
-    batch.normalized[v] = torch::empty(shape, torch::kFloat32);
+    batch.views[v] = torch::empty(shape, options);
+    batch.normalized[v] = torch::empty(shape, options);
   }
   batch.labels = torch::empty({std::int64_t(count)}, torch::kInt64);
   batch.indices = torch::empty({std::int64_t(count)}, torch::kInt64);

@@ -42,6 +42,8 @@ struct LoaderOptions {
   int worldSize = 1;
   int maxSubstitutions = 32;
   std::int64_t epochs = 0;  // 0: an unbounded stream of epochs
+  // Batches in page-locked memory, so a GPU copies them asynchronously (needs CUDA at run time).
+  bool pinMemory = false;
 
   // Throws std::invalid_argument naming the first bad field.
   void validate() const;

@@ -1,7 +1,11 @@
 #include "core/data/image_file.h"
 
+// FOLK_HAVE_OPENCV is off only in engine-only builds for machines without OpenCV (the GPU check,
+// scripts/gpu-check.sh): there every decode and encode is a clear error instead.
+#ifdef FOLK_HAVE_OPENCV
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +17,12 @@
 
 namespace folk {
 namespace {
+
+#ifndef FOLK_HAVE_OPENCV
+const char* const kBuiltWithoutOpenCv =
+    "this folk was built without OpenCV (FOLK_WITH_OPENCV=OFF, an engine-only build) and cannot read or "
+    "write image files; use a full build (scripts/build.sh)";
+#endif
 
 std::uint32_t bigEndian32(const std::uint8_t* p) {
   return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
@@ -99,6 +109,9 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
   if (jpegWithoutEnd(bytes))
     throw ImageFileError(name, "truncated JPEG (no end-of-image marker): the file was cut short, e.g. by an "
                                "interrupted copy or download; copy it again");
+#ifndef FOLK_HAVE_OPENCV
+  throw ImageFileError(name, kBuiltWithoutOpenCv);
+#else
   cv::Mat decoded;
   try {
     // ANYDEPTH keeps 16-bit samples, ANYCOLOR keeps greyscale as one channel and expands palettes;
@@ -144,12 +157,14 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
     }
   }
   return image;
+#endif
 }
 
 Image loadImage(const std::string& path, const ImageLoadOptions& options) {
   return decodeImage(readAll(path), path, options);
 }
 
+#ifdef FOLK_HAVE_OPENCV
 namespace {
 
 void writeEncoded(const cv::Mat& mat, const std::string& path) {
@@ -200,5 +215,12 @@ void savePngRgb8(const std::uint8_t* rgb, int height, int width, const std::stri
   }
   writeEncoded(out, path);
 }
+
+#else
+void savePng(const Image&, const std::string& path) { throw ImageFileError(path, kBuiltWithoutOpenCv); }
+void savePngRgb8(const std::uint8_t*, int, int, const std::string& path) {
+  throw ImageFileError(path, kBuiltWithoutOpenCv);
+}
+#endif
 
 }  // namespace folk

@@ -1,6 +1,10 @@
 #include "core/data/image_ops.h"
 
+// Without OpenCV (FOLK_WITH_OPENCV=OFF, engine-only builds such as the GPU check) resizing and
+// blurring are clear errors; the other pixel operations need no library.
+#ifdef FOLK_HAVE_OPENCV
 #include <opencv2/imgproc.hpp>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -13,12 +17,20 @@ namespace {
 
 float clamp01(float v) { return std::min(1.0f, std::max(0.0f, v)); }
 
+#ifdef FOLK_HAVE_OPENCV
 cv::Mat planeMat(const float* plane, int height, int width) {
   return cv::Mat(height, width, CV_32F, const_cast<float*>(plane));
 }
+#else
+[[noreturn]] void withoutOpenCv(const char* what) {
+  throw std::runtime_error(std::string(what) + ": this folk was built without OpenCV (FOLK_WITH_OPENCV=OFF, an "
+                                               "engine-only build); use a full build (scripts/build.sh)");
+}
+#endif
 
 float luma(float r, float g, float b) { return 0.299f * r + 0.587f * g + 0.114f * b; }
 
+#ifdef FOLK_HAVE_OPENCV
 void resizePlane(const cv::Mat& src, int outHeight, int outWidth, float* out) {
   cv::Mat dst(outHeight, outWidth, CV_32F, out);
   // INTER_AREA averages when shrinking (no aliasing); it is bilinear-like when enlarging, where
@@ -26,6 +38,7 @@ void resizePlane(const cv::Mat& src, int outHeight, int outWidth, float* out) {
   const bool shrinking = src.rows > outHeight || src.cols > outWidth;
   cv::resize(src, dst, cv::Size(outWidth, outHeight), 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
 }
+#endif
 
 }  // namespace
 
@@ -49,10 +62,15 @@ void cropResizeInto(const Image& image, const CropBox& box, int outHeight, int o
   if (box.top < 0 || box.left < 0 || box.height <= 0 || box.width <= 0 || box.top + box.height > image.height ||
       box.left + box.width > image.width)
     throw std::invalid_argument("cropResizeInto: crop box outside the image");
+#ifdef FOLK_HAVE_OPENCV
   const cv::Rect roi(box.left, box.top, box.width, box.height);
   const std::size_t outPlane = std::size_t(outHeight) * outWidth;
   for (int c = 0; c < image.channels; ++c)
     resizePlane(planeMat(image.plane(c), image.height, image.width)(roi), outHeight, outWidth, out + c * outPlane);
+#else
+  (void)out;
+  withoutOpenCv("resizing an image crop");
+#endif
 }
 
 Image resizeCentreCrop(const Image& image, int shorter, int size) {
@@ -148,12 +166,18 @@ void gaussianBlur(float* planes, int channels, int height, int width, double sig
   const int maxK = std::max(1, (std::min(height, width) - 1) | 1);
   k = std::max(1, std::min(k, maxK));
   if (k < 3) return;
+#ifdef FOLK_HAVE_OPENCV
   for (int c = 0; c < channels; ++c) {
     cv::Mat plane(height, width, CV_32F, planes + std::size_t(c) * height * width);
     cv::Mat blurred;
     cv::GaussianBlur(plane, blurred, cv::Size(k, k), sigma, sigma, cv::BORDER_REFLECT_101);
     blurred.copyTo(plane);
   }
+#else
+  (void)planes;
+  (void)channels;
+  withoutOpenCv("Gaussian blur");
+#endif
 }
 
 void solarize(float* planes, int channels, int height, int width, float threshold) {

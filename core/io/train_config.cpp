@@ -200,6 +200,7 @@ TrainConfig parseComplete(const json& j, const std::string& src) {
 
   read(j.at("device"), "device", c.device.device, src + ".device");
   read(j.at("device"), "threads", c.device.threads, src + ".device");
+  read(j.at("device"), "precision", c.device.precision, src + ".device");
   read(j.at("checkpoint"), "interval_steps", c.checkpoint.intervalSteps, src + ".checkpoint");
   read(j.at("checkpoint"), "keep_last", c.checkpoint.keepLast, src + ".checkpoint");
   return c;
@@ -278,7 +279,7 @@ json toJson(const TrainConfig& c) {
             {"random_baseline", e.randomBaseline},
             {"batch_size", e.batchSize},
             {"features", e.features}}},
-          {"device", {{"device", c.device.device}, {"threads", c.device.threads}}},
+          {"device", {{"device", c.device.device}, {"threads", c.device.threads}, {"precision", c.device.precision}}},
           {"checkpoint", {{"interval_steps", c.checkpoint.intervalSteps}, {"keep_last", c.checkpoint.keepLast}}}};
 }
 
@@ -358,6 +359,9 @@ std::vector<std::string> validationProblems(const TrainConfig& c) {
     add("data.format '" + c.data.format + "' is not one of auto, idx, cifar, folder");
   }
   if (c.data.workers < 0) add("data.workers must not be negative");
+  if (c.device.precision != "float32" && c.device.precision != "bf16") {
+    add("device.precision '" + c.device.precision + "' is not one of float32, bf16");
+  }
   if (c.data.prefetchBatches < 1) add("data.prefetch_batches must be at least 1");
   if (c.data.mean.size() != c.data.std.size() ||
       (!c.data.mean.empty() && int(c.data.mean.size()) != c.model.channels)) {

@@ -85,6 +85,9 @@ struct EvaluationSettings {
 struct DeviceSettings {
   std::string device = "auto";  // auto | cpu | cuda | cuda:N
   int threads = 0;              // torch intra-op threads; 0: measured default (torch_threads.h)
+  // float32 | bf16: bfloat16 autocast for the networks' forward passes (masks and the FFT loss stay
+  // float32). Meant for GPUs; on a CPU without bf16 instructions it is slower, though correct.
+  std::string precision = "float32";
 };
 
 struct CheckpointSettings {

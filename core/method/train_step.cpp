@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/method/autocast_scope.h"
 #include "core/method/ema.h"
 #include "core/method/losses.h"
 #include "core/util/atomic_file.h"
@@ -171,7 +172,10 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   adamwOptions(optimizer_->param_groups()[1]).lr(m.lr);
 
   // Both views go through each network as one batch of 2B (as DINO does with same-size crops).
-  auto views = torch::cat({view1, view2}, 0).to(device_, torch::kFloat32);
+  // On a GPU the (pinned, see LoaderOptions::pinMemory) views are copied asynchronously, each
+  // straight to the device, and joined there.
+  const bool async = device_.is_cuda();
+  auto views = torch::cat({view1.to(device_, torch::kFloat32, async), view2.to(device_, torch::kFloat32, async)}, 0);
   const int world = communicator_ ? communicator_->worldSize() : 1;
   DrawRows draw;
   if (world > 1) {
@@ -310,15 +314,24 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
   const auto studentInput = rows(prepared.studentInput);
   const auto teacherInput = rows(prepared.teacherInput);
   ShardResult r;
-  auto studentOut = student_->forward(studentInput);
+  // The networks run under bf16 autocast when configured; their outputs come back as float32, so
+  // the losses (softmax cross-entropy, the FFT of the reconstruction) are computed in float32.
+  torch::Tensor studentLogits, predicted;
+  {
+    AutocastScope autocast(device_, methodConfig_.bf16);
+    auto studentOut = student_->forward(studentInput);
+    if (traits_.distill) {
+      {
+        torch::NoGradGuard noGrad;
+        r.teacherLogits = teacherProjection_->forward(teacher_->forward(teacherInput).features).to(torch::kFloat32);
+      }
+      studentLogits = studentProjection_->forward(studentOut.features).to(torch::kFloat32);
+    }
+    if (traits_.reconstruct) predicted = reconstruction_->forward(studentOut.patchMap).to(torch::kFloat32);
+  }
   auto distill = torch::zeros({}, studentInput.options());
   auto reconstruction = torch::zeros({}, studentInput.options());
   if (traits_.distill) {
-    {
-      torch::NoGradGuard noGrad;
-      r.teacherLogits = teacherProjection_->forward(teacher_->forward(teacherInput).features);
-    }
-    auto studentLogits = studentProjection_->forward(studentOut.features);
     distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.studentTemp, teacherTemp);
     // This shard's share of the global batch: n of `batch` rows here, on one of `world` ranks.
     const int world = communicator_ ? communicator_->worldSize() : 1;
@@ -327,7 +340,6 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
     }
   }
   if (traits_.reconstruct) {
-    auto predicted = reconstruction_->forward(studentOut.patchMap);
     const auto masks = rows(prepared.masks);
     // Averaged over the two views, each the mean over its own removed frequencies.
     auto view = [&](const torch::Tensor& t, int i) { return t.slice(0, i * n, (i + 1) * n); };

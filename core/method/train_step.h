@@ -41,6 +41,9 @@ struct MethodConfig {
   ViewFilterSettings filter;
   ViewNormalization normalization;  // empty: defaultNormalization(channels)
   std::uint64_t maskSeed = 0;   // seeds the generator of the Com/RCom and low/high-pass draws
+  // Forward passes under bfloat16 autocast (CUDA, or CPU for testing); masks, the FFT-based
+  // reconstruction loss, the distillation softmax and the optimiser stay float32.
+  bool bf16 = false;
 };
 
 // Empty when usable, else a sentence naming the problem.

@@ -41,6 +41,7 @@ MethodConfig makeMethodConfig(const TrainConfig& config, std::int64_t batchesPer
   m.normalization.mean = mean;
   m.normalization.std = std;
   m.maskSeed = config.seed;
+  m.bf16 = config.device.precision == "bf16";
   return m;
 }
 

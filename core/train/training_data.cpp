@@ -73,6 +73,8 @@ TrainingData::TrainingData(const TrainConfig& config, int rank, int worldSize) :
   options.workers = config.data.workers;
   options.prefetchBatches = std::max(config.data.prefetchBatches, config.data.workers);
   options.seed = config.seed;
+  // Training on a GPU (cuda, or auto with one present): page-locked batches for asynchronous copies.
+  options.pinMemory = config.device.device != "cpu" && torch::cuda::is_available();
   options.shuffle = true;
   options.dropLast = true;
   d.loader = std::make_unique<BatchLoader>(d.train, augment, d.normalization, options);
