@@ -22,6 +22,9 @@ packages=(
   dataset-fashion-mnist python3-skimage
   # a display for GUI tests and screenshots on machines without one
   xvfb xauth
+  # packaging (packaging/, scripts/check-package.sh): man pages, PNG icons from the SVG, the .deb
+  # (dpkg-shlibdeps, file) and its checks
+  help2man librsvg2-bin dpkg-dev file desktop-file-utils appstream lintian
 )
 
 missing=()
