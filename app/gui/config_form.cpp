@@ -77,6 +77,8 @@ QString ConfigForm::tooltipFor(const QString& key) {
       {"data.train_subset", QT_TR_NOOP("Train on this many samples (a stratified draw); 0: all of them.")},
       {"data.workers", QT_TR_NOOP("Loader threads that decode and augment batches ahead of the model.")},
       {"data.prefetch_batches", QT_TR_NOOP("Batches prepared ahead of the training step.")},
+      {"data.max_image_pixels", QT_TR_NOOP("Largest image (width × height) read from an image folder; a larger one is "
+                                           "refused before decoding, then skipped and counted.")},
       {"data.mean", QT_TR_NOOP("Per-channel normalisation mean; empty: the loader's default for the channel count.")},
       {"data.std", QT_TR_NOOP("Per-channel normalisation standard deviation; empty: the default.")},
       {"data.augment.scale_min", QT_TR_NOOP("Random resized crop: smallest fraction of the image area kept.")},
@@ -169,6 +171,7 @@ QString ConfigForm::labelFor(const QString& key) {
       {"data.train_subset", QT_TR_NOOP("train subset")},
       {"data.workers", QT_TR_NOOP("workers")},
       {"data.prefetch_batches", QT_TR_NOOP("prefetch batches")},
+      {"data.max_image_pixels", QT_TR_NOOP("max image pixels")},
       {"data.mean", QT_TR_NOOP("mean")},
       {"data.std", QT_TR_NOOP("std")},
       {"data.augment.scale_min", QT_TR_NOOP("augment.scale min")},

@@ -41,7 +41,8 @@ bool ImageFolderDataset::hasImageExtension(const std::string& filename) {
   return false;
 }
 
-ImageFolderDataset::ImageFolderDataset(const std::string& root) : root_(root) {
+ImageFolderDataset::ImageFolderDataset(const std::string& root, const ImageLoadOptions& imageOptions)
+    : root_(root), imageOptions_(imageOptions) {
   std::error_code ec;
   if (!fs::is_directory(root, ec))
     throw DatasetError("image folder " + root + ": " + (fs::exists(root, ec) ? "is not a folder" : "does not exist"));
@@ -136,7 +137,7 @@ std::string ImageFolderDataset::relativePath(std::size_t i) const {
   return paths_.substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
 }
 
-Image ImageFolderDataset::load(std::size_t i) const { return loadImage(describe(i)); }
+Image ImageFolderDataset::load(std::size_t i) const { return loadImage(describe(i), imageOptions_); }
 
 std::string ImageFolderDataset::describe(std::size_t i) const {
   return (fs::path(root_) / relativePath(i)).string();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/data/dataset.h"
+#include "core/data/image_file.h"
 
 namespace folk {
 
@@ -28,8 +29,9 @@ class ImageFolderDataset : public ImageDataset {
   // directories are followed only as class folders themselves (never inside one), so a symlink
   // loop cannot make the scan run forever. Hidden files and folders (".*", e.g. macOS "._x.jpg"
   // forks or ".ipynb_checkpoints") are skipped. Throws DatasetError when `root` is not a folder or
-  // holds no image file.
-  explicit ImageFolderDataset(const std::string& root);
+  // holds no image file. `imageOptions` apply to every load (the pixel budget: an image whose header
+  // claims more pixels is refused before it is decoded, and skipped and counted by the loader).
+  explicit ImageFolderDataset(const std::string& root, const ImageLoadOptions& imageOptions = {});
 
   // Splits held as sub-folders: root/train and root/test (or root/val for the test split).
   static std::string splitFolder(const std::string& root, Split split);
@@ -55,6 +57,7 @@ class ImageFolderDataset : public ImageDataset {
   void addFile(const std::string& relative, int label);
 
   std::string root_;
+  ImageLoadOptions imageOptions_;
   std::string paths_;                   // all relative paths back to back
   std::vector<std::uint64_t> offsets_{0};  // sample i = paths_[offsets_[i], offsets_[i+1])
   std::vector<std::int32_t> labels_;    // empty when unlabelled

@@ -48,7 +48,8 @@ bool hasTestSplit(const std::string& path, DatasetFormat format) {
   }
 }
 
-std::shared_ptr<ImageDataset> openDataset(const std::string& path, Split split, DatasetFormat format) {
+std::shared_ptr<ImageDataset> openDataset(const std::string& path, Split split, DatasetFormat format,
+                                          const ImageLoadOptions& imageOptions) {
   if (format == DatasetFormat::Auto) format = detectDatasetFormat(path);
   switch (format) {
     case DatasetFormat::Idx: return IdxDataset::open(path, split);
@@ -58,10 +59,10 @@ std::shared_ptr<ImageDataset> openDataset(const std::string& path, Split split, 
   const std::string train = ImageFolderDataset::splitFolder(path, Split::Train);
   const std::string test = ImageFolderDataset::splitFolder(path, Split::Test);
   if (!train.empty() && !test.empty())
-    return std::make_shared<ImageFolderDataset>(split == Split::Train ? train : test);
+    return std::make_shared<ImageFolderDataset>(split == Split::Train ? train : test, imageOptions);
   if (split == Split::Test)
     throw DatasetError("image folder " + path + " has no test split (no train/ and test/ or val/ sub-folders)");
-  return std::make_shared<ImageFolderDataset>(path);
+  return std::make_shared<ImageFolderDataset>(path, imageOptions);
 }
 
 }  // namespace folk

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/data/dataset.h"
+#include "core/data/image_file.h"
 
 namespace folk {
 
@@ -24,7 +25,9 @@ bool hasTestSplit(const std::string& path, DatasetFormat format = DatasetFormat:
 
 // Opens `split` of the dataset at `path`. An image folder without train/ and test/ sub-folders is
 // all training data: asking it for Split::Test throws DatasetError (use splitHoldout instead).
+// `imageOptions` apply to image folders (the pixel budget); IDX and CIFAR have fixed sizes.
 std::shared_ptr<ImageDataset> openDataset(const std::string& path, Split split,
-                                          DatasetFormat format = DatasetFormat::Auto);
+                                          DatasetFormat format = DatasetFormat::Auto,
+                                          const ImageLoadOptions& imageOptions = {});
 
 }  // namespace folk

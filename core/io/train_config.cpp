@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <limits>
+#include <type_traits>
 #include <fstream>
 #include <sstream>
 
@@ -61,13 +63,29 @@ json augmentJson(const AugmentConfig& a) {
           {"solarize_probability", a.solarizeProbability}};
 }
 
-// Reads obj[key] as T; a type mismatch names the full key.
+// Reads obj[key] as T; a type mismatch names the full key. nlohmann::json converts numbers freely
+// (2.7 -> 2, -1 -> 18446744073709551615, 1e300 -> undefined), so integers are checked first: a
+// config value that does not fit its setting is an error, never a silently different number.
 template <typename T>
 void read(const json& obj, const char* key, T& out, const std::string& where) {
+  const auto fail = [&](const std::string& why) { throw ConfigError(where + "." + key + ": " + why); };
   try {
-    out = obj.at(key).get<T>();
+    const json& value = obj.at(key);
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+      if (!value.is_number_integer()) fail("expected a whole number, got " + value.dump());
+      const bool fits = value.is_number_unsigned()
+                            ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                            : (std::is_signed_v<T> || value.get<std::int64_t>() >= 0) &&
+                                  value.get<std::int64_t>() >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+                                  (std::is_unsigned_v<T> || value.get<std::int64_t>() <=
+                                                                static_cast<std::int64_t>(std::numeric_limits<T>::max()));
+      if (!fits) fail(value.dump() + " is out of range for this setting");
+    } else if constexpr (std::is_floating_point_v<T>) {
+      if (!value.is_number()) fail("expected a number, got " + value.dump());
+    }
+    out = value.get<T>();
   } catch (const json::exception& e) {
-    throw ConfigError(where + "." + key + ": " + e.what());
+    fail(e.what());
   }
 }
 
@@ -112,6 +130,7 @@ TrainConfig parseComplete(const json& j, const std::string& src) {
   read(d, "train_subset", c.data.trainSubset, ds);
   read(d, "workers", c.data.workers, ds);
   read(d, "prefetch_batches", c.data.prefetchBatches, ds);
+  read(d, "max_image_pixels", c.data.maxImagePixels, ds);
   read(d, "mean", c.data.mean, ds);
   read(d, "std", c.data.std, ds);
   const auto& a = d.at("augment");
@@ -224,6 +243,7 @@ json toJson(const TrainConfig& c) {
             {"train_subset", c.data.trainSubset},
             {"workers", c.data.workers},
             {"prefetch_batches", c.data.prefetchBatches},
+            {"max_image_pixels", c.data.maxImagePixels},
             {"mean", c.data.mean},
             {"std", c.data.std},
             {"augment", augmentJson(c.data.augment)}}},
@@ -363,6 +383,7 @@ std::vector<std::string> validationProblems(const TrainConfig& c) {
     add("device.precision '" + c.device.precision + "' is not one of float32, bf16");
   }
   if (c.data.prefetchBatches < 1) add("data.prefetch_batches must be at least 1");
+  if (c.data.maxImagePixels < 1) add("data.max_image_pixels must be at least 1");
   if (c.data.mean.size() != c.data.std.size() ||
       (!c.data.mean.empty() && int(c.data.mean.size()) != c.model.channels)) {
     add("data.mean and data.std must both be empty or hold one value per channel (" +

@@ -23,6 +23,9 @@ struct DataSettings {
   std::size_t trainSubset = 0;  // train on this many samples (stratified draw); 0: all
   int workers = 2;              // loader threads
   int prefetchBatches = 4;
+  // Pixel budget per image file (image folders): a file whose header claims more is refused before
+  // decoding (a decompression bomb), then skipped and counted like any unreadable file.
+  std::int64_t maxImagePixels = std::int64_t(1) << 28;
   AugmentConfig augment;        // outputSize / channels are taken from the model
   std::vector<double> mean;     // normalisation; empty: the loader's defaults for the channel count
   std::vector<double> std;

@@ -31,11 +31,13 @@ TrainingData::TrainingData(const TrainConfig& config, int rank, int worldSize) :
   d.imageSize = config.model.imageSize;
   d.channels = config.model.channels;
   const auto format = parseDatasetFormat(config.data.format);
-  std::shared_ptr<const ImageDataset> full = openDataset(config.data.path, Split::Train, format);
+  ImageLoadOptions imageOptions;
+  imageOptions.maxPixels = config.data.maxImagePixels;
+  std::shared_ptr<const ImageDataset> full = openDataset(config.data.path, Split::Train, format, imageOptions);
   if (full->size() == 0) throw DatasetError(config.data.path + ": the dataset holds no images");
   std::shared_ptr<const ImageDataset> test;
   if (hasTestSplit(config.data.path, format)) {
-    test = openDataset(config.data.path, Split::Test, format);
+    test = openDataset(config.data.path, Split::Test, format, imageOptions);
   } else if (full->labelled()) {
     // No published split: hold 10 % out so evaluation never scores images the model trained on.
     auto [keep, heldOut] = splitHoldout(*full, 0.1, config.seed);
