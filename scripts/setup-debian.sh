@@ -11,6 +11,8 @@ packages=(
   # Qt's own translations of its dialogs and buttons (qtbase_de.qm, qtbase_zh_CN.qm)
   qt6-translations-l10n
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
+  # Qt's SVG image and icon plugins: the scalable application icon
+  libqt6svg6
   # engine: LibTorch (CPU), fast BLAS for it, OpenCV, FFTW, zlib, JSON, CLI
   libtorch-dev libgloo-dev libopenblas0-pthread libopencv-dev libfftw3-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev

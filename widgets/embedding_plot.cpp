@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "widgets/plot_palette.h"
+
 namespace folk::ui {
 
 EmbeddingPlot::EmbeddingPlot(QWidget* parent) : QCustomPlot(parent) {
@@ -17,6 +19,14 @@ EmbeddingPlot::EmbeddingPlot(QWidget* parent) : QCustomPlot(parent) {
     rescaleAxes();
     replot();
   });
+  setAccessibleName(tr("Embedding plot"));
+  setAccessibleDescription(tr("Two principal components of the backbone's features, one colour per class"));
+  applyPlotPalette(this, palette());
+}
+
+void EmbeddingPlot::changeEvent(QEvent* event) {
+  QCustomPlot::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) applyPlotPalette(this, palette());
 }
 
 void EmbeddingPlot::setPoints(const QVector<double>& x, const QVector<double>& y, const QVector<int>& labels,

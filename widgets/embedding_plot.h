@@ -22,6 +22,9 @@ class EmbeddingPlot : public QCustomPlot {
   int pointCount() const;
   int classCount() const { return graphCount(); }
 
+ protected:
+  void changeEvent(QEvent* event) override;  // follows palette changes (light / dark)
+
  private:
   QCPTextElement* title_;
 };

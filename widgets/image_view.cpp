@@ -16,6 +16,7 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
   setMouseTracking(true);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   setAttribute(Qt::WA_OpaquePaintEvent);
+  setAccessibleDescription(tr("Image view: mouse wheel zooms, dragging pans, a double click fits the image"));
 }
 
 void ImageView::setImage(const QImage& image) {
@@ -44,6 +45,7 @@ void ImageView::setOverlayVisible(bool visible) {
 
 void ImageView::setTitle(const QString& title) {
   title_ = title;
+  setAccessibleName(title);  // what a screen reader announces for the picture
   update();
 }
 

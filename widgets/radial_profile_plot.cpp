@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/plot_palette.h"
+
 namespace folk::ui {
 
 RadialProfilePlot::RadialProfilePlot(QWidget* parent) : QCustomPlot(parent) {
@@ -29,6 +31,18 @@ RadialProfilePlot::RadialProfilePlot(QWidget* parent) : QCustomPlot(parent) {
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   setNoAntialiasingOnDrag(true);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  setAccessibleName(tr("Radial power profile"));
+  setAccessibleDescription(tr("Mean spectral power per frequency ring, with the mask's cut marked"));
+  applyPlotPalette(this, palette());
+}
+
+void RadialProfilePlot::changeEvent(QEvent* event) {
+  QCustomPlot::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) {
+    applyPlotPalette(this, palette());
+    // A lighter blue on dark backgrounds.
+    graph_->setPen(QPen(isDarkPlotPalette(palette()) ? QColor(100, 170, 230) : QColor(31, 119, 180), 1.6));
+  }
 }
 
 void RadialProfilePlot::setProfile(const QVector<double>& radius, const QVector<double>& power) {

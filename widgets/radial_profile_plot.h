@@ -32,6 +32,9 @@ class RadialProfilePlot : public QCustomPlot {
   QSize sizeHint() const override { return {320, 240}; }
   QSize minimumSizeHint() const override { return {160, 120}; }
 
+ protected:
+  void changeEvent(QEvent* event) override;  // follows palette changes (light / dark)
+
  private:
   void rescale();
 

@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QUrl>
+#include <cmath>
 
 namespace folk::ui {
 namespace {
@@ -12,14 +13,17 @@ constexpr int kKeyRole = Qt::UserRole + 1;
 constexpr int kIcon = 88;
 
 // Letterboxed square icon, so thumbnails of different aspect ratios line up.
-QIcon squareIcon(const QImage& image, int side) {
-  QPixmap canvas(side, side);
+// Drawn at the screen's device pixel ratio, so thumbnails stay sharp on HiDPI screens.
+QIcon squareIcon(const QImage& image, int side, qreal dpr) {
+  const int pixels = int(std::ceil(side * dpr));
+  QPixmap canvas(pixels, pixels);
   canvas.fill(Qt::transparent);
   if (!image.isNull()) {
-    const QImage scaled = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const QImage scaled = image.scaled(pixels, pixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     QPainter p(&canvas);
-    p.drawImage((side - scaled.width()) / 2, (side - scaled.height()) / 2, scaled);
+    p.drawImage((pixels - scaled.width()) / 2, (pixels - scaled.height()) / 2, scaled);
   }
+  canvas.setDevicePixelRatio(dpr);
   return QIcon(canvas);
 }
 }  // namespace
@@ -70,7 +74,7 @@ void ThumbnailStrip::addThumbnail(const QString& key, const QString& label, cons
     it->setData(kKeyRole, key);
   }
   it->setText(label);
-  it->setIcon(squareIcon(thumbnail, kIcon));
+  it->setIcon(squareIcon(thumbnail, kIcon, devicePixelRatioF()));
   it->setToolTip(toolTip.isEmpty() ? key : toolTip);
 }
 

@@ -1,5 +1,7 @@
 #include "widgets/training_curves.h"
 
+#include "widgets/plot_palette.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -84,6 +86,14 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   timer_.setInterval(minReplotIntervalMs_);
   connect(&timer_, &QTimer::timeout, this, [this] { flushReplot(); });
   timer_.start();
+  setAccessibleName(tr("Training curves"));
+  setAccessibleDescription(tr("Loss, schedule and accuracy curves over the training steps"));
+  applyPlotPalette(this, palette());
+}
+
+void TrainingCurves::changeEvent(QEvent* event) {
+  QCustomPlot::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) applyPlotPalette(this, palette());
 }
 
 QCPAxisRect* TrainingCurves::panelRect(Panel panel) const {
@@ -249,7 +259,7 @@ void TrainingCurves::setSeriesVisible(const QString& key, bool visible) {
   it->raw->setVisible(visible);
   it->smooth->setVisible(visible);
   if (auto* item = legend->itemWithPlottable(it->smooth)) {
-    item->setTextColor(visible ? QColor(Qt::black) : QColor(Qt::gray));
+    item->setTextColor(palette().color(visible ? QPalette::Active : QPalette::Disabled, QPalette::Text));
   }
   dirty_ = true;
 }

@@ -67,6 +67,9 @@ class TrainingCurves : public QCustomPlot {
  Q_SIGNALS:
   void replotted(double milliseconds);
 
+ protected:
+  void changeEvent(QEvent* event) override;  // follows palette changes (light / dark)
+
  private:
   struct Series {
     QString label;

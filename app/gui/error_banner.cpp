@@ -15,7 +15,7 @@ ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent) {
   setStyleSheet(QStringLiteral("#errorBanner { background: #fdecea; border: 1px solid #e0a8a4; border-radius: 3px; }"
                                "#errorBanner QLabel { color: #611a15; }"));
   auto* icon = new QLabel(this);
-  icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(20, 20));
+  icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(QSize(20, 20), devicePixelRatioF()));
   label_ = new QLabel(this);
   label_->setWordWrap(true);
   label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -23,6 +23,7 @@ ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent) {
   close->setText(QStringLiteral("✕"));
   close->setAutoRaise(true);
   close->setToolTip(tr("Dismiss"));
+  close->setAccessibleName(tr("Dismiss the errors"));
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(8, 4, 4, 4);
   layout->addWidget(icon, 0, Qt::AlignTop);

@@ -60,6 +60,16 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), overlay_);
   form->addRow(tr("Colour map"), colorMap_);
 
+  // Names for screen readers (the form's labels are not part of the controls).
+  filter_->setAccessibleName(tr("Filter"));
+  rho_->setAccessibleName(tr("Rho"));
+  rho_->slider()->setAccessibleName(tr("Rho, logarithmic slider"));
+  rho_->slider()->setAccessibleDescription(tr("The fraction of coefficients Com keeps"));
+  rho_->spinBox()->setAccessibleName(tr("Rho"));
+  radius_->setAccessibleName(tr("Disc radius"));
+  mode_->setAccessibleName(tr("Threshold mode"));
+  colorMap_->setAccessibleName(tr("Colour map of the spectrum"));
+
   auto spec = [this] {
     updateEnabled();
     if (!applying_) Q_EMIT specChanged();

@@ -10,16 +10,22 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QHBoxLayout>
 #include <QPainter>
+#include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <cmath>
 
 #include "app/gui/error_banner.h"
 #include "app/gui/explore_controls.h"
 #include "app/gui/image_source.h"
+#include "app/gui/recent_items.h"
 #include "app/gui/thumbnail_loader.h"
 #include "app/gui/view_export.h"
 #include "core/spectral/mask_spec.h"
@@ -79,6 +85,7 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
   banner_ = new ErrorBanner(this);
   strip_ = new ThumbnailStrip(this);
   auto* splitter = new QSplitter(Qt::Horizontal, this);
+  splitter->setObjectName(QStringLiteral("exploreSplitter"));  // its sizes are kept across restarts
   splitter->addWidget(buildSidePanel());
   splitter->addWidget(buildViews());
   splitter->setStretchFactor(0, 0);
@@ -87,8 +94,32 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
+  // The progress of opening many images, with Cancel; shown only when it takes a while.
+  loadingBar_ = new QWidget(this);
+  loadingBar_->setObjectName(QStringLiteral("exploreLoadingBar"));
+  loadingLabel_ = new QLabel(loadingBar_);
+  loadingProgressBar_ = new QProgressBar(loadingBar_);
+  loadingProgressBar_->setAccessibleName(tr("Progress of opening images"));
+  loadingProgressBar_->setMaximumWidth(320);
+  cancelLoading_ = new QPushButton(tr("Cancel"), loadingBar_);
+  cancelLoading_->setObjectName(QStringLiteral("cancelLoading"));
+  cancelLoading_->setShortcut(QKeySequence(Qt::Key_Escape));
+  cancelLoading_->setToolTip(tr("Stop opening images; those already in the strip stay (Esc)"));
+  connect(cancelLoading_, &QPushButton::clicked, this, &ExplorePage::cancelLoading);
+  auto* loadingLayout = new QHBoxLayout(loadingBar_);
+  loadingLayout->setContentsMargins(0, 0, 0, 0);
+  loadingLayout->addWidget(loadingLabel_);
+  loadingLayout->addWidget(loadingProgressBar_, 1);
+  loadingLayout->addWidget(cancelLoading_);
+  loadingLayout->addStretch(1);
+  loadingBar_->hide();
+  loadingTimer_ = new QTimer(this);
+  loadingTimer_->setInterval(250);
+  connect(loadingTimer_, &QTimer::timeout, this, &ExplorePage::updateLoadingBar);
+
   layout->addWidget(banner_);
   layout->addWidget(splitter, 1);
+  layout->addWidget(loadingBar_);
   layout->addWidget(strip_);
 
   busyDelay_ = new QTimer(this);
@@ -115,10 +146,17 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
   connect(spectrum_, &SpectrumView::cursorLeft, this,
           [this] { readout_->setText(tr("Point at the spectrum for frequency, angle and magnitude")); });
   setAcceptDrops(true);
+  strip_->setAccessibleName(tr("Open images"));
+  strip_->setAccessibleDescription(tr("Thumbnails of the opened images; the selected one is shown"));
 }
 
 ExplorePage::~ExplorePage() {
   // Stop the background work while every member it reports to is still intact.
+  for (const IndexJob& job : indexing_) {
+    job.cancel->store(true);
+    job.watcher->disconnect(this);
+    job.watcher->waitForFinished();
+  }
   delete worker_;
   worker_ = nullptr;
   delete thumbs_;
@@ -239,7 +277,7 @@ void ExplorePage::openSamples() {
   const QStringList keys = sampleImageKeys();
   selectQueue_ = keys;
   for (const QString& key : keys)
-    if (!strip_->contains(key)) thumbs_->load(key);
+    if (!strip_->contains(key)) loadThumbnail(key);
   if (strip_->contains(keys.first())) {
     selectQueue_.clear();
     strip_->selectKey(keys.first());
@@ -247,7 +285,97 @@ void ExplorePage::openSamples() {
 }
 
 void ExplorePage::openPaths(const QStringList& paths, bool selectFirst) {
-  const ExpandedPaths expanded = expandImagePaths(paths);
+  for (const QString& path : paths) addRecentItem(QLatin1String(kRecentImages), path);  // File → Open Recent
+  const bool folders = std::any_of(paths.begin(), paths.end(), [](const QString& p) { return QFileInfo(p).isDir(); });
+  if (!folders) {
+    openExpanded(expandImagePaths(paths), selectFirst);
+    return;
+  }
+  // Searching a big folder tree (or one on a slow disk) takes a while: off the GUI thread.
+  IndexJob job;
+  job.cancel = std::make_shared<std::atomic<bool>>(false);
+  job.found = std::make_shared<std::atomic<int>>(0);
+  job.watcher = new QFutureWatcher<ExpandedPaths>(this);
+  QFutureWatcher<ExpandedPaths>* watcher = job.watcher;
+  const auto cancelFlag = job.cancel;
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, selectFirst, cancelFlag] {
+    ExpandedPaths expanded = watcher->result();
+    if (cancelFlag->load()) expanded.cancelled = true;  // cancelled after the search ended: open nothing
+    indexing_.erase(std::remove_if(indexing_.begin(), indexing_.end(),
+                                   [watcher](const IndexJob& j) { return j.watcher == watcher; }),
+                    indexing_.end());
+    watcher->deleteLater();
+    if (expanded.cancelled)
+      Q_EMIT statusMessage(tr("Opening cancelled"), 5000);
+    else
+      openExpanded(expanded, selectFirst);
+    updateLoadingBar();
+  });
+  if (!loading()) {
+    loadingCancelled_ = false;
+    loadingSince_.start();
+  }
+  indexing_.append(job);
+  const auto cancel = job.cancel;
+  const auto found = job.found;
+  watcher->setFuture(QtConcurrent::run([paths, cancel, found] { return expandImagePaths(paths, 5000, cancel.get(), found.get()); }));
+  Q_EMIT statusMessage(tr("Looking for images in %1 …").arg(QDir::toNativeSeparators(paths.join(QStringLiteral(", ")))), 3000);
+  updateLoadingBar();
+}
+
+void ExplorePage::loadThumbnail(const QString& key) {
+  if (!loading()) {
+    loadingCancelled_ = false;
+    loadingSince_.start();
+  }
+  if (thumbsPending_ == 0) thumbsDone_ = thumbsTotal_ = 0;  // a new burst
+  ++thumbsPending_;
+  ++thumbsTotal_;
+  thumbs_->load(key);
+  updateLoadingBar();
+}
+
+void ExplorePage::cancelLoading() {
+  if (!loading()) return;
+  loadingCancelled_ = true;
+  for (const IndexJob& job : indexing_) job.cancel->store(true);
+  const int dropped = thumbs_->cancelPending();
+  thumbsPending_ = std::max(0, thumbsPending_ - dropped);
+  thumbsTotal_ = std::max(thumbsDone_, thumbsTotal_ - dropped);
+  if (dropped > 0)
+    Q_EMIT statusMessage(tr("Opening cancelled: %n image(s) not opened", nullptr, dropped), 8000);
+  updateLoadingBar();
+}
+
+void ExplorePage::updateLoadingBar() {
+  if (!loading()) {
+    loadingTimer_->stop();
+    loadingBar_->hide();
+    if (wasLoading_) {
+      wasLoading_ = false;
+      Q_EMIT loadingFinished(loadingCancelled_);
+    }
+    return;
+  }
+  wasLoading_ = true;
+  if (!loadingTimer_->isActive()) loadingTimer_->start();
+  if (!indexing_.isEmpty()) {
+    int found = 0;
+    for (const IndexJob& job : indexing_) found += job.found->load();
+    loadingLabel_->setText(tr("Looking for images: %n found", nullptr, found));
+    loadingProgressBar_->setRange(0, 0);  // busy: the total is not known yet
+    Q_EMIT loadingProgress(0, 0);
+  } else {
+    loadingLabel_->setText(tr("Opening images: %1 of %2").arg(thumbsDone_).arg(thumbsTotal_));
+    loadingProgressBar_->setRange(0, std::max(1, thumbsTotal_));
+    loadingProgressBar_->setValue(thumbsDone_);
+    Q_EMIT loadingProgress(thumbsDone_, thumbsTotal_);
+  }
+  // Quick work (a few images) finishes before the bar would flicker into view.
+  if (!loadingBar_->isVisible() && loadingSince_.isValid() && loadingSince_.elapsed() >= 400) loadingBar_->show();
+}
+
+void ExplorePage::openExpanded(const ExpandedPaths& expanded, bool selectFirst) {
   for (const QString& problem : expanded.problems) reportError(problem);
   if (expanded.truncated)
     Q_EMIT statusMessage(tr("Only the first %n image(s) were opened", nullptr, int(expanded.files.size())), 8000);
@@ -267,12 +395,20 @@ void ExplorePage::openPaths(const QStringList& paths, bool selectFirst) {
       }
       continue;
     }
-    thumbs_->load(file);
+    loadThumbnail(file);
   }
   Q_EMIT statusMessage(tr("Opening %n image(s)…", nullptr, int(expanded.files.size())), 3000);
 }
 
 void ExplorePage::onThumbnail(const ThumbnailResult& r) {
+  if (thumbsPending_ > 0) {
+    --thumbsPending_;
+    ++thumbsDone_;
+  }
+  struct UpdateAtEnd {  // the progress (and loadingFinished) once the strip shows this image
+    ExplorePage* page;
+    ~UpdateAtEnd() { page->updateLoadingBar(); }
+  } updateAtEnd{this};
   if (!r.error.isEmpty()) {
     selectQueue_.removeAll(r.key);
     reportError(r.error);
@@ -412,7 +548,8 @@ QString ExplorePage::errorText() const { return banner_->text(); }
 QStringList ExplorePage::errors() const { return banner_->errors(); }
 QString ExplorePage::readoutText() const { return readout_->text(); }
 
-QStringList ExplorePage::exportViews(const QString& folder, QString* error) const {
+QStringList ExplorePage::exportViews(const QString& folder, QString* error,
+                                     const std::function<bool(int, int)>& progress) const {
   QStringList written;
   auto fail = [&](const QString& message) {
     if (error) *error = message;
@@ -442,6 +579,7 @@ QStringList ExplorePage::exportViews(const QString& folder, QString* error) cons
   files << qMakePair(stem + QStringLiteral("_profile.png"),
                      profile_->toPixmap(std::max(640, profile_->width()), std::max(400, profile_->height())).toImage());
   for (const auto& [name, image] : files) {
+    if (progress && !progress(int(written.size()), int(files.size()))) return fail(tr("Export cancelled"));
     const QString path = dir.filePath(name);
     const QString problem = savePngAtomically(image, path);
     if (!problem.isEmpty()) return fail(problem);
@@ -475,10 +613,24 @@ void ExplorePage::exportDialog() {
     Q_EMIT statusMessage(tr("Open an image first: there is nothing to export"), 5000);
     return;
   }
-  const QString folder = QFileDialog::getExistingDirectory(this, tr("Export views as PNG into"), settings_.lastFolder);
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Export views as PNG into"),
+                                                           lastDirectory(QStringLiteral("exportViews"), settings_.lastFolder));
   if (folder.isEmpty()) return;
+  rememberDirectory(QStringLiteral("exportViews"), folder);
+  // Large images make large PNGs: progress (after a moment) and Cancel between files.
+  QProgressDialog progress(tr("Exporting views…"), tr("Cancel"), 0, 1, this);
+  progress.setWindowModality(Qt::WindowModal);
+  progress.setMinimumDuration(500);
   QString error;
-  const QStringList written = exportViews(folder, &error);
+  const QStringList written = exportViews(folder, &error, [&progress](int done, int total) {
+    progress.setMaximum(total);
+    progress.setValue(done);  // also processes events: the dialog's Cancel
+    return !progress.wasCanceled();
+  });
+  if (progress.wasCanceled()) {
+    Q_EMIT statusMessage(tr("Export cancelled after %n file(s)", nullptr, int(written.size())), 8000);
+    return;
+  }
   if (!error.isEmpty()) {
     QMessageBox::warning(this, tr("Export failed"), error);
     return;

@@ -4,15 +4,23 @@
 // and see, side by side, the original, its log spectrum (with the mask as overlay), the mask, the
 // filtered image and the residual, with the numbers (kept coefficients, retained energy, PSNR, tau)
 // and the radial power profile. All FFT work runs on ExploreWorker's thread.
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QStringList>
 #include <QWidget>
 #include <array>
+#include <atomic>
+#include <functional>
+#include <memory>
 
 #include "app/gui/explore_settings.h"
 #include "app/gui/explore_worker.h"
+#include "app/gui/image_source.h"
 
 class QLabel;
 class QGridLayout;
+class QProgressBar;
+class QPushButton;
 class QTimer;
 
 namespace folk::ui {
@@ -41,8 +49,10 @@ class ExplorePage : public QWidget {
   void openSamples();
 
   // Writes one PNG per view of the current image into `folder`; returns the files written.
-  // On failure returns what was written before and sets *error.
-  QStringList exportViews(const QString& folder, QString* error = nullptr) const;
+  // On failure returns what was written before and sets *error. `progress` (may be empty) gets
+  // (files written, files in all) before each file; returning false cancels (*error says so).
+  QStringList exportViews(const QString& folder, QString* error = nullptr,
+                          const std::function<bool(int, int)>& progress = {}) const;
 
   // What is on screen (for tests, screenshots and the main window).
   QString currentKey() const { return currentKey_; }
@@ -62,7 +72,15 @@ class ExplorePage : public QWidget {
   ImageView* residualView(int panel) const { return residual_[panel]; }
   RadialProfilePlot* profilePlot() const { return profile_; }
 
+  // Opening is long work for big folders: indexing (on a pool thread) and decoding the images for
+  // the strip. While it runs a progress bar with Cancel (Esc) shows under the views.
+  bool loading() const { return !indexing_.isEmpty() || thumbsPending_ > 0; }
+  QWidget* loadingBar() const { return loadingBar_; }
+  QPushButton* cancelLoadingButton() const { return cancelLoading_; }
+
  public Q_SLOTS:
+  // Stops indexing folders and drops the images not decoded yet (those already in the strip stay).
+  void cancelLoading();
   void openImagesDialog();
   void openFolderDialog();
   void exportDialog();
@@ -72,6 +90,10 @@ class ExplorePage : public QWidget {
   void resultShown();
   void currentImageChanged(const QString& name);
   void statusMessage(const QString& message, int timeoutMs);
+  // Progress of the opening work (done of total images; total 0 while folders are indexed).
+  void loadingProgress(int done, int total);
+  // The opening work is over: all done, or cancelled.
+  void loadingFinished(bool cancelled);
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -90,6 +112,9 @@ class ExplorePage : public QWidget {
   void showProfileCut(const ExploreResult& result);
   void saveSettings();
   void reportError(const QString& message);
+  void openExpanded(const ExpandedPaths& expanded, bool selectFirst);
+  void loadThumbnail(const QString& key);
+  void updateLoadingBar();
 
   ExploreSettings settings_;
   ExploreWorker* worker_;
@@ -116,6 +141,24 @@ class ExplorePage : public QWidget {
   ExploreResultPtr shown_;
   std::uint64_t requested_ = 0;
   QStringList selectQueue_;  // keys of the last open batch, until one of them decodes and is selected
+
+  struct IndexJob {
+    std::shared_ptr<std::atomic<bool>> cancel;
+    std::shared_ptr<std::atomic<int>> found;
+    QFutureWatcher<ExpandedPaths>* watcher = nullptr;
+  };
+  QList<IndexJob> indexing_;
+  int thumbsPending_ = 0;  // thumbnails asked for and not reported
+  int thumbsDone_ = 0;     // of this loading burst
+  int thumbsTotal_ = 0;
+  bool loadingCancelled_ = false;
+  bool wasLoading_ = false;
+  QElapsedTimer loadingSince_;
+  QTimer* loadingTimer_ = nullptr;
+  QWidget* loadingBar_ = nullptr;
+  QLabel* loadingLabel_ = nullptr;
+  QProgressBar* loadingProgressBar_ = nullptr;
+  QPushButton* cancelLoading_ = nullptr;
 };
 
 }  // namespace folk::ui

@@ -57,8 +57,10 @@ const QStringList& imageFileSuffixes() {
 
 bool hasImageSuffix(const QString& path) { return imageFileSuffixes().contains(QFileInfo(path).suffix().toLower()); }
 
-ExpandedPaths expandImagePaths(const QStringList& paths, int maxFiles) {
+ExpandedPaths expandImagePaths(const QStringList& paths, int maxFiles, const std::atomic<bool>* cancel,
+                               std::atomic<int>* foundCount) {
   ExpandedPaths out;
+  auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
   auto add = [&](const QString& file) {
     if (out.files.size() >= maxFiles) {
       out.truncated = true;
@@ -75,17 +77,24 @@ ExpandedPaths expandImagePaths(const QStringList& paths, int maxFiles) {
       QStringList found;
       QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
       while (it.hasNext()) {
+        if (cancelled()) {
+          out.cancelled = true;
+          break;
+        }
         const QString f = it.next();
-        if (hasImageSuffix(f)) found << f;
+        if (hasImageSuffix(f)) {
+          found << f;
+          if (foundCount) ++*foundCount;
+        }
       }
       found.sort();
-      if (found.isEmpty()) out.problems << QObject::tr("%1: the folder contains no image files").arg(path);
+      if (found.isEmpty() && !out.cancelled) out.problems << QObject::tr("%1: the folder contains no image files").arg(path);
       for (const QString& f : found)
         if (!add(f)) break;
     } else {
       add(info.absoluteFilePath());
     }
-    if (out.truncated) break;
+    if (out.truncated || out.cancelled) break;
   }
   return out;
 }

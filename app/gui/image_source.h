@@ -4,6 +4,7 @@
 // (alpha, 16-bit, palette, grey) are the ones DESIGN.md §3 defines and `folk mask` uses.
 #include <QString>
 #include <QStringList>
+#include <atomic>
 
 #include "core/data/image.h"
 
@@ -27,10 +28,13 @@ struct ExpandedPaths {
   QStringList files;     // absolute paths of images, in a stable (sorted) order
   QStringList problems;  // one sentence per path that is neither an image file nor a folder with images
   bool truncated = false;
+  bool cancelled = false;  // *cancel became true: `files` holds what was found until then
 };
 
 // Files stay as they are (a bad file is still returned: decoding it reports the real reason);
-// folders are searched recursively for image files (at most maxFiles in all).
-ExpandedPaths expandImagePaths(const QStringList& paths, int maxFiles = 5000);
+// folders are searched recursively for image files (at most maxFiles in all). Safe on any thread:
+// `cancel` (may be null) stops the search, `found` (may be null) counts the image files seen.
+ExpandedPaths expandImagePaths(const QStringList& paths, int maxFiles = 5000,
+                               const std::atomic<bool>* cancel = nullptr, std::atomic<int>* found = nullptr);
 
 }  // namespace folk::ui

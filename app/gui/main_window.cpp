@@ -12,20 +12,45 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QAbstractButton>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QSplitter>
 #include <QStyle>
+#include <QTableView>
 #include <QToolBar>
+#include <functional>
 
 #include "app/gui/explore_controls.h"
 #include "app/gui/engine_controller.h"
 #include "app/gui/explore_page.h"
 #include "app/gui/language.h"
+#include "app/gui/recent_items.h"
 #include "app/gui/results_page.h"
+#include "app/gui/runs_table_model.h"
 #include "app/gui/train_page.h"
+
+// The icon is compiled into folk_gui_lib, a static library: reference it explicitly (outside a
+// namespace) so the linker keeps it.
+static void initIconResources() {
+  static const bool once = [] {
+    Q_INIT_RESOURCE(icons);
+    return true;
+  }();
+  (void)once;
+}
 
 namespace folk::ui {
 
 MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("FOLK Workbench"));
+  initIconResources();
+  // Scalable (SVG), so it is sharp at every size and device pixel ratio; the theme's icon wins.
+  const QIcon appIcon = QIcon::fromTheme(QStringLiteral("folk-workbench"), QIcon(QStringLiteral(":/icons/folk-workbench.svg")));
+  if (QApplication::windowIcon().isNull()) QApplication::setWindowIcon(appIcon);  // dialogs too
+  setWindowIcon(appIcon);
+  if (const Theme theme = savedTheme(); theme != currentTheme()) applyTheme(theme);
   stack_ = new QStackedWidget(this);
   setCentralWidget(stack_);
 
@@ -61,6 +86,13 @@ MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(
     showWorkspace(1);
     train_->resumeRun(run);
   });
+  // Runs trained, resumed or looked at (one selected) go to File → Open Recent.
+  connect(train_->controller(), &EngineController::runStarted, this,
+          [](const QString& run) { addRecentItem(QLatin1String(kRecentRuns), run); });
+  connect(results_->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    const QStringList runs = results_->selectedRuns();
+    if (runs.size() == 1) addRecentItem(QLatin1String(kRecentRuns), runs.front());
+  });
   buildMenus();
 
   QSettings settings;
@@ -69,11 +101,24 @@ MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(
     resize(std::min(1600, avail.width()), std::min(1000, avail.height()));
   }
   restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+  restoreLayoutSettings();
+  // Images on the command line are for Explore; otherwise the workspace of the last session.
+  if (paths.isEmpty()) showWorkspace(settings.value(QStringLiteral("mainWindow/workspace"), 0).toInt());
 
   if (paths.isEmpty())
     explore_->openSamples();
   else
     explore_->openPaths(paths);
+}
+
+void MainWindow::restoreLayoutSettings() {
+  QSettings settings;
+  for (QSplitter* splitter : findChildren<QSplitter*>()) {
+    if (splitter->objectName().isEmpty()) continue;
+    splitter->restoreState(settings.value(QStringLiteral("splitters/") + splitter->objectName()).toByteArray());
+  }
+  results_->table()->horizontalHeader()->restoreState(
+      settings.value(QStringLiteral("results/tableHeader")).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
@@ -111,6 +156,9 @@ void MainWindow::buildMenus() {
   file->addAction(tr("Open &folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), explore_,
                   &ExplorePage::openFolderDialog);
   file->addAction(tr("Open &sample photos"), explore_, &ExplorePage::openSamples);
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);  // drops what is gone
+  rebuildRecentMenu();
   file->addSeparator();
   file->addAction(tr("&Export views as PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), explore_, &ExplorePage::exportDialog);
   file->addSeparator();
@@ -136,21 +184,134 @@ void MainWindow::buildMenus() {
   view->addSeparator();
   addLanguageMenu(view, this);  // View → Language (app/gui/language.cpp)
 
+  QMenu* theme = view->addMenu(tr("&Theme"));
+  themeActions_ = new QActionGroup(this);
+  themeActions_->setExclusive(true);
+  for (const Theme t : {Theme::System, Theme::Light, Theme::Dark}) {
+    QAction* a = theme->addAction(themeLabel(t));
+    a->setCheckable(true);
+    a->setData(themeKey(t));
+    a->setChecked(t == currentTheme());
+    themeActions_->addAction(a);
+    connect(a, &QAction::triggered, this, [this, t] { setTheme(t); });
+  }
+
   QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About FOLK Workbench"), this, [this] {
-    QMessageBox::about(this, tr("About FOLK Workbench"),
-                       tr("<b>FOLK Workbench</b> %1<p>Frequency-guided masking (Com / RCom) for self-supervised "
-                          "learning: explore spectra and masks, train and compare runs.</p>"
-                          "<p>Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image "
-                          "views and by the spectrum and mask.</p>")
-                           .arg(QApplication::applicationVersion()));
+  QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
+  keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+  help->addAction(tr("&About FOLK Workbench"), this, [this] { showAboutDialog(this); });
+}
+
+void MainWindow::setTheme(Theme theme) {
+  applyTheme(theme);
+  saveTheme(theme);
+  for (QAction* a : themeActions_->actions()) a->setChecked(a->data().toString() == themeKey(theme));
+}
+
+QList<ShortcutEntry> MainWindow::shortcuts() const {
+  QList<ShortcutEntry> entries;
+  std::function<void(const QMenu*, const QString&)> walk = [&](const QMenu* menu, const QString& group) {
+    for (QAction* a : menu->actions()) {
+      if (a->isSeparator()) continue;
+      if (a->menu()) {
+        walk(a->menu(), group);
+      } else if (!a->shortcut().isEmpty()) {
+        entries.append({group, withoutMnemonic(a->text()), a->shortcut()});
+      }
+    }
+  };
+  for (QAction* top : menuBar()->actions())
+    if (top->menu()) walk(top->menu(), withoutMnemonic(top->text()));
+  for (QAction* a : workspaceActions_->actions())
+    if (!a->shortcut().isEmpty()) entries.append({tr("Workspaces"), tr("Show %1").arg(a->text()), a->shortcut()});
+  // Buttons with a shortcut, by workspace (their keys work while the workspace is shown).
+  const QStringList names = workspaceNames();
+  for (int i = 0; i < stack_->count(); ++i) {
+    for (QAbstractButton* b : stack_->widget(i)->findChildren<QAbstractButton*>()) {
+      if (!b->shortcut().isEmpty()) entries.append({names.value(i), withoutMnemonic(b->text()), b->shortcut()});
+    }
+  }
+  return entries;
+}
+
+QDialog* MainWindow::showShortcuts() { return showShortcutsDialog(this, shortcuts()); }
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList images = recentItems(QLatin1String(kRecentImages));
+  const QStringList runs = recentItems(QLatin1String(kRecentRuns));
+  auto label = [](int n, const QString& path) {
+    QString name = QDir::toNativeSeparators(path);
+    name.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    return n < 9 ? QStringLiteral("&%1 %2").arg(n + 1).arg(name) : name;
+  };
+  recentMenu_->addSection(tr("Images and folders"));
+  if (images.isEmpty()) recentMenu_->addAction(tr("No recent images"))->setEnabled(false);
+  for (int i = 0; i < images.size(); ++i) {
+    const QString path = images[i];
+    QAction* a = recentMenu_->addAction(label(i, path), this, [this, path] {
+      showWorkspace(0);
+      explore_->openPaths({path});
+    });
+    a->setData(path);
+    a->setToolTip(path);
+  }
+  recentMenu_->addSection(tr("Runs"));
+  if (runs.isEmpty()) recentMenu_->addAction(tr("No recent runs"))->setEnabled(false);
+  for (int i = 0; i < runs.size(); ++i) {
+    const QString path = runs[i];
+    QAction* a = recentMenu_->addAction(label(i, path), this, [this, path] { openRecentRun(path); });
+    a->setData(path);
+    a->setToolTip(path);
+  }
+  recentMenu_->addSeparator();
+  QAction* clear = recentMenu_->addAction(tr("&Clear Recent"), this, [this] {
+    clearRecentItems(QLatin1String(kRecentImages));
+    clearRecentItems(QLatin1String(kRecentRuns));
+    rebuildRecentMenu();
   });
+  clear->setEnabled(!images.isEmpty() || !runs.isEmpty());
+}
+
+bool MainWindow::openRecentRun(const QString& runPath) {
+  const QFileInfo info(runPath);
+  if (!info.isDir()) {
+    statusBar()->showMessage(tr("%1 no longer exists").arg(QDir::toNativeSeparators(runPath)), 8000);
+    rebuildRecentMenu();
+    return false;
+  }
+  const QString folder = info.absolutePath();
+  if (QFileInfo(train_->runsDirectory()).canonicalFilePath() != QFileInfo(folder).canonicalFilePath())
+    train_->setRunsDirectory(folder);  // Results follows (runsDirectoryChanged) and rescans
+  else
+    results_->refresh();
+  showWorkspace(2);
+  results_->setFilterText(QString());
+  // The table names runs by the path the scan made: match by the real location.
+  const QString wanted = info.canonicalFilePath();
+  for (const RunSummary& run : results_->model()->runs()) {
+    const QString path = QString::fromStdString(run.path);
+    if (QFileInfo(path).canonicalFilePath() != wanted) continue;
+    results_->selectRuns({path});
+    const QModelIndexList rows = results_->table()->selectionModel()->selectedRows();
+    if (!rows.isEmpty()) results_->table()->scrollTo(rows.front());
+    addRecentItem(QLatin1String(kRecentRuns), path);
+    return true;
+  }
+  statusBar()->showMessage(tr("%1 is not a run folder").arg(QDir::toNativeSeparators(runPath)), 8000);
+  return false;
 }
 
 void MainWindow::saveGeometrySettings() const {
   QSettings settings;
   settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+  settings.setValue(QStringLiteral("mainWindow/workspace"), currentWorkspace());
+  for (QSplitter* splitter : findChildren<QSplitter*>()) {
+    if (!splitter->objectName().isEmpty())
+      settings.setValue(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
+  }
+  settings.setValue(QStringLiteral("results/tableHeader"), results_->table()->horizontalHeader()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -4,7 +4,11 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include "app/gui/about_dialog.h"
+#include "app/gui/desktop_theme.h"
+
 class QActionGroup;
+class QMenu;
 class QStackedWidget;
 class QToolBar;
 
@@ -37,12 +41,27 @@ class MainWindow : public QMainWindow {
   int currentWorkspace() const;
   QStringList workspaceNames() const;
 
+  // File → Open Recent: image files / folders (Explore) and runs (Results), newest first.
+  QMenu* recentMenu() const { return recentMenu_; }
+  void rebuildRecentMenu();
+  // Shows a run in Results (its runs folder becomes the runs folder) and selects it.
+  bool openRecentRun(const QString& runPath);
+
+  // Every shortcut of the window's actions and buttons, grouped by menu / workspace: what
+  // Help → Keyboard Shortcuts lists.
+  QList<ShortcutEntry> shortcuts() const;
+  QDialog* showShortcuts();
+
+  // View → Theme: System (the platform's palette), Light or Dark; stored in the settings.
+  void setTheme(Theme theme);
+
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildMenus();
   void saveGeometrySettings() const;
+  void restoreLayoutSettings();
 
   QToolBar* switcher_;
   QActionGroup* workspaceActions_;
@@ -50,6 +69,8 @@ class MainWindow : public QMainWindow {
   ExplorePage* explore_;
   TrainPage* train_;
   ResultsPage* results_;
+  QMenu* recentMenu_ = nullptr;
+  QActionGroup* themeActions_ = nullptr;
   CloseDuringTraining closeChoice_ = CloseDuringTraining::Ask;
 };
 

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSet>
@@ -25,10 +26,13 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "app/gui/error_banner.h"
+#include "app/gui/recent_items.h"
+#include "core/train/evaluation.h"
 #include "core/io/run_directory.h"
 #include "core/train/session.h"
 #include "widgets/embedding_plot.h"
@@ -64,6 +68,10 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
   };
 }
 
+ResultsPage::~ResultsPage() {
+  if (embeddingJob_) embeddingJob_->cancel = true;  // the pool thread stops at its next batch
+}
+
 void ResultsPage::buildUi() {
   auto* layout = new QVBoxLayout(this);
   errors_ = new ErrorBanner(this);
@@ -79,6 +87,7 @@ void ResultsPage::buildUi() {
   filter_ = new QLineEdit(this);
   filter_->setPlaceholderText(tr("Filter runs (name, objective, model, status…)"));
   filter_->setClearButtonEnabled(true);
+  filter_->setAccessibleName(tr("Filter runs"));
   top->addWidget(folderLabel_, 1);
   top->addWidget(filter_, 1);
   top->addWidget(change);
@@ -92,12 +101,13 @@ void ResultsPage::buildUi() {
     actions->addWidget(b);
     return b;
   };
-  addButton(tr("Refresh"), tr("Read the runs folder again (it is also watched every 2 s)"), [this] { refresh(); });
+  addButton(tr("Refresh"), tr("Read the runs folder again (it is also watched every 2 s)"), [this] { refresh(); })
+      ->setShortcut(QKeySequence(Qt::Key_F5));
   addButton(tr("Resume"), tr("Continue the selected run from its last checkpoint in the Train workspace"), [this] {
     const auto runs = selectedRuns();
     if (runs.size() == 1) Q_EMIT resumeRequested(runs.front());
   });
-  addButton(tr("Rename…"), tr("Rename the selected run"), [this] {
+  QPushButton* rename = addButton(tr("Rename…"), tr("Rename the selected run (F2)"), [this] {
     const auto runs = selectedRuns();
     if (runs.size() != 1) return;
     bool ok = false;
@@ -107,12 +117,14 @@ void ResultsPage::buildUi() {
     QString error;
     if (ok && !renameRun(runs.front(), name, &error)) errors_->addError(error);
   });
-  addButton(tr("Delete…"), tr("Delete the selected runs (asks first)"), [this] {
+  rename->setShortcut(QKeySequence(Qt::Key_F2));
+  QPushButton* remove = addButton(tr("Delete…"), tr("Delete the selected runs (asks first; Del)"), [this] {
     const auto runs = selectedRuns();
     if (runs.isEmpty() || !confirmDelete_(runs)) return;
     QString error;
     if (!deleteRuns(runs, &error)) errors_->addError(error);
   });
+  remove->setShortcut(QKeySequence(Qt::Key_Delete));
   addButton(tr("Embedding"), tr("PCA of the selected run's teacher features on labelled test images, by class"),
             [this] {
               const auto runs = selectedRuns();
@@ -121,13 +133,42 @@ void ResultsPage::buildUi() {
   addButton(tr("Export table…"), tr("The learning table of the selected runs (all when none is selected), as CSV or "
                                     "Markdown"),
             [this] {
-              const QString path = QFileDialog::getSaveFileName(this, tr("Export learning table"), runsDir_,
-                                                                tr("CSV (*.csv);;Markdown (*.md)"));
+              const QString path = QFileDialog::getSaveFileName(
+                  this, tr("Export learning table"), lastDirectory(QStringLiteral("export"), runsDir_),
+                  tr("CSV (*.csv);;Markdown (*.md)"));
+              rememberDirectory(QStringLiteral("export"), path);
               QString error;
               if (!path.isEmpty() && !exportLearningTable(path, &error)) errors_->addError(error);
             });
   actions->addStretch(1);
   layout->addLayout(actions);
+
+  // The embedding's progress, with Cancel; shown while it computes.
+  embeddingBar_ = new QWidget(this);
+  embeddingBar_->setObjectName(QStringLiteral("embeddingProgress"));
+  embeddingLabel_ = new QLabel(embeddingBar_);
+  embeddingProgress_ = new QProgressBar(embeddingBar_);
+  embeddingProgress_->setAccessibleName(tr("Progress of the embedding"));
+  auto* cancel = new QPushButton(tr("Cancel"), embeddingBar_);
+  cancel->setObjectName(QStringLiteral("cancelEmbedding"));
+  cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+  cancel->setToolTip(tr("Stop computing the embedding (Esc)"));
+  connect(cancel, &QPushButton::clicked, this, &ResultsPage::cancelEmbedding);
+  auto* barLayout = new QHBoxLayout(embeddingBar_);
+  barLayout->setContentsMargins(0, 0, 0, 0);
+  barLayout->addWidget(embeddingLabel_);
+  barLayout->addWidget(embeddingProgress_, 1);
+  barLayout->addWidget(cancel);
+  embeddingBar_->hide();
+  layout->addWidget(embeddingBar_);
+  embeddingPoll_.setInterval(200);
+  connect(&embeddingPoll_, &QTimer::timeout, this, [this] {
+    if (!embeddingJob_) return;
+    const auto total = embeddingJob_->total.load(), done = embeddingJob_->done.load();
+    embeddingProgress_->setRange(0, total > 0 ? int(total) : 0);  // busy until the data is read
+    if (total > 0) embeddingProgress_->setValue(int(done));
+    Q_EMIT embeddingProgress(int(done), int(total));
+  });
 
   model_ = new RunsTableModel(this);
   proxy_ = new QSortFilterProxyModel(this);
@@ -145,6 +186,7 @@ void ResultsPage::buildUi() {
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->verticalHeader()->hide();
   table_->setAlternatingRowColors(true);
+  table_->setAccessibleName(tr("Runs"));
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateCurves(); });
   // A double click opens the run folder (config.json, metrics.csv, samples/) in the file manager.
   table_->setToolTip(tr("Select runs to compare their curves; double-click opens a run's folder"));
@@ -162,17 +204,25 @@ void ResultsPage::buildUi() {
   tools->addWidget(new QLabel(tr("Smoothing"), curvesPanel));
   auto* smoothing = new QSlider(Qt::Horizontal, curvesPanel);
   smoothing->setRange(0, 99);
-  smoothing->setValue(90);
-  connect(smoothing, &QSlider::valueChanged, this, [this](int v) { curves_->setSmoothing(v / 100.0); });
+  smoothing->setAccessibleName(tr("Smoothing of the curves"));
+  smoothing->setValue(std::clamp(QSettings().value(QStringLiteral("results/smoothing"), 90).toInt(), 0, 99));
+  curves_->setSmoothing(smoothing->value() / 100.0);
+  connect(smoothing, &QSlider::valueChanged, this, [this](int v) {
+    curves_->setSmoothing(v / 100.0);
+    QSettings().setValue(QStringLiteral("results/smoothing"), v);
+  });
   tools->addWidget(smoothing);
   auto* log = new QCheckBox(tr("Log loss axis"), curvesPanel);
   connect(log, &QCheckBox::toggled, curves_, &TrainingCurves::setLogLoss);
+  log->setChecked(QSettings().value(QStringLiteral("results/logLoss"), false).toBool());
+  connect(log, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("results/logLoss"), on); });
   tools->addWidget(log);
   auto* exportCurves = new QPushButton(tr("Export…"), curvesPanel);
   connect(exportCurves, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), runsDir_,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), lastDirectory(QStringLiteral("export"), runsDir_),
                                                       tr("PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)"));
     if (path.isEmpty()) return;
+    rememberDirectory(QStringLiteral("export"), path);
     QString error;
     if (!curves_->exportFile(path, &error)) errors_->addError(error);
   });
@@ -184,10 +234,12 @@ void ResultsPage::buildUi() {
   embedding_ = new EmbeddingPlot(this);
   embedding_->clearPoints(tr("Select a run and press Embedding"));
   tabs_ = new QTabWidget(this);
+  tabs_->setAccessibleName(tr("Curves and embedding of the selected runs"));
   tabs_->addTab(curvesPanel, tr("Curves"));
   tabs_->addTab(embedding_, tr("Embedding"));
 
   auto* splitter = new QSplitter(Qt::Vertical, this);
+  splitter->setObjectName(QStringLiteral("resultsSplitter"));  // its sizes are kept across restarts
   splitter->addWidget(table_);
   splitter->addWidget(tabs_);
   splitter->setStretchFactor(1, 2);
@@ -330,17 +382,32 @@ QStringList ResultsPage::selectedOrAll() const {
 void ResultsPage::showEmbedding(const QString& runPath) {
   if (embeddingBusy_) return;
   embeddingBusy_ = true;
+  addRecentItem(QLatin1String(kRecentRuns), runPath);
+  auto job = std::make_shared<EmbeddingJob>();
+  embeddingJob_ = job;
+  embeddingLabel_->setText(tr("Embedding of %1:").arg(QFileInfo(runPath).fileName()));
+  embeddingProgress_->setRange(0, 0);
+  embeddingBar_->show();
+  embeddingPoll_.start();
   tabs_->setCurrentWidget(embedding_);
   embedding_->clearPoints(tr("Computing the features of %1 …").arg(QFileInfo(runPath).fileName()));
   // The engine's torch work runs on a pool thread; the result comes back as plain values.
   // Errors travel as text: QtConcurrent would turn a std::exception into an anonymous one.
   using Outcome = std::pair<Embedding, std::string>;
   auto* watcher = new QFutureWatcher<Outcome>(this);
-  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, runPath] {
+  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, runPath, job] {
     watcher->deleteLater();
     embeddingBusy_ = false;
+    embeddingPoll_.stop();
+    embeddingBar_->hide();
+    embeddingJob_.reset();
     try {
       const Outcome outcome = watcher->result();
+      if (!outcome.second.empty() && job->cancel) {
+        embedding_->clearPoints(tr("Embedding of %1 cancelled").arg(QFileInfo(runPath).fileName()));
+        Q_EMIT embeddingCancelled(runPath);
+        return;
+      }
       if (!outcome.second.empty()) throw std::runtime_error(outcome.second);
       const Embedding& e = outcome.first;
       QVector<double> x(qsizetype(e.x.size())), y(qsizetype(e.y.size()));
@@ -371,13 +438,23 @@ void ResultsPage::showEmbedding(const QString& runPath) {
     }
   });
   const std::string path = runPath.toStdString();
-  watcher->setFuture(QtConcurrent::run([path]() -> Outcome {
+  watcher->setFuture(QtConcurrent::run([path, job]() -> Outcome {
     try {
-      return {Session::embedRun(RunDirectory::open(path), 2000), {}};
+      const auto progress = [job](std::size_t done, std::size_t total) {
+        job->done = static_cast<long long>(done);
+        job->total = static_cast<long long>(total);
+        return !job->cancel.load();
+      };
+      if (job->cancel) throw OperationCancelled();
+      return {Session::embedRun(RunDirectory::open(path), 2000, progress), {}};
     } catch (const std::exception& e) {
       return {Embedding{}, e.what()};
     }
   }));
+}
+
+void ResultsPage::cancelEmbedding() {
+  if (embeddingJob_) embeddingJob_->cancel = true;
 }
 
 bool ResultsPage::renameRun(const QString& path, const QString& newName, QString* error) {

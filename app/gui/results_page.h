@@ -8,9 +8,12 @@
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
+#include <atomic>
 #include <functional>
+#include <memory>
 
 class QLabel;
+class QProgressBar;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -29,6 +32,7 @@ class ResultsPage : public QWidget {
 
  public:
   explicit ResultsPage(QWidget* parent = nullptr);
+  ~ResultsPage() override;  // cancels a running embedding
 
   void setRunsDirectory(const QString& dir);
   QString runsDirectory() const { return runsDir_; }
@@ -56,6 +60,9 @@ class ResultsPage : public QWidget {
   void showEmbedding(const QString& runPath);
   EmbeddingPlot* embeddingPlot() const { return embedding_; }
   bool embeddingBusy() const { return embeddingBusy_; }
+  // Stops the running embedding at its next batch (embeddingCancelled follows).
+  void cancelEmbedding();
+  QWidget* embeddingProgressBar() const { return embeddingBar_; }
 
  public Q_SLOTS:
   void refresh();  // rescans the folder and updates the selected runs' curves
@@ -64,6 +71,8 @@ class ResultsPage : public QWidget {
   void resumeRequested(const QString& runPath);
   void embeddingReady(const QString& runPath);
   void embeddingFailed(const QString& runPath, const QString& message);
+  void embeddingCancelled(const QString& runPath);
+  void embeddingProgress(int done, int total);  // images whose features are computed
 
  private:
   void buildUi();
@@ -83,6 +92,15 @@ class ResultsPage : public QWidget {
   QTabWidget* tabs_;
   EmbeddingPlot* embedding_;
   bool embeddingBusy_ = false;
+  struct EmbeddingJob {  // shared with the worker thread
+    std::atomic<bool> cancel{false};
+    std::atomic<long long> done{0}, total{0};
+  };
+  std::shared_ptr<EmbeddingJob> embeddingJob_;
+  QWidget* embeddingBar_ = nullptr;
+  QLabel* embeddingLabel_ = nullptr;
+  QProgressBar* embeddingProgress_ = nullptr;
+  QTimer embeddingPoll_;
   struct Plotted {
     qint64 metricsSize = -1;
     QDateTime evalModified;

@@ -33,7 +33,9 @@ ThumbnailLoader::~ThumbnailLoader() {
 
 void ThumbnailLoader::load(const QString& key) {
   const int size = size_;
+  ++queued_;
   pool_.start([this, key, size] {
+    if (queued_ > 0) --queued_;
     ThumbnailResult r = makeThumbnail(key, size);
     // Queued to this object's (GUI) thread; the destructor waits for this job, so `this` is alive,
     // and events still queued when it is destroyed are discarded with it.
@@ -42,5 +44,11 @@ void ThumbnailLoader::load(const QString& key) {
 }
 
 bool ThumbnailLoader::idle() const { return pool_.activeThreadCount() == 0; }
+
+int ThumbnailLoader::cancelPending() {
+  const int queued = queued_.exchange(0);
+  pool_.clear();
+  return queued;
+}
 
 }  // namespace folk::ui

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
+#include <atomic>
 
 namespace folk::ui {
 
@@ -25,6 +26,8 @@ class ThumbnailLoader : public QObject {
 
   void load(const QString& key);
   bool idle() const;
+  // Drops the jobs not started yet (the running one still reports); returns how many.
+  int cancelPending();
 
  Q_SIGNALS:
   void loaded(const folk::ui::ThumbnailResult& result);
@@ -32,6 +35,7 @@ class ThumbnailLoader : public QObject {
  private:
   QThreadPool pool_;
   int size_;
+  std::atomic<int> queued_{0};  // jobs submitted and not started
 };
 
 // Synchronous version of one job (also used by the loader's jobs).

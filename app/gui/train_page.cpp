@@ -17,12 +17,14 @@
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "app/gui/config_form.h"
 #include "app/gui/engine_controller.h"
 #include "app/gui/error_banner.h"
 #include "app/gui/image_convert.h"
+#include "app/gui/recent_items.h"
 #include "app/gui/runs_table_model.h"
 #include "core/io/metrics_log.h"
 #include "widgets/image_view.h"
@@ -70,6 +72,16 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new EngineC
     updateButtons();
     Q_EMIT runFinished(controller_->runDirectory());
   });
+  // The form as it was left (dataset choice and every hyperparameter), when it still reads.
+  const QString saved = QSettings().value(QStringLiteral("train/config")).toString();
+  if (!saved.isEmpty()) {
+    try {
+      form_->setConfig(configFromJson(nlohmann::json::parse(saved.toStdString()), "settings"));
+    } catch (const std::exception&) {
+      // Written by another version: keep the defaults.
+    }
+  }
+  restoringForm_ = false;
   updateValidation();
 }
 
@@ -133,25 +145,37 @@ void TrainPage::buildUi() {
     updateValidation();
   });
   dataMenu->addAction(tr("Image folder…"), this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Image folder (one sub-folder per class, or flat)"));
-    if (!dir.isEmpty()) useDataset(dir, QStringLiteral("folder"));
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Image folder (one sub-folder per class, or flat)"),
+                                                          lastDirectory(QStringLiteral("dataset")));
+    if (dir.isEmpty()) return;
+    rememberDirectory(QStringLiteral("dataset"), QFileInfo(dir).absolutePath());
+    useDataset(dir, QStringLiteral("folder"));
   });
   dataMenu->addAction(tr("IDX or CIFAR folder…"), this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder with IDX or CIFAR binary files"));
-    if (!dir.isEmpty()) useDataset(dir, QStringLiteral("auto"));
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder with IDX or CIFAR binary files"),
+                                                          lastDirectory(QStringLiteral("dataset")));
+    if (dir.isEmpty()) return;
+    rememberDirectory(QStringLiteral("dataset"), QFileInfo(dir).absolutePath());
+    useDataset(dir, QStringLiteral("auto"));
   });
   dataButton->setMenu(dataMenu);
   auto* loadButton = new QPushButton(tr("Load…"), configPanel);
   loadButton->setToolTip(tr("Load a config JSON (e.g. a run's config.json)"));
   connect(loadButton, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load config"), runsDir_, tr("Config (*.json)"));
-    if (!path.isEmpty()) loadConfigFile(path);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load config"), lastDirectory(QStringLiteral("config"), runsDir_),
+                                                      tr("Config (*.json)"));
+    if (path.isEmpty()) return;
+    rememberDirectory(QStringLiteral("config"), path);
+    loadConfigFile(path);
   });
   auto* saveButton = new QPushButton(tr("Save…"), configPanel);
   saveButton->setToolTip(tr("Save these settings as a config JSON for `folk train --config`"));
   connect(saveButton, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save config"), runsDir_, tr("Config (*.json)"));
-    if (!path.isEmpty()) saveConfigFile(path);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save config"), lastDirectory(QStringLiteral("config"), runsDir_),
+                                                      tr("Config (*.json)"));
+    if (path.isEmpty()) return;
+    rememberDirectory(QStringLiteral("config"), path);
+    saveConfigFile(path);
   });
   auto* defaultsButton = new QPushButton(tr("Defaults"), configPanel);
   defaultsButton->setToolTip(tr("Defaults for the chosen dataset"));
@@ -169,6 +193,7 @@ void TrainPage::buildUi() {
   auto* scroll = new QScrollArea(configPanel);
   scroll->setWidget(form_);
   scroll->setWidgetResizable(true);
+  scroll->setAccessibleName(tr("Training settings"));
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   configLayout->addWidget(scroll, 1);
   problems_ = new QLabel(configPanel);
@@ -200,6 +225,7 @@ void TrainPage::buildUi() {
   controls->addWidget(pause_);
   controls->addWidget(stop_);
   progress_ = new QProgressBar(runPanel);
+  progress_->setAccessibleName(tr("Training progress"));
   progress_->setRange(0, 1);
   progress_->setValue(0);
   controls->addWidget(progress_, 1);
@@ -226,17 +252,28 @@ void TrainPage::buildUi() {
   smoothing_->setRange(0, 99);
   smoothing_->setValue(90);
   smoothing_->setToolTip(tr("Weight of the past in the debiased moving average; the raw values stay drawn faintly"));
-  connect(smoothing_, &QSlider::valueChanged, this, [this](int v) { curves_->setSmoothing(v / 100.0); });
+  smoothing_->setAccessibleName(tr("Smoothing of the curves"));
+  connect(smoothing_, &QSlider::valueChanged, this, [this](int v) {
+    curves_->setSmoothing(v / 100.0);
+    QSettings().setValue(QStringLiteral("train/smoothing"), v);
+  });
   tools->addWidget(smoothing_);
   logLoss_ = new QCheckBox(tr("Log loss axis"), runPanel);
   connect(logLoss_, &QCheckBox::toggled, curves_, &TrainingCurves::setLogLoss);
+  connect(logLoss_, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("train/logLoss"), on); });
   tools->addWidget(logLoss_);
+  {
+    const QSettings settings;  // the last session's choices
+    smoothing_->setValue(std::clamp(settings.value(QStringLiteral("train/smoothing"), 90).toInt(), 0, 99));
+    logLoss_->setChecked(settings.value(QStringLiteral("train/logLoss"), false).toBool());
+  }
   auto* exportButton = new QPushButton(tr("Export…"), runPanel);
   exportButton->setToolTip(tr("Save the curves as PNG or PDF, or their data as CSV"));
   connect(exportButton, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), runsDir_,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), lastDirectory(QStringLiteral("export"), runsDir_),
                                                       tr("PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)"));
     if (path.isEmpty()) return;
+    rememberDirectory(QStringLiteral("export"), path);
     QString error;
     if (!curves_->exportFile(path, &error)) errors_->addError(error);
   });
@@ -257,6 +294,7 @@ void TrainPage::buildUi() {
   runLayout->addLayout(samples);
 
   auto* splitter = new QSplitter(this);
+  splitter->setObjectName(QStringLiteral("trainSplitter"));  // its sizes are kept across restarts
   splitter->addWidget(configPanel);
   splitter->addWidget(runPanel);
   splitter->setStretchFactor(1, 1);
@@ -268,7 +306,9 @@ void TrainPage::buildUi() {
 
 void TrainPage::updateValidation() {
   QStringList problems;
-  form_->config(&problems);
+  const TrainConfig config = form_->config(&problems);
+  if (problems.isEmpty() && !restoringForm_)
+    QSettings().setValue(QStringLiteral("train/config"), QString::fromStdString(toJson(config).dump()));
   problems_->setText(problems.isEmpty() ? QString() : tr("Cannot start: %1").arg(problems.join(QStringLiteral("; "))));
   problems_->setVisible(!problems.isEmpty());
   start_->setProperty("configValid", problems.isEmpty());

@@ -82,6 +82,7 @@ class TrainPage : public QWidget {
   QString runsDir_;
   QString device_;
   int samplesShown_ = 0;
+  bool restoringForm_ = true;  // the constructor reads the last form back before saving it
 };
 
 }  // namespace folk::ui

@@ -110,11 +110,17 @@ std::pair<torch::Tensor, torch::Tensor> FeatureEvaluator::features(BackboneImpl&
   backbone.eval();
   torch::NoGradGuard noGrad;
   std::vector<torch::Tensor> features, labels;
+  std::size_t done = 0;
   while (auto batch = loader.next()) {
     if (batch->size() == 0) continue;
     features.push_back(
         selectFeatures(backbone.forward(batch->normalized.to(device)), settings_.features).to(torch::kCPU, torch::kFloat32));
     labels.push_back(batch->labels);
+    done += std::size_t(batch->size());
+    if (settings_.progress && !settings_.progress(done, dataset.size())) {
+      backbone.train(wasTraining);
+      throw OperationCancelled();
+    }
   }
   backbone.train(wasTraining);
   if (features.empty()) throw DatasetError(dataset.summary() + ": no sample could be decoded for evaluation");

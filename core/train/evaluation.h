@@ -6,7 +6,9 @@
 // labelled train and test set).
 #include <torch/torch.h>
 
+#include <functional>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 #include "core/data/dataset.h"
@@ -45,6 +47,14 @@ struct EvaluatorSettings {
   int channels = 1;
   std::vector<double> mean, std;  // normalisation of the training views
   FeatureSelection features = FeatureSelection::Cls;
+  // Called after each batch of FeatureEvaluator::features with (images done, images in all);
+  // returning false cancels: features() then throws OperationCancelled. Empty: no reports.
+  std::function<bool(std::size_t done, std::size_t total)> progress;
+};
+
+// Thrown when a progress callback asked to stop a long computation.
+struct OperationCancelled : std::runtime_error {
+  OperationCancelled() : std::runtime_error("cancelled") {}
 };
 
 class FeatureEvaluator {

@@ -436,7 +436,8 @@ void Session::threadMain() {
   }
 }
 
-Embedding Session::embedRun(const RunDirectory& run, std::size_t maxSamples) {
+Embedding Session::embedRun(const RunDirectory& run, std::size_t maxSamples,
+                            const std::function<bool(std::size_t, std::size_t)>& progress) {
   TrainConfig config = run.loadConfig();
   config.evaluation.testSamples = maxSamples;
   configureComputeThreads(config.device.threads);
@@ -448,8 +449,13 @@ Embedding Session::embedRun(const RunDirectory& run, std::size_t maxSamples) {
   const auto method = makeMethodConfig(config, data.batchesPerEpoch(), data.mean(), data.std());
   torch::manual_seed(config.seed);
   TrainStep trainer(config.model, method, device);
+  const std::size_t total = data.evalTestSet()->size();
+  if (progress && !progress(0, total)) throw OperationCancelled();
   const auto index = restore(run, trainer);
-  FeatureEvaluator evaluator(data.evalTrainSet(), data.evalTestSet(), evaluatorSettings(config, data));
+  if (progress && !progress(0, total)) throw OperationCancelled();
+  EvaluatorSettings settings = evaluatorSettings(config, data);
+  settings.progress = progress;
+  FeatureEvaluator evaluator(data.evalTrainSet(), data.evalTestSet(), settings);
   auto [features, labels] = evaluator.features(*trainer.evaluationBackbone(), *data.evalTestSet(), device);
   features = features.to(torch::kCPU, torch::kFloat32).contiguous();
   labels = labels.to(torch::kCPU, torch::kLong).contiguous();

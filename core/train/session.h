@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -52,8 +53,11 @@ class Session {
   static EvalReport evaluateRun(const RunDirectory& run, SessionObserver* observer = nullptr);
   // The PCA embedding (embedding.h) of the evaluated backbone's features on up to `maxSamples`
   // labelled test images, from the latest checkpoint. Runs on the caller's thread; throws
-  // std::runtime_error / DatasetError naming the run or dataset when it cannot.
-  static Embedding embedRun(const RunDirectory& run, std::size_t maxSamples = 2000);
+  // std::runtime_error / DatasetError naming the run or dataset when it cannot. `progress` (may be
+  // empty) gets (images done, images in all) as features are extracted; returning false cancels
+  // and embedRun throws OperationCancelled (evaluation.h).
+  static Embedding embedRun(const RunDirectory& run, std::size_t maxSamples = 2000,
+                            const std::function<bool(std::size_t, std::size_t)>& progress = {});
 
  private:
   void threadMain();
