@@ -199,7 +199,7 @@ void TrainPage::buildUi() {
   problems_ = new QLabel(configPanel);
   problems_->setObjectName(QStringLiteral("configProblems"));
   problems_->setWordWrap(true);
-  problems_->setStyleSheet(QStringLiteral("color: #a40000;"));
+  problems_->setStyleSheet(QStringLiteral("color: #d32f2f;"));  // a red readable on light and dark palettes
   configLayout->addWidget(problems_);
   connect(form_, &ConfigForm::changed, this, &TrainPage::updateValidation);
 

@@ -164,6 +164,16 @@ TEST_F(DesktopConventionsTest, AboutNamesTheLibraryVersions) {
   EXPECT_EQ(libraryVersions().size(), 4);
 }
 
+TEST_F(DesktopConventionsTest, TheWindowIconIsTheScalableSvg) {
+  MainWindow window;
+  // Drawn by Qt's SVG plugin (libqt6svg6) at any size: sharp at every device pixel ratio.
+  const QIcon icon = window.windowIcon();
+  ASSERT_FALSE(icon.isNull());
+  const QPixmap big = icon.pixmap(QSize(256, 256));
+  EXPECT_EQ(big.size(), QSize(256, 256));
+  EXPECT_FALSE(QApplication::windowIcon().isNull());
+}
+
 TEST_F(DesktopConventionsTest, LayoutWorkspaceThemeAndTrainFormPersist) {
   QList<int> sizes;
   {
