@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>sample interval steps</source>
-        <translation>Beispielintervall (Schritte)</translation>
+        <translation>Probebild-Intervall (Schritte)</translation>
     </message>
     <message>
         <source>init from</source>
@@ -812,6 +812,22 @@
     <message>
         <source>number</source>
         <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>float32, or bf16: the networks run in bfloat16 (autocast) while the masks and the frequency loss stay float32. For GPUs; slower on most CPUs.</source>
+        <translation>float32 oder bf16: Die Netze rechnen in bfloat16 (Autocast), während Masken und Frequenzverlust in float32 bleiben. Für GPUs; auf den meisten CPUs langsamer.</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Rechenpräzision</translation>
+    </message>
+    <message>
+        <source>Largest image (width × height) read from an image folder; a larger one is refused before decoding, then skipped and counted.</source>
+        <translation>Größtes Bild (Breite × Höhe), das aus einem Bildordner gelesen wird; ein größeres wird vor dem Dekodieren abgelehnt, übersprungen und gezählt.</translation>
+    </message>
+    <message>
+        <source>max image pixels</source>
+        <translation>Max. Bildpixel</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2015,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Smoothing of the curves</source>
         <translation>Glättung der Kurven</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>Trainingseinstellungen</translation>
     </message>
 </context>
 <context>

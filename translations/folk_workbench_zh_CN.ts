@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>sample interval steps</source>
-        <translation>样例间隔（步）</translation>
+        <translation>探针图像间隔（步）</translation>
     </message>
     <message>
         <source>init from</source>
@@ -812,6 +812,22 @@
     <message>
         <source>number</source>
         <translation>数字</translation>
+    </message>
+    <message>
+        <source>float32, or bf16: the networks run in bfloat16 (autocast) while the masks and the frequency loss stay float32. For GPUs; slower on most CPUs.</source>
+        <translation>float32 或 bf16：网络以 bfloat16 运行（autocast），而掩码和频率损失保持 float32。适用于 GPU；在大多数 CPU 上更慢。</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>计算精度</translation>
+    </message>
+    <message>
+        <source>Largest image (width × height) read from an image folder; a larger one is refused before decoding, then skipped and counted.</source>
+        <translation>从图像文件夹读取的最大图像（宽 × 高）；更大的图像会在解码前被拒绝，随后跳过并计数。</translation>
+    </message>
+    <message>
+        <source>max image pixels</source>
+        <translation>最大图像像素数</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2004,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Smoothing of the curves</source>
         <translation>曲线平滑</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
     </message>
 </context>
 <context>
