@@ -62,7 +62,7 @@ echo "  Suggests: $(dpkg-deb -f "$deb" Suggests)"
 for needed in libtorch1.13 libqt6widgets6 libqt6gui6 libqt6core6 libqcustomplot2.1-qt6 libopencv-core libopencv-imgproc \
   libopencv-imgcodecs libfftw3-double3 libfftw3-single3 zlib1g libgomp1 libopenblas0-pthread qt6-qpa-plugins libqt6svg6 \
   libc6 libstdc++6; do
-  grep -Eq "(^|, )$needed" <<<"$depends" || fail "Depends lacks $needed: $depends"
+  grep -Fq ", $needed" <<<", $depends" || fail "Depends lacks $needed: $depends"
 done
 # Every dependency must be a real Debian package, installed here (so step 5 tests what a user gets).
 printf 'Source: folk-workbench-depends\n\n' >"$scratch/control"
