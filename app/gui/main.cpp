@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("folk-workbench"));
   QApplication::setApplicationDisplayName(QStringLiteral("FOLK Workbench"));
   QApplication::setApplicationVersion(QStringLiteral(FOLK_VERSION));
+  // Lets Wayland compositors and docks match the window to the installed desktop entry.
+  QGuiApplication::setDesktopFileName(QStringLiteral("io.github.folk_workbench.FolkWorkbench"));
 
   // The language (translations, number and date formats) before any text is made: --language,
   // FOLK_LANGUAGE, the choice in View → Language, or the system locale. A screenshot ignores the

@@ -47,7 +47,10 @@ MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(
   setWindowTitle(tr("FOLK Workbench"));
   initIconResources();
   // Scalable (SVG), so it is sharp at every size and device pixel ratio; the theme's icon wins.
-  const QIcon appIcon = QIcon::fromTheme(QStringLiteral("folk-workbench"), QIcon(QStringLiteral(":/icons/folk-workbench.svg")));
+  // The installed icon carries the desktop file's reverse-DNS ID (packaging/); from a build tree
+  // the embedded SVG serves.
+  const QIcon appIcon = QIcon::fromTheme(QStringLiteral("io.github.folk_workbench.FolkWorkbench"),
+                                         QIcon(QStringLiteral(":/icons/folk-workbench.svg")));
   if (QApplication::windowIcon().isNull()) QApplication::setWindowIcon(appIcon);  // dialogs too
   setWindowIcon(appIcon);
   if (const Theme theme = savedTheme(); theme != currentTheme()) applyTheme(theme);
