@@ -13,6 +13,8 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
   # Qt's SVG image and icon plugins: the scalable application icon
   libqt6svg6
+  # a CJK font, without which the Simplified Chinese interface shows empty boxes
+  fonts-wqy-microhei
   # engine: LibTorch (CPU), fast BLAS for it, OpenCV, FFTW, zlib, JSON, CLI
   libtorch-dev libgloo-dev libopenblas0-pthread libopencv-dev libfftw3-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
