@@ -122,8 +122,9 @@ void expectSameState(const fs::path& a, const fs::path& b) {
 class DistributedCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    // Justified skip: a build configured without Gloo's headers is single-process by design (CMake
-    // reports it); scripts/setup-debian.sh installs libgloo-dev, so .ci/run always runs these.
+    // Justified skip: a build configured without Gloo's headers (or with FOLK_WITH_DISTRIBUTED=OFF)
+    // is single-process by design (CMake reports it); scripts/setup-debian.sh installs libgloo-dev,
+    // so .ci/run always runs these.
     if (!distributedSupported()) GTEST_SKIP() << "this build has no c10d / Gloo (libgloo-dev missing)";
   }
 };
