@@ -6,6 +6,7 @@
 
 #include "core/method/autocast_scope.h"
 #include "core/method/train_step.h"
+#include "tests/core/method/tiny_model.h"
 
 namespace folk {
 namespace {
@@ -32,20 +33,7 @@ TEST(AutocastScope, MatrixProductsRunInBf16InsideAndFloat32AfterNestedScopes) {
   }
 }
 
-ModelConfig tinyModel() {
-  ModelConfig config;
-  config.name = "vit-nano";
-  config.imageSize = 16;
-  config.patchSize = 4;
-  config.channels = 3;
-  config.vitDim = 32;
-  config.vitDepth = 2;
-  config.vitHeads = 2;
-  config.prototypes = 64;
-  config.headHidden = 64;
-  config.headBottleneck = 16;
-  return config;
-}
+ModelConfig tinyModel() { return test::tinyViTModel(); }
 
 // A bf16 step is the float32 step up to bf16 rounding (8 bits of mantissa): same masks and data,
 // losses within a few per cent, weights still float32 and finite.

@@ -10,24 +10,12 @@
 #include <unistd.h>
 
 #include "core/method/train_step.h"
+#include "tests/core/method/tiny_model.h"
 
 namespace folk {
 namespace {
 
-ModelConfig tinyModel() {
-  ModelConfig config;
-  config.name = "vit-nano";
-  config.imageSize = 16;
-  config.patchSize = 4;
-  config.channels = 3;
-  config.vitDim = 32;
-  config.vitDepth = 2;
-  config.vitHeads = 2;
-  config.prototypes = 64;
-  config.headHidden = 64;
-  config.headBottleneck = 16;
-  return config;
-}
+ModelConfig tinyModel() { return test::tinyViTModel(); }
 
 MethodConfig tinyMethod(Objective objective) {
   MethodConfig config;
