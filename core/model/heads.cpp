@@ -35,7 +35,7 @@ torch::Tensor ProjectionHeadImpl::forward(const torch::Tensor& features) {
 }
 
 ReconstructionHeadImpl::ReconstructionHeadImpl(int inDim, int stride, int channels)
-    : stride_(stride), channels_(channels) {
+    : stride_(stride) {
   if (inDim <= 0 || stride <= 0 || channels <= 0) {
     throw std::invalid_argument("reconstruction head: input dim, stride and channels must be positive");
   }

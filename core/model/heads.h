@@ -42,7 +42,6 @@ class ReconstructionHeadImpl : public torch::nn::Module {
 
  private:
   int stride_;
-  int channels_;
   torch::nn::Linear proj_{nullptr};
 };
 TORCH_MODULE(ReconstructionHead);

@@ -9,7 +9,9 @@ namespace folk::fftw {
 namespace {
 
 // FFTW's planner is not thread-safe (its execute functions are): every plan is created under
-// this one lock, once per size, and kept for the life of the process.
+// this one lock, once per size, and kept for the life of the process. The caches are allocated
+// once and never destroyed, so no thread still running at exit can find its plan destroyed; a
+// static pointer keeps them reachable (leak checkers do not count them as lost).
 std::mutex& plannerMutex() {
   static std::mutex m;
   return m;
@@ -30,7 +32,7 @@ unsigned planFlags(int height, int width) {
 }  // namespace
 
 fftw_plan forwardDouble(int height, int width) {
-  static std::map<Size, fftw_plan> cache;
+  static auto& cache = *new std::map<Size, fftw_plan>();
   std::lock_guard<std::mutex> lock(plannerMutex());
   auto& plan = cache[{height, width}];
   if (!plan) {
@@ -44,7 +46,7 @@ fftw_plan forwardDouble(int height, int width) {
 }
 
 fftwf_plan forwardFloat(int height, int width) {
-  static std::map<Size, fftwf_plan> cache;
+  static auto& cache = *new std::map<Size, fftwf_plan>();
   std::lock_guard<std::mutex> lock(plannerMutex());
   auto& plan = cache[{height, width}];
   if (!plan) {
@@ -58,7 +60,7 @@ fftwf_plan forwardFloat(int height, int width) {
 }
 
 fftwf_plan inverseFloat(int height, int width) {
-  static std::map<Size, fftwf_plan> cache;
+  static auto& cache = *new std::map<Size, fftwf_plan>();
   std::lock_guard<std::mutex> lock(plannerMutex());
   auto& plan = cache[{height, width}];
   if (!plan) {

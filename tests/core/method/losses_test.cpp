@@ -27,7 +27,10 @@ nlohmann::json golden() {
 }
 
 TEST(DinoLoss, MatchesPythonDino) {
-  for (const auto& c : golden()["dino"]) {
+  // Held in a variable: a range-for over golden()["dino"] would iterate a destroyed temporary.
+  const auto cases = golden();
+  ASSERT_FALSE(cases["dino"].empty());
+  for (const auto& c : cases["dino"]) {
     const int64_t batch = c["batch"], k = c["prototypes"];
     auto student = deterministicTensor({2 * batch, k}, 0.1, 3.0).requires_grad_(true);
     auto teacher = deterministicTensor({2 * batch, k}, 1.3, 2.0);
@@ -36,10 +39,10 @@ TEST(DinoLoss, MatchesPythonDino) {
     EXPECT_NEAR(loss.item<double>(), c["loss"].get<double>(), 1e-5 * std::abs(c["loss"].get<double>()));
     loss.backward();
     auto gradRow = std::vector<double>(c["grad_row0"].begin(), c["grad_row0"].end());
-    EXPECT_TRUE(torch::allclose(student.grad()[0].to(torch::kFloat64), torch::tensor(gradRow), 1e-4, 1e-6));
+    EXPECT_TRUE(torch::allclose(student.grad()[0].to(torch::kFloat64), torch::tensor(gradRow, torch::kFloat64), 1e-4, 1e-6));
     auto newCenter = updatedCenter(center, teacher, c["center_momentum"]);
     auto expected = std::vector<double>(c["center"].begin(), c["center"].end());
-    EXPECT_TRUE(torch::allclose(newCenter.flatten().to(torch::kFloat64), torch::tensor(expected), 1e-5, 1e-6));
+    EXPECT_TRUE(torch::allclose(newCenter.flatten().to(torch::kFloat64), torch::tensor(expected, torch::kFloat64), 1e-5, 1e-6));
   }
 }
 
@@ -67,7 +70,10 @@ TEST(CenterUpdate, MomentumAverageOfTeacherMeans) {
 }
 
 TEST(FrequencyLoss, MatchesPythonMfm) {
-  for (const auto& c : golden()["mfm"]) {
+  // Held in a variable: a range-for over golden()["mfm"] would iterate a destroyed temporary.
+  const auto cases = golden();
+  ASSERT_FALSE(cases["mfm"].empty());
+  for (const auto& c : cases["mfm"]) {
     const int64_t batch = c["batch"], channels = c["channels"], size = c["size"];
     auto yhat = deterministicTensor({batch, channels, size, size}, 0.5, 1.0);
     auto x = deterministicTensor({batch, channels, size, size}, 2.2, 1.5);
