@@ -24,6 +24,9 @@ packages=(
   python3-torch
   # data: the embedded default dataset and the sample photographs shown in Explore
   dataset-fashion-mnist python3-skimage
+  # sanitizer builds and fuzzing (scripts/run-sanitizers.sh): clang with its sanitizer and libFuzzer
+  # runtimes, llvm-symbolizer for readable reports
+  clang libclang-rt-14-dev llvm
   # a display for GUI tests and screenshots on machines without one
   xvfb xauth
   # packaging (packaging/, scripts/check-package.sh): man pages, PNG icons from the SVG, the .deb

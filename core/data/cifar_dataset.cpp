@@ -100,7 +100,7 @@ CifarDataset::CifarDataset(std::vector<std::string> files, CifarVariant variant,
 
     // Labels are read in chunks of records, one pass over the file.
     const std::size_t perChunk = 4096;
-    buffer.resize(perChunk * std::size_t(recordBytes_));
+    buffer.resize(std::min(perChunk, files_.back().count) * std::size_t(recordBytes_));
     for (std::size_t r = 0; r < files_.back().count; r += perChunk) {
       const std::size_t n = std::min(perChunk, files_.back().count - r);
       const std::size_t want = n * std::size_t(recordBytes_);

@@ -102,7 +102,8 @@ ImageFileError::ImageFileError(const std::string& path, const std::string& reaso
 Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& name, const ImageLoadOptions& options) {
   if (bytes.empty()) throw ImageFileError(name, "the file is empty (0 bytes)");
   const auto [w, h] = claimedSize(bytes);
-  if (w > 0 && h > 0 && w * h > options.maxPixels)
+  // Divided, not multiplied: a header may claim up to 2^32-1 on each side (the product overflows).
+  if (w > 0 && h > 0 && w > options.maxPixels / h)
     throw ImageFileError(name, "the image claims " + std::to_string(w) + "x" + std::to_string(h) +
                                    " pixels, more than the limit of " + std::to_string(options.maxPixels) +
                                    " pixels; refused before decoding");

@@ -7,22 +7,11 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <functional>
 
 #include "app/gui/explore_page.h"
+#include "wait_until.h"
 
 namespace folk::ui::test {
-
-// Polls `done` while processing events; false if it did not become true within timeoutMs.
-// The bound only stops a broken test from hanging; nothing asserts how fast anything is.
-inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 60000) {
-  QDeadlineTimer deadline(timeoutMs);
-  while (!done()) {
-    if (deadline.hasExpired()) return false;
-    QTest::qWait(10);
-  }
-  return true;
-}
 
 // Waits until the page shows the result of the newest request (no computation outstanding).
 inline bool waitForViews(const ExplorePage& page, int timeoutMs = 60000) {

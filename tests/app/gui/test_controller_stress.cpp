@@ -19,7 +19,7 @@
 
 #include "app/gui/engine_controller.h"
 #include "core/io/run_directory.h"
-#include "gui_test_support.h"
+#include "wait_until.h"
 #include "tiny_train_config.h"
 
 namespace fs = std::filesystem;

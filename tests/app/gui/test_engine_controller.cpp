@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "app/gui/engine_controller.h"
-#include "gui_test_support.h"
+#include "wait_until.h"
 #include "tiny_train_config.h"
 
 namespace folk::ui::test {

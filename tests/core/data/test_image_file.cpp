@@ -107,6 +107,18 @@ TEST(ImageFile, PixelBudgetRefusesBeforeDecoding) {
   }
 }
 
+// Found by fuzz_image: a PNG header claiming 4294967295 x 4294967295 pixels overflowed the budget
+// check (the product does not fit in 64 bits), which then let the header through to the decoder.
+TEST(ImageFile, PixelBudgetHoldsForTheLargestSizeAHeaderCanClaim) {
+  const std::string path = std::string(FOLK_TEST_DATA_DIR) + "/fuzz-regressions/image/png_claims_4294967295_squared.png";
+  try {
+    folk::loadImage(path);
+    FAIL() << "expected a pixel budget error";
+  } catch (const folk::ImageFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("claims 4294967295x4294967295 pixels"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ImageFile, PngRoundTripIsLosslessAtEightBits) {
   const folk::Image im = folk::loadImage(kImages + "rgb_3x4.png");
   const auto out = std::filesystem::temp_directory_path() / "folk_roundtrip.png";
