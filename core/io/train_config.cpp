@@ -317,7 +317,8 @@ TrainConfig loadConfig(const std::string& path) {
   json j;
   try {
     j = json::parse(in);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for numbers beyond a double (found by fuzz_config: 996e968).
     throw ConfigError(path + ": not valid JSON: " + e.what());
   }
   return configFromJson(j, path);
@@ -339,6 +340,8 @@ void applyOverride(TrainConfig& config, const std::string& assignment) {
     value = json::parse(text);
   } catch (const json::parse_error&) {
     value = text;  // a bare word such as vit-tiny or a path
+  } catch (const json::exception& e) {
+    throw ConfigError("override '" + assignment + "': " + e.what());  // e.g. a number beyond a double
   }
   json full = toJson(config);
   json* node = &full;

@@ -24,6 +24,7 @@ TEST(HostileConfigs, MalformedConfigsAreClearErrorsNamingTheFileAndKey) {
       {"integer_overflow.json", ".optimisation.batch_size: expected a whole number, got 1e+20"},
       {"huge_float_for_integer.json", ".optimisation.batch_size: expected a whole number"},
       {"deep_nesting.json", ".model: expected an object"},
+      {"number_beyond_double.json", "not valid JSON: [json.exception.out_of_range.406] number overflow"},
   };
   for (const auto& [file, fragment] : cases) {
     SCOPED_TRACE(file);
@@ -36,6 +37,17 @@ TEST(HostileConfigs, MalformedConfigsAreClearErrorsNamingTheFileAndKey) {
       EXPECT_EQ(what.rfind(path, 0), 0u) << what;
       EXPECT_NE(what.find(fragment), std::string::npos) << what;
     }
+  }
+}
+
+// Found by fuzz_config: such a number escaped as nlohmann's out_of_range instead of a ConfigError.
+TEST(HostileConfigs, OverrideWithANumberBeyondADoubleIsAConfigError) {
+  TrainConfig config = defaultConfig();
+  try {
+    applyOverride(config, "optimisation.base_lr=1e999");
+    FAIL() << "applied";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("override 'optimisation.base_lr=1e999': "), std::string::npos) << e.what();
   }
 }
 

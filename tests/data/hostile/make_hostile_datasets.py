@@ -64,6 +64,8 @@ def main():
     write("config/negative_seed.json", json.dumps({"seed": -1}))
     write("config/integer_overflow.json", '{"optimisation": {"batch_size": 99999999999999999999}}')
     write("config/huge_float_for_integer.json", '{"optimisation": {"batch_size": 1e300}}')
+    # Found by fuzz_config: a number beyond a double is not a parse error to nlohmann-json.
+    write("config/number_beyond_double.json", '{"optimisation": {"base_lr": 996e968}}')
     write("config/deep_nesting.json", '{"model": ' + "[" * 100000 + "]" * 100000 + "}")
     write("config/out_of_range_values.json", json.dumps(
         {"optimisation": {"base_lr": -1}, "masks": {"p_com": 2, "ratios": []}, "model": {"patch_size": 5}}))
