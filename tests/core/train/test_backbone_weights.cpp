@@ -8,25 +8,13 @@
 
 #include "core/method/train_step.h"
 #include "core/train/backbone_weights.h"
+#include "tests/core/method/tiny_model.h"
 #include "tests/core/data/temp_dir.h"
 
 namespace folk {
 namespace {
 
-ModelConfig tinyViT(int patch = 4) {
-  ModelConfig config;
-  config.name = "vit-nano";
-  config.imageSize = 16;
-  config.patchSize = patch;
-  config.channels = 3;
-  config.vitDim = 32;
-  config.vitDepth = 2;
-  config.vitHeads = 2;
-  config.prototypes = 64;
-  config.headHidden = 64;
-  config.headBottleneck = 16;
-  return config;
-}
+ModelConfig tinyViT(int patch = 4) { return test::tinyViTModel(patch); }
 
 ModelConfig smallResNet18() {
   ModelConfig config;
