@@ -4,6 +4,7 @@
 // Accepted data must load and describe every record; everything else is a DatasetError.
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -28,7 +29,16 @@ void checkDataset(const folk::CifarDataset& dataset) {
   (void)dataset.summary();
 }
 
-// A CIFAR-10 folder with one valid record (label 3), made once per fuzzing process.
+// Where metaFolder() lives, in plain storage so that the exit handler that removes the folder can
+// still read it after static objects are destroyed.
+char metaFolderPath[4096];
+
+void removeMetaFolder() {
+  std::error_code ec;
+  fs::remove_all(metaFolderPath, ec);
+}
+
+// A CIFAR-10 folder with one valid record (label 3), made once per fuzzing process and removed at exit.
 const fs::path& metaFolder() {
   static const fs::path folder = [] {
     const fs::path base = fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
@@ -37,6 +47,8 @@ const fs::path& metaFolder() {
     std::string record(std::size_t(1 + folk::CifarDataset::kPixelBytes), '\x80');
     record[0] = 3;
     std::ofstream(dir / "data_batch_1.bin", std::ios::binary) << record;
+    std::snprintf(metaFolderPath, sizeof metaFolderPath, "%s", dir.c_str());
+    std::atexit(removeMetaFolder);
     return dir;
   }();
   return folder;

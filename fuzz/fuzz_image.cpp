@@ -2,7 +2,6 @@
 // OpenCV's decoders, then our conversion of depth, channels and orientation). An input either
 // decodes to a 1- or 3-channel image within the budget with every value finite in [0,1], or is an
 // ImageFileError. The budget is small here so that no input can make the fuzzer run out of memory.
-#include <cmath>
 #include <cstdlib>
 #include <vector>
 

@@ -1,6 +1,6 @@
-// libFuzzer target: safetensors files. Every input is either read into tensors whose byte sizes
-// add up to what the header promised, or refused with a std::runtime_error; nothing is allocated
-// from an unchecked size. What is read must also write back and read again unchanged.
+// libFuzzer target: safetensors files. Every input is either read into named, contiguous tensors
+// whose bytes fit in the file, or refused with a std::runtime_error; nothing is allocated from an
+// unchecked size (ASan's allocator and libFuzzer's -rss_limit_mb would catch a lie that is).
 #include <cstdlib>
 
 #include "core/io/safetensors.h"
