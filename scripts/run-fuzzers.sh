@@ -10,7 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build/asan-ubsan}"
 seconds="${2:-60}"
-targets=(idx cifar config safetensors image)
+# The targets are those the build made (fuzz/CMakeLists.txt writes fuzz_<target>.inputs for each).
+targets=()
+for inputs in "$build"/fuzz/fuzz_*.inputs; do
+  [ -e "$inputs" ] || { echo "fuzz: no fuzz targets in $build: build the asan-ubsan preset first" >&2; exit 1; }
+  name="${inputs##*/fuzz_}"
+  targets+=("${name%.inputs}")
+done
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0}"
