@@ -107,6 +107,11 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
     throw ImageFileError(name, "the image claims " + std::to_string(w) + "x" + std::to_string(h) +
                                    " pixels, more than the limit of " + std::to_string(options.maxPixels) +
                                    " pixels; refused before decoding");
+  // OpenCV hands files with the DICOM signature ("DICM" after a 128-byte preamble) to GDCM, which
+  // aborts the whole process on malformed ones (an assert, found by fuzz_image). Medical images are
+  // not what FOLK trains on; refusing them keeps one bad file from killing a run or the workbench.
+  if (bytes.size() >= 132 && std::memcmp(bytes.data() + 128, "DICM", 4) == 0)
+    throw ImageFileError(name, "DICOM files are not supported; convert them to PNG or TIFF first");
   if (jpegWithoutEnd(bytes))
     throw ImageFileError(name, "truncated JPEG (no end-of-image marker): the file was cut short, e.g. by an "
                                "interrupted copy or download; copy it again");

@@ -119,6 +119,18 @@ TEST(ImageFile, PixelBudgetHoldsForTheLargestSizeAHeaderCanClaim) {
   }
 }
 
+// Found by fuzz_image: OpenCV passes DICOM files to GDCM, whose assert aborted the process on this
+// malformed one. DICOM is refused before decoding, with a clear error.
+TEST(ImageFile, DicomIsRefusedBeforeDecoding) {
+  const std::string path = std::string(FOLK_TEST_DATA_DIR) + "/fuzz-regressions/image/dicom_that_aborts_gdcm.dcm";
+  try {
+    folk::loadImage(path);
+    FAIL() << "expected an error";
+  } catch (const folk::ImageFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("DICOM files are not supported"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ImageFile, PngRoundTripIsLosslessAtEightBits) {
   const folk::Image im = folk::loadImage(kImages + "rgb_3x4.png");
   const auto out = std::filesystem::temp_directory_path() / "folk_roundtrip.png";
