@@ -110,25 +110,15 @@ TEST(ImageFile, PixelBudgetRefusesBeforeDecoding) {
 // Found by fuzz_image: a PNG header claiming 4294967295 x 4294967295 pixels overflowed the budget
 // check (the product does not fit in 64 bits), which then let the header through to the decoder.
 TEST(ImageFile, PixelBudgetHoldsForTheLargestSizeAHeaderCanClaim) {
-  const std::string path = std::string(FOLK_TEST_DATA_DIR) + "/fuzz-regressions/image/png_claims_4294967295_squared.png";
-  try {
-    folk::loadImage(path);
-    FAIL() << "expected a pixel budget error";
-  } catch (const folk::ImageFileError& e) {
-    EXPECT_NE(std::string(e.what()).find("claims 4294967295x4294967295 pixels"), std::string::npos) << e.what();
-  }
+  const std::string what = errorOf(std::string(FOLK_TEST_DATA_DIR) + "/fuzz-regressions/image/png_claims_4294967295_squared.png");
+  EXPECT_NE(what.find("claims 4294967295x4294967295 pixels"), std::string::npos) << what;
 }
 
 // Found by fuzz_image: OpenCV passes DICOM files to GDCM, whose assert aborted the process on this
 // malformed one. DICOM is refused before decoding, with a clear error.
 TEST(ImageFile, DicomIsRefusedBeforeDecoding) {
-  const std::string path = std::string(FOLK_TEST_DATA_DIR) + "/fuzz-regressions/image/dicom_that_aborts_gdcm.dcm";
-  try {
-    folk::loadImage(path);
-    FAIL() << "expected an error";
-  } catch (const folk::ImageFileError& e) {
-    EXPECT_NE(std::string(e.what()).find("DICOM files are not supported"), std::string::npos) << e.what();
-  }
+  const std::string what = errorOf(std::string(FOLK_TEST_DATA_DIR) + "/fuzz-regressions/image/dicom_that_aborts_gdcm.dcm");
+  EXPECT_NE(what.find("DICOM files are not supported"), std::string::npos) << what;
 }
 
 TEST(ImageFile, PngRoundTripIsLosslessAtEightBits) {
