@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/model/gelu.h"
 #include "core/model/init.h"
 
 namespace folk {
@@ -12,8 +13,8 @@ ProjectionHeadImpl::ProjectionHeadImpl(const ProjectionHeadConfig& config) : con
                                 "positive");
   }
   mlp_ = register_module(
-      "mlp", torch::nn::Sequential(torch::nn::Linear(config.inDim, config.hiddenDim), torch::nn::GELU(),
-                                   torch::nn::Linear(config.hiddenDim, config.hiddenDim), torch::nn::GELU(),
+      "mlp", torch::nn::Sequential(torch::nn::Linear(config.inDim, config.hiddenDim), torch::nn::Functional(folk::gelu),
+                                   torch::nn::Linear(config.hiddenDim, config.hiddenDim), torch::nn::Functional(folk::gelu),
                                    torch::nn::Linear(config.hiddenDim, config.bottleneckDim)));
   initTransformerWeights(*mlp_);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/model/gelu.h"
 #include "core/model/init.h"
 
 namespace folk {
@@ -62,7 +63,7 @@ MlpImpl::MlpImpl(int dim, int hidden) {
   fc2 = register_module("fc2", torch::nn::Linear(hidden, dim));
 }
 
-torch::Tensor MlpImpl::forward(const torch::Tensor& x) { return fc2(torch::gelu(fc1(x))); }
+torch::Tensor MlpImpl::forward(const torch::Tensor& x) { return fc2(folk::gelu(fc1(x))); }
 
 TransformerBlockImpl::TransformerBlockImpl(int dim, int heads, double mlpRatio) {
   norm1 = register_module("norm1", makeNorm(dim));
