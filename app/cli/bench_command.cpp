@@ -10,6 +10,7 @@
 #include "app/cli/sample_photo.h"
 #include "core/data/image_file.h"
 #include "core/spectral/mask.h"
+#include "core/spectral/mask_pipeline.h"
 #include "core/spectral/spectral_filter.h"
 #include "core/spectral/spectrum.h"
 
@@ -34,10 +35,8 @@ Timing summarise(std::vector<double> ms) {
 // The whole CPU/FFTW pipeline for one image, on the calling thread only. Returns a value that
 // depends on the result so the work cannot be optimised away.
 double maskPipeline(const Image& image, const MaskSpec& spec) {
-  const LumaSpectrum spectrum = computeLumaSpectrum(image);
-  const Mask mask = computeMask(spec, spectrum);
-  const FilterOutput out = applyMask(image, mask);
-  return out.retainedEnergy + out.filtered.pixels[0];
+  const MaskPipelineResult out = runMaskPipeline(image, spec);
+  return out.output.retainedEnergy + out.output.filtered.pixels[0] + double(out.mask.keep[0]) + out.spectrum.magnitude[0];
 }
 
 Timing timeCpuPath(const Image& image, const MaskSpec& spec, int repeats, double& sink) {

@@ -31,16 +31,14 @@ unsigned planFlags(int height, int width) {
 
 }  // namespace
 
-fftw_plan forwardDouble(int height, int width) {
+fftw_plan forwardDoubleInPlace(int height, int width) {
   static auto& cache = *new std::map<Size, fftw_plan>();
   std::lock_guard<std::mutex> lock(plannerMutex());
   auto& plan = cache[{height, width}];
   if (!plan) {
-    double* in = fftw_alloc_real(std::size_t(height) * width);
-    fftw_complex* out = fftw_alloc_complex(std::size_t(height) * (width / 2 + 1));
-    plan = fftw_plan_dft_r2c_2d(height, width, in, out, planFlags(height, width));
-    fftw_free(in);
-    fftw_free(out);
+    fftw_complex* data = fftw_alloc_complex(std::size_t(height) * (width / 2 + 1));
+    plan = fftw_plan_dft_r2c_2d(height, width, reinterpret_cast<double*>(data), data, planFlags(height, width));
+    fftw_free(data);
   }
   return plan;
 }
@@ -69,6 +67,50 @@ fftwf_plan inverseFloat(int height, int width) {
     plan = fftwf_plan_dft_c2r_2d(height, width, in, out, planFlags(height, width));
     fftwf_free(in);
     fftwf_free(out);
+  }
+  return plan;
+}
+
+fftwf_plan rowsForwardFloat(int height, int width) {
+  static auto& cache = *new std::map<Size, fftwf_plan>();
+  std::lock_guard<std::mutex> lock(plannerMutex());
+  auto& plan = cache[{height, width}];
+  if (!plan) {
+    const int hw = width / 2 + 1;
+    float* in = fftwf_alloc_real(std::size_t(height) * width);
+    fftwf_complex* out = fftwf_alloc_complex(std::size_t(height) * hw);
+    plan = fftwf_plan_many_dft_r2c(1, &width, height, in, nullptr, 1, width, out, nullptr, 1, hw,
+                                   planFlags(height, width));
+    fftwf_free(in);
+    fftwf_free(out);
+  }
+  return plan;
+}
+
+fftwf_plan rowsInverseFloat(int height, int width) {
+  static auto& cache = *new std::map<Size, fftwf_plan>();
+  std::lock_guard<std::mutex> lock(plannerMutex());
+  auto& plan = cache[{height, width}];
+  if (!plan) {
+    const int hw = width / 2 + 1;
+    fftwf_complex* in = fftwf_alloc_complex(std::size_t(height) * hw);
+    float* out = fftwf_alloc_real(std::size_t(height) * width);
+    plan = fftwf_plan_many_dft_c2r(1, &width, height, in, nullptr, 1, hw, out, nullptr, 1, width,
+                                   planFlags(height, width));
+    fftwf_free(in);
+    fftwf_free(out);
+  }
+  return plan;
+}
+
+fftwf_plan columnFloat(int length, int sign) {
+  static auto& cache = *new std::map<Size, fftwf_plan>();
+  std::lock_guard<std::mutex> lock(plannerMutex());
+  auto& plan = cache[{length, sign}];
+  if (!plan) {
+    fftwf_complex* data = fftwf_alloc_complex(std::size_t(length));
+    plan = fftwf_plan_dft_1d(length, data, data, sign, planFlags(length, 1));
+    fftwf_free(data);
   }
   return plan;
 }

@@ -6,10 +6,19 @@
 
 namespace folk::fftw {
 
-// Plans are created with FFTW_ESTIMATE | FFTW_UNALIGNED semantics on arrays of the right size;
-// callers pass their own arrays to the new-array execute functions.
-fftw_plan forwardDouble(int height, int width);     // real H×W -> complex H×(W/2+1)
+// Plans are made on fftw_malloc'ed arrays (measured up to 512×512 pixels, estimated above); callers
+// pass their own fftw_malloc'ed (so equally aligned) arrays to the new-array execute functions.
+// Real H×W -> complex H×(W/2+1) in place: real rows padded to 2(W/2+1) doubles become the
+// complex rows in the same array.: real rows padded to 2(W/2+1) doubles become H×(W/2+1) complex in the same array.
+fftw_plan forwardDoubleInPlace(int height, int width);
 fftwf_plan forwardFloat(int height, int width);     // real H×W -> complex H×(W/2+1)
 fftwf_plan inverseFloat(int height, int width);     // complex H×(W/2+1) -> real H×W (unnormalised)
+
+// The two halves of a 2-D transform, for the pruned pipeline (mask_pipeline.cpp), which transforms
+// only the columns a mask touches: every row of a real H×W array to H×(W/2+1) and back, and one
+// contiguous complex column of length `length`.
+fftwf_plan rowsForwardFloat(int height, int width);  // real H×W -> complex H×(W/2+1), row by row
+fftwf_plan rowsInverseFloat(int height, int width);  // complex H×(W/2+1) -> real H×W, row by row
+fftwf_plan columnFloat(int length, int sign);        // complex length -> complex length, in place
 
 }  // namespace folk::fftw

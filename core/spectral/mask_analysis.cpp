@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/spectral/mask_pipeline.h"
+
 namespace folk {
 
 RadialProfile radialPowerProfile(const LumaSpectrum& spectrum) {
@@ -38,46 +40,66 @@ MaskAnalyser::MaskAnalyser(Image image) : image_(std::move(image)) {
   profile_ = radialPowerProfile(spectrum_);
 }
 
+namespace {
+
+// Everything analyse() reports that follows from the mask and the filtered image.
+MaskAnalysis assemble(const Image& image, MaskSpec spec, const LumaSpectrum& spectrum, Mask mask, FilterOutput filtered,
+                      std::vector<float> logSpectrum, RadialProfile profile) {
+  const int h = image.height, w = image.width;
+  MaskAnalysis a;
+  if ((spec.kind == FilterKind::LowPass || spec.kind == FilterKind::HighPass) && spec.radius <= 0)
+    spec.radius = defaultRadius(h, w);
+  a.spec = spec;
+  if (spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom) {
+    // tau: the weakest magnitude Com keeps (RCom's mask is its complement), where the cut lies.
+    const std::uint8_t comKept = spec.kind == FilterKind::Com ? 1 : 0;
+    double tau = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < mask.keep.size(); ++i)
+      if (mask.keep[i] == comKept) tau = std::min(tau, spectrum.magnitude[i]);
+    a.threshold = std::isfinite(tau) ? tau : 0.0;
+  }
+  a.mask = std::move(mask);
+  a.filtered = std::move(filtered.filtered);
+  a.retainedEnergy = filtered.retainedEnergy;
+  a.residual = Image(image.channels, h, w);
+  for (std::size_t i = 0; i < image.pixels.size(); ++i)
+    a.residual.pixels[i] = std::clamp(image.pixels[i] - a.filtered.pixels[i] + 0.5f, 0.0f, 1.0f);
+  a.logSpectrum = std::move(logSpectrum);
+  a.keptCoefficients = a.mask.keptCount();
+  a.totalCoefficients = std::int64_t(h) * w;
+  a.psnrDb = psnr(image, a.filtered);
+  a.profile = std::move(profile);
+  return a;
+}
+
+}  // namespace
+
 MaskAnalysis MaskAnalyser::analyse(const MaskSpec& spec) const {
   const std::string problem = validateMaskSpec(spec);
   if (!problem.empty()) throw std::invalid_argument(problem);
   const int h = image_.height, w = image_.width;
-
-  MaskAnalysis a;
-  a.spec = spec;
-  a.mask.height = h;
-  a.mask.width = w;
-  const bool ratioBased = spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom;
-  if (ratioBased) {
-    a.mask.keep = comMaskFromKeys(keys_, spec.ratio, spec.mode);
-    // tau: the weakest magnitude Com keeps, i.e. where the cut lies on the magnitude axis.
-    double tau = std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < a.mask.keep.size(); ++i)
-      if (a.mask.keep[i]) tau = std::min(tau, spectrum_.magnitude[i]);
-    a.threshold = std::isfinite(tau) ? tau : 0.0;
-    if (spec.kind == FilterKind::RCom)
-      for (auto& v : a.mask.keep) v = std::uint8_t(1 - v);
+  Mask mask;
+  mask.height = h;
+  mask.width = w;
+  if (spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom) {
+    mask.keep = comMaskFromKeys(keys_, spec.ratio, spec.mode);
   } else {
-    if (a.spec.radius <= 0) a.spec.radius = defaultRadius(h, w);
-    a.mask.keep = lowPassMask(h, w, a.spec.radius);
-    if (spec.kind == FilterKind::HighPass)
-      for (auto& v : a.mask.keep) v = std::uint8_t(1 - v);
+    mask.keep = lowPassMask(h, w, spec.radius > 0 ? spec.radius : defaultRadius(h, w));
   }
-
-  FilterOutput filtered = applyMask(channelSpectra_, a.mask);
-  a.filtered = std::move(filtered.filtered);
-  a.retainedEnergy = filtered.retainedEnergy;
-  a.residual = Image(image_.channels, h, w);
-  for (std::size_t i = 0; i < image_.pixels.size(); ++i)
-    a.residual.pixels[i] = std::clamp(image_.pixels[i] - a.filtered.pixels[i] + 0.5f, 0.0f, 1.0f);
-  a.logSpectrum = logSpectrum_;
-  a.keptCoefficients = a.mask.keptCount();
-  a.totalCoefficients = std::int64_t(h) * w;
-  a.psnrDb = psnr(image_, a.filtered);
-  a.profile = profile_;
-  return a;
+  if (spec.kind == FilterKind::RCom || spec.kind == FilterKind::HighPass)
+    for (auto& v : mask.keep) v = std::uint8_t(1 - v);
+  FilterOutput filtered = applyMask(channelSpectra_, mask);
+  return assemble(image_, spec, spectrum_, std::move(mask), std::move(filtered), logSpectrum_, profile_);
 }
 
-MaskAnalysis analyseMask(const Image& image, const MaskSpec& spec) { return MaskAnalyser(image).analyse(spec); }
+MaskAnalysis analyseMask(const Image& image, const MaskSpec& spec) {
+  // One spec: the fused pipeline (mask_pipeline.h) rather than an analyser's cached spectra.
+  if (image.empty()) throw std::invalid_argument("analyseMask: empty image");
+  MaskPipelineResult r = runMaskPipeline(image, spec);
+  std::vector<float> logSpectrum = logMagnitude(r.spectrum);
+  RadialProfile profile = radialPowerProfile(r.spectrum);
+  return assemble(image, spec, r.spectrum, std::move(r.mask), std::move(r.output), std::move(logSpectrum),
+                  std::move(profile));
+}
 
 }  // namespace folk

@@ -51,6 +51,8 @@ class MaskAnalyser {
   RadialProfile profile_;
 };
 
+// One image under one spec (`folk mask`): the same numbers as MaskAnalyser, computed with the fused
+// pipeline of mask_pipeline.h.
 MaskAnalysis analyseMask(const Image& image, const MaskSpec& spec);
 
 RadialProfile radialPowerProfile(const LumaSpectrum& spectrum);

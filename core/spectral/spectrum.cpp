@@ -21,50 +21,59 @@ std::vector<float> luma(const Image& image) {
   return y;
 }
 
+void computeHalfLumaSpectrum(const Image& image, double* out) {
+  if (image.empty()) throw std::invalid_argument("computeHalfLumaSpectrum: empty image");
+  if (image.channels != 1 && image.channels != 3)
+    throw std::invalid_argument("luma: expected 1 or 3 channels, got " + std::to_string(image.channels));
+  const int h = image.height, w = image.width;
+  // Rows padded to 2(W/2+1) doubles: the in-place real-to-complex layout.
+  const std::size_t stride = 2 * (std::size_t(w) / 2 + 1);
+  for (int r = 0; r < h; ++r) {
+    double* row = out + std::size_t(r) * stride;
+    const std::size_t offset = std::size_t(r) * w;
+    if (image.channels == 1) {
+      const float* p = image.plane(0) + offset;
+      for (int c = 0; c < w; ++c) row[c] = p[c];
+    } else {
+      // The same float arithmetic as luma(): the torch path ranks these very numbers.
+      const float *red = image.plane(0) + offset, *green = image.plane(1) + offset, *blue = image.plane(2) + offset;
+      for (int c = 0; c < w; ++c) row[c] = 0.299f * red[c] + 0.587f * green[c] + 0.114f * blue[c];
+    }
+  }
+  // Double precision: the ranking keys must not depend on which FFT library computed them.
+  fftw_execute_dft_r2c(fftw::forwardDoubleInPlace(h, w), out, reinterpret_cast<fftw_complex*>(out));
+}
+
+std::vector<double> centredMagnitudeFromHalf(const double* half, int h, int w) {
+  const std::size_t hw = std::size_t(w) / 2 + 1, nh = std::size_t(h) * hw;
+  std::vector<double> m(nh);
+  // sqrt(re^2 + im^2) rather than hypot: several times faster, and no overflow risk for spectra of
+  // [0,1] images; last-bit differences are absorbed by the ranking-key grid.
+  for (std::size_t i = 0; i < nh; ++i) m[i] = std::sqrt(half[2 * i] * half[2 * i] + half[2 * i + 1] * half[2 * i + 1]);
+  forEachStoredConjugatePair(h, w, [&m](std::size_t a, std::size_t b) { m[a] = m[b] = std::max(m[a], m[b]); });
+  // Expand by conjugate symmetry, F(-k) = conj(F(k)), straight into the centred layout: unshifted
+  // (r, c) goes to ((r + h/2) % h, (c + w/2) % w); columns c >= W/2+1 are partners of row -r.
+  std::vector<double> full(std::size_t(h) * w);
+  const int shift = w / 2;
+  for (int r = 0; r < h; ++r) {
+    double* dst = full.data() + std::size_t((r + h / 2) % h) * w;
+    const double* src = m.data() + std::size_t(r) * hw;
+    const double* mirror = m.data() + std::size_t((h - r) % h) * hw;
+    for (int c = 0; c < int(hw); ++c) dst[c + shift < w ? c + shift : c + shift - w] = src[c];
+    for (int c = int(hw); c < w; ++c) dst[c + shift < w ? c + shift : c + shift - w] = mirror[w - c];
+  }
+  return full;
+}
+
 LumaSpectrum computeLumaSpectrum(const Image& image) {
   if (image.empty()) throw std::invalid_argument("computeLumaSpectrum: empty image");
-  const int h = image.height, w = image.width, hw = w / 2 + 1;
-  const std::vector<float> y = luma(image);
-
-  // Double precision: the ranking keys must not depend on which FFT library computed them.
-  auto in = fftw::allocate<double>(std::size_t(h) * w);
-  auto out = fftw::allocate<fftw_complex>(std::size_t(h) * hw);
-  std::copy(y.begin(), y.end(), in.get());
-  fftw_execute_dft_r2c(fftw::forwardDouble(h, w), in.get(), out.get());
-
+  const int h = image.height, w = image.width;
+  auto half = fftw::allocate<double>(2 * std::size_t(h) * (std::size_t(w) / 2 + 1));
+  computeHalfLumaSpectrum(image, half.get());
   LumaSpectrum s;
   s.height = h;
   s.width = w;
-  s.magnitude.assign(std::size_t(h) * w, 0.0);
-  // Expand the half spectrum by conjugate symmetry, F(-k) = conj(F(k)), straight into the
-  // centred layout: unshifted (r, c) goes to ((r + h/2) % h, (c + w/2) % w).
-  for (int r = 0; r < h; ++r) {
-    const int cr = (r + h / 2) % h;
-    const int mr = (h - r) % h;
-    const int cmr = (mr + h / 2) % h;
-    for (int c = 0; c < hw; ++c) {
-      const fftw_complex& z = out[std::size_t(r) * hw + c];
-      // sqrt(re^2 + im^2) rather than hypot: several times faster, and no overflow risk for
-      // spectra of [0,1] images; last-bit differences are absorbed by the ranking-key grid.
-      const double m = std::sqrt(z[0] * z[0] + z[1] * z[1]);
-      s.magnitude[std::size_t(cr) * w + (c + w / 2) % w] = m;
-      const int mc = (w - c) % w;
-      if (mc >= hw) s.magnitude[std::size_t(cmr) * w + (mc + w / 2) % w] = m;
-    }
-  }
-  // Unshifted columns 0 and w/2 hold both members of their conjugate pairs, computed separately
-  // by FFTW: take the larger of each pair so |F(k)| == |F(-k)| holds exactly everywhere.
-  const int selfPairedCols[2] = {w / 2, (w / 2 + w / 2) % w};
-  for (int k = 0; k < (w % 2 == 0 ? 2 : 1); ++k) {
-    const int j = selfPairedCols[k];
-    for (int i = 0; i < h; ++i) {
-      const int mi = mirroredRow(i, h);
-      if (mi <= i) continue;
-      double& a = s.magnitude[std::size_t(i) * w + j];
-      double& b = s.magnitude[std::size_t(mi) * w + j];
-      if (a != b) a = b = std::max(a, b);
-    }
-  }
+  s.magnitude = centredMagnitudeFromHalf(half.get(), h, w);
   return s;
 }
 

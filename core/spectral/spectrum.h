@@ -1,6 +1,7 @@
 #pragma once
 // The centred luma spectrum of an image, computed with FFTW (DESIGN.md §3):
 // F(y) = fftshift(fft2(y)), zero frequency at (H/2, W/2), y = 0.299 R + 0.587 G + 0.114 B.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +21,27 @@ struct LumaSpectrum {
 };
 
 LumaSpectrum computeLumaSpectrum(const Image& image);
+
+// F(y) unshifted on FFTW's real-to-complex half layout, H×(W/2+1) complex doubles interleaved
+// (re, im), as computeLumaSpectrum and the fused pipeline (mask_pipeline.h) both compute it, with
+// the same FFTW plan, so their magnitudes agree bit for bit. `out` must come from fftw_malloc
+// (fftw_buffer.h) and hold 2·H·(W/2+1) doubles; the transform runs in place there.
+void computeHalfLumaSpectrum(const Image& image, double* out);
+
+// Calls fn(i, j) for each pair of half-layout indices that hold the two members of a conjugate pair
+// (columns 0 and W/2 for even W: FFTW computes both members separately, and rounding can make their
+// magnitudes differ in the last bit). Callers make the pair equal, taking the larger value.
+template <typename Fn>
+void forEachStoredConjugatePair(int height, int width, Fn fn) {
+  const std::size_t hw = std::size_t(width) / 2 + 1;
+  const int columns[2] = {0, width / 2};
+  for (int k = 0; k < (width % 2 == 0 ? 2 : 1); ++k)
+    for (int r = 1; r < height - r; ++r)
+      fn(std::size_t(r) * hw + std::size_t(columns[k]), std::size_t(height - r) * hw + std::size_t(columns[k]));
+}
+
+// |F| on the half layout with conjugate pairs made equal, expanded to the centred full layout.
+std::vector<double> centredMagnitudeFromHalf(const double* half, int height, int width);
 
 // log(1 + |F|) for display, H×W row-major, centred.
 std::vector<float> logMagnitude(const LumaSpectrum& spectrum);
