@@ -9,6 +9,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <random>
@@ -62,6 +63,22 @@ int temporaryFiles(const fs::path& run) {
   return count;
 }
 
+// Milliseconds from launch until the run in `runsDir` has its first checkpoint (or `limit`).
+std::chrono::milliseconds timeToFirstCheckpoint(ChildProcess& child, const fs::path& runsDir,
+                                                std::chrono::milliseconds limit) {
+  const auto start = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() - start < limit) {
+    const auto run = onlyRun(runsDir);
+    try {
+      if (!run.empty() && readCheckpointIndex(RunDirectory::open(run.string()))) break;
+    } catch (const std::exception&) {
+      // The run folder is still being laid out; look again.
+    }
+    if (child.waitFor(std::chrono::milliseconds(20))) break;  // ended by itself: the caller sees it
+  }
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+}
+
 TEST(CrashResumeCli, KilledAtRandomMomentsAlwaysResumesFromAValidCheckpoint) {
   TempDir dir;
   const auto runsDir = dir / "runs";
@@ -69,15 +86,27 @@ TEST(CrashResumeCli, KilledAtRandomMomentsAlwaysResumesFromAValidCheckpoint) {
   // every attempt is killed mid-run; the final resume then asks for a few more steps than reached.
   const int totalSteps = 100000;
   std::mt19937 random(20261127);
-  std::uniform_int_distribution<int> delayMs(300, 2500);
   std::int64_t lastStep = -1;
   int kills = 0, progressed = 0;
+  // Kill moments scale with how long this build on this machine takes to start and reach its first
+  // checkpoint (sanitizer builds and busy machines take seconds): uniform between a quarter of that
+  // time (killed while loading) and 1.5 times it plus a second (killed while training, often in a
+  // checkpoint write), so some lives always get past startup.
+  std::uniform_real_distribution<double> fraction(0.25, 1.5);
+  std::chrono::milliseconds startup(0);
   for (int attempt = 0; attempt < 20; ++attempt) {
     const auto run = onlyRun(runsDir);
     auto args = run.empty() ? tinyArgs(runsDir, totalSteps)
                             : std::vector<std::string>{"train", "--resume", run.string(), "--threads", "1"};
     ChildProcess child(FOLK_CLI_PATH, args);
-    std::this_thread::sleep_for(std::chrono::milliseconds(delayMs(random)));
+    if (attempt == 0) {
+      // The first life measures the startup, then is killed a random moment into training.
+      startup = timeToFirstCheckpoint(child, runsDir, std::chrono::seconds(120));
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 500)(random)));
+    } else {
+      const int delay = int(fraction(random) * double(startup.count())) + std::uniform_int_distribution<int>(0, 1000)(random);
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    }
     child.kill(SIGKILL);
     const auto result = child.wait();
     ASSERT_EQ(result.exitCode, 128 + SIGKILL) << "attempt " << attempt << " ended by itself: " << result.err;
@@ -90,6 +119,7 @@ TEST(CrashResumeCli, KilledAtRandomMomentsAlwaysResumesFromAValidCheckpoint) {
     lastStep = step;
     EXPECT_NO_THROW(readMetrics((killedRun / "metrics.jsonl").string()));
   }
+  std::cout << "startup to the first checkpoint " << startup.count() << " ms; ";
   std::cout << kills << " kills, " << progressed << " resumes that had progressed, last checkpoint at step "
             << lastStep << "\n";
   EXPECT_EQ(kills, 20);
