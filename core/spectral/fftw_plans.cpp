@@ -5,6 +5,8 @@
 #include <mutex>
 #include <utility>
 
+#include "core/spectral/fftw_buffer.h"
+
 namespace folk::fftw {
 namespace {
 
@@ -29,90 +31,74 @@ unsigned planFlags(int height, int width) {
   return (small ? FFTW_MEASURE : FFTW_ESTIMATE) | FFTW_DESTROY_INPUT;
 }
 
+// The plan cached for `key`, made by `make` the first time, under the planner lock. Each caller
+// owns one cache (one per kind of transform); `make` plans on arrays it frees again.
+template <typename Plan, typename Make>
+Plan cachedPlan(std::map<Size, Plan>& cache, Size key, Make make) {
+  std::lock_guard<std::mutex> lock(plannerMutex());
+  Plan& plan = cache[key];
+  if (!plan) plan = make();
+  return plan;
+}
+
+std::size_t halfSize(int height, int width) { return std::size_t(height) * (std::size_t(width) / 2 + 1); }
+
 }  // namespace
 
 fftw_plan forwardDoubleInPlace(int height, int width) {
   static auto& cache = *new std::map<Size, fftw_plan>();
-  std::lock_guard<std::mutex> lock(plannerMutex());
-  auto& plan = cache[{height, width}];
-  if (!plan) {
-    fftw_complex* data = fftw_alloc_complex(std::size_t(height) * (width / 2 + 1));
-    plan = fftw_plan_dft_r2c_2d(height, width, reinterpret_cast<double*>(data), data, planFlags(height, width));
-    fftw_free(data);
-  }
-  return plan;
+  return cachedPlan(cache, {height, width}, [&] {
+    const auto data = allocate<fftw_complex>(halfSize(height, width));
+    return fftw_plan_dft_r2c_2d(height, width, reinterpret_cast<double*>(data.get()), data.get(), planFlags(height, width));
+  });
 }
 
 fftwf_plan forwardFloat(int height, int width) {
   static auto& cache = *new std::map<Size, fftwf_plan>();
-  std::lock_guard<std::mutex> lock(plannerMutex());
-  auto& plan = cache[{height, width}];
-  if (!plan) {
-    float* in = fftwf_alloc_real(std::size_t(height) * width);
-    fftwf_complex* out = fftwf_alloc_complex(std::size_t(height) * (width / 2 + 1));
-    plan = fftwf_plan_dft_r2c_2d(height, width, in, out, planFlags(height, width));
-    fftwf_free(in);
-    fftwf_free(out);
-  }
-  return plan;
+  return cachedPlan(cache, {height, width}, [&] {
+    const auto in = allocate<float>(std::size_t(height) * width);
+    const auto out = allocate<fftwf_complex>(halfSize(height, width));
+    return fftwf_plan_dft_r2c_2d(height, width, in.get(), out.get(), planFlags(height, width));
+  });
 }
 
 fftwf_plan inverseFloat(int height, int width) {
   static auto& cache = *new std::map<Size, fftwf_plan>();
-  std::lock_guard<std::mutex> lock(plannerMutex());
-  auto& plan = cache[{height, width}];
-  if (!plan) {
-    fftwf_complex* in = fftwf_alloc_complex(std::size_t(height) * (width / 2 + 1));
-    float* out = fftwf_alloc_real(std::size_t(height) * width);
-    plan = fftwf_plan_dft_c2r_2d(height, width, in, out, planFlags(height, width));
-    fftwf_free(in);
-    fftwf_free(out);
-  }
-  return plan;
+  return cachedPlan(cache, {height, width}, [&] {
+    const auto in = allocate<fftwf_complex>(halfSize(height, width));
+    const auto out = allocate<float>(std::size_t(height) * width);
+    return fftwf_plan_dft_c2r_2d(height, width, in.get(), out.get(), planFlags(height, width));
+  });
 }
 
 fftwf_plan rowsForwardFloat(int height, int width) {
   static auto& cache = *new std::map<Size, fftwf_plan>();
-  std::lock_guard<std::mutex> lock(plannerMutex());
-  auto& plan = cache[{height, width}];
-  if (!plan) {
+  return cachedPlan(cache, {height, width}, [&] {
     const int hw = width / 2 + 1;
-    float* in = fftwf_alloc_real(std::size_t(height) * width);
-    fftwf_complex* out = fftwf_alloc_complex(std::size_t(height) * hw);
-    plan = fftwf_plan_many_dft_r2c(1, &width, height, in, nullptr, 1, width, out, nullptr, 1, hw,
+    const auto in = allocate<float>(std::size_t(height) * width);
+    const auto out = allocate<fftwf_complex>(halfSize(height, width));
+    return fftwf_plan_many_dft_r2c(1, &width, height, in.get(), nullptr, 1, width, out.get(), nullptr, 1, hw,
                                    planFlags(height, width));
-    fftwf_free(in);
-    fftwf_free(out);
-  }
-  return plan;
+  });
 }
 
 fftwf_plan rowsInverseFloat(int height, int width) {
   static auto& cache = *new std::map<Size, fftwf_plan>();
-  std::lock_guard<std::mutex> lock(plannerMutex());
-  auto& plan = cache[{height, width}];
-  if (!plan) {
+  return cachedPlan(cache, {height, width}, [&] {
     const int hw = width / 2 + 1;
-    fftwf_complex* in = fftwf_alloc_complex(std::size_t(height) * hw);
-    float* out = fftwf_alloc_real(std::size_t(height) * width);
-    plan = fftwf_plan_many_dft_c2r(1, &width, height, in, nullptr, 1, hw, out, nullptr, 1, width,
+    const auto in = allocate<fftwf_complex>(halfSize(height, width));
+    const auto out = allocate<float>(std::size_t(height) * width);
+    return fftwf_plan_many_dft_c2r(1, &width, height, in.get(), nullptr, 1, hw, out.get(), nullptr, 1, width,
                                    planFlags(height, width));
-    fftwf_free(in);
-    fftwf_free(out);
-  }
-  return plan;
+  });
 }
 
 fftwf_plan columnFloat(int length, int sign) {
   static auto& cache = *new std::map<Size, fftwf_plan>();
-  std::lock_guard<std::mutex> lock(plannerMutex());
-  auto& plan = cache[{length, sign}];
-  if (!plan) {
-    fftwf_complex* data = fftwf_alloc_complex(std::size_t(length));
-    plan = fftwf_plan_dft_1d(length, data, data, sign, planFlags(length, 1));
-    fftwf_free(data);
-  }
-  return plan;
+  return cachedPlan(cache, {length, sign}, [&] {
+    const auto data = allocate<fftwf_complex>(std::size_t(length));
+    return fftwf_plan_dft_1d(length, data.get(), data.get(), sign, planFlags(length, 1));
+  });
 }
 
 }  // namespace folk::fftw

@@ -80,11 +80,6 @@ std::vector<MaskSpec> allSpecs() {
   return specs;
 }
 
-std::string describe(const MaskSpec& spec) {
-  return folk::filterKindName(spec.kind) + " " + folk::thresholdModeName(spec.mode) +
-         " rho=" + std::to_string(spec.ratio) + " r=" + std::to_string(spec.radius);
-}
-
 // ---- conversions ------------------------------------------------------------------------------
 
 torch::Tensor toTensor(const Image& im) {

@@ -7,6 +7,7 @@
 
 #include "core/data/image.h"
 #include "core/data/image_file.h"
+#include "core/spectral/mask_spec.h"
 
 namespace folk::testing {
 
@@ -47,6 +48,12 @@ inline Image checkerboard(int c, int h, int w, int cell) {
     for (int y = 0; y < h; ++y)
       for (int x = 0; x < w; ++x) im.at(ch, y, x) = float((x / cell + y / cell) % 2);
   return im;
+}
+
+// A spec in words, for failure messages.
+inline std::string describe(const MaskSpec& spec) {
+  return filterKindName(spec.kind) + " " + thresholdModeName(spec.mode) + " rho=" + std::to_string(spec.ratio) +
+         " r=" + std::to_string(spec.radius);
 }
 
 struct Named {

@@ -64,11 +64,6 @@ std::vector<MaskSpec> specs() {
   return out;
 }
 
-std::string describe(const MaskSpec& spec) {
-  return folk::filterKindName(spec.kind) + " " + folk::thresholdModeName(spec.mode) + " rho=" + std::to_string(spec.ratio) +
-         " r=" + std::to_string(spec.radius);
-}
-
 float maxAbsDifference(const Image& a, const Image& b) {
   float worst = 0.0f;
   for (std::size_t i = 0; i < a.pixels.size(); ++i) worst = std::max(worst, std::abs(a.pixels[i] - b.pixels[i]));
