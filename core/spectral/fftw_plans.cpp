@@ -33,8 +33,8 @@ unsigned planFlags(int height, int width) {
 
 // The plan cached for `key`, made by `make` the first time, under the planner lock. Each caller
 // owns one cache (one per kind of transform); `make` plans on arrays it frees again.
-template <typename Plan, typename Make>
-Plan cachedPlan(std::map<Size, Plan>& cache, Size key, Make make) {
+template <typename Key, typename Plan, typename Make>
+Plan cachedPlan(std::map<Key, Plan>& cache, const Key& key, Make make) {
   std::lock_guard<std::mutex> lock(plannerMutex());
   Plan& plan = cache[key];
   if (!plan) plan = make();
@@ -77,8 +77,9 @@ fftwf_plan rowsForwardFloat(int height, int width) {
     const int hw = width / 2 + 1;
     const auto in = allocate<float>(std::size_t(height) * width);
     const auto out = allocate<fftwf_complex>(halfSize(height, width));
-    return fftwf_plan_many_dft_r2c(1, &width, height, in.get(), nullptr, 1, width, out.get(), nullptr, 1, hw,
-                                   planFlags(height, width));
+    // Unlike the other plans, this one leaves its input intact, so it can read an image plane directly.
+    const unsigned flags = (planFlags(height, width) & ~unsigned(FFTW_DESTROY_INPUT)) | FFTW_PRESERVE_INPUT;
+    return fftwf_plan_many_dft_r2c(1, &width, height, in.get(), nullptr, 1, width, out.get(), nullptr, 1, hw, flags);
   });
 }
 
@@ -93,11 +94,12 @@ fftwf_plan rowsInverseFloat(int height, int width) {
   });
 }
 
-fftwf_plan columnFloat(int length, int sign) {
-  static auto& cache = *new std::map<Size, fftwf_plan>();
-  return cachedPlan(cache, {length, sign}, [&] {
-    const auto data = allocate<fftwf_complex>(std::size_t(length));
-    return fftwf_plan_dft_1d(length, data.get(), data.get(), sign, planFlags(length, 1));
+fftwf_plan columnsFloat(int length, int count, int sign) {
+  static auto& cache = *new std::map<std::pair<Size, int>, fftwf_plan>();
+  return cachedPlan(cache, {{length, count}, sign}, [&] {
+    const auto data = allocate<fftwf_complex>(std::size_t(length) * count);
+    return fftwf_plan_many_dft(1, &length, count, data.get(), nullptr, count, 1, data.get(), nullptr, count, 1, sign,
+                               planFlags(length, count));
   });
 }
 

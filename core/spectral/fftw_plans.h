@@ -15,10 +15,11 @@ fftwf_plan forwardFloat(int height, int width);     // real H×W -> complex H×(
 fftwf_plan inverseFloat(int height, int width);     // complex H×(W/2+1) -> real H×W (unnormalised)
 
 // The two halves of a 2-D transform, for the pruned pipeline (mask_pipeline.cpp), which transforms
-// only the columns a mask touches: every row of a real H×W array to H×(W/2+1) and back, and one
-// contiguous complex column of length `length`.
-fftwf_plan rowsForwardFloat(int height, int width);  // real H×W -> complex H×(W/2+1), row by row
+// only the columns a mask touches: every row of a real H×W array to H×(W/2+1) and back, and
+// `count` complex columns of length `length` stored interleaved (element r of column j at
+// r·count + j), in place, so that FFTW can run several columns at once in SIMD lanes.
+fftwf_plan rowsForwardFloat(int height, int width);  // real H×W -> complex H×(W/2+1), row by row; input kept
 fftwf_plan rowsInverseFloat(int height, int width);  // complex H×(W/2+1) -> real H×W, row by row
-fftwf_plan columnFloat(int length, int sign);        // complex length -> complex length, in place
+fftwf_plan columnsFloat(int length, int count, int sign);
 
 }  // namespace folk::fftw

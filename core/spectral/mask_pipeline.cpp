@@ -1,10 +1,15 @@
 #include "core/spectral/mask_pipeline.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <complex>
 #include <cstring>
 #include <stdexcept>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/spectral/fftw_buffer.h"
 #include "core/spectral/fftw_plans.h"
@@ -17,17 +22,29 @@ namespace {
 // float rounding of y, and the ranking sees the same y as the two-step path and the torch path.
 constexpr float kLumaR = 0.299f, kLumaG = 0.587f, kLumaB = 0.114f;
 
+// Columns transformed per FFTW call: stored interleaved, adjacent columns run in SIMD lanes.
+constexpr int kBlock = 8;  // the kept-list scan below reads a block's 8 mask bytes as one word
+
 // Scratch arrays for one image size, reused by every call on this thread.
 struct Workspace {
   int h = 0, w = 0, hw = 0;
   fftw::Buffer<fftw_complex> lumaHalf;   // F(y), h × hw, unshifted (computed in place)
-  fftw::Buffer<float> real;              // one channel plane / inverse output
-  fftw::Buffer<fftwf_complex> rows;      // one channel's half spectrum, built in place, h × hw
-  fftw::Buffer<fftwf_complex> column;    // one column, h
-  std::vector<std::int64_t> keys;        // ranking keys on the half
+  std::vector<double> magnitude;         // |F(y)| on the half, conjugate pairs made equal
   std::vector<std::uint8_t> weights;     // 1 or 2 coefficients per half entry
   std::vector<std::uint8_t> keep;        // the mask on the half
   std::vector<std::uint8_t> sparse;      // keep, or its complement when that keeps fewer
+  std::vector<std::uint8_t> columnUsed;  // per half column: does the sparse side touch it?
+  std::vector<int> activeColumns;        // the columns it touches, ascending
+  std::vector<std::pair<int, int>> inactiveRuns;  // [first, last) runs of the other columns
+  // The sparse coefficients, listed once per image for every channel, block by block in visiting
+  // order: where each sits in its block buffer and in the half layout, and how many coefficients
+  // it stands for (1 or 2). blockStart[b] is the first entry of block b.
+  std::vector<std::uint32_t> keptInBlock, keptInHalf;
+  std::vector<double> keptWeight;
+  std::vector<std::size_t> blockStart;
+  fftw::Buffer<float> real;              // staging for planes that are not SIMD-aligned
+  fftw::Buffer<fftwf_complex> rows;      // one channel's half spectrum, built in place, h × hw
+  fftw::Buffer<fftwf_complex> block;     // kBlock columns, interleaved, h × kBlock
   std::vector<std::complex<float>> keptRG[2];  // the sparse coefficients of R and G
 
   void resize(int height, int width) {
@@ -36,13 +53,15 @@ struct Workspace {
     hw = width / 2 + 1;
     const std::size_t n = std::size_t(h) * w, nh = std::size_t(h) * hw;
     lumaHalf = fftw::allocate<fftw_complex>(nh);
-    real = fftw::allocate<float>(n);
-    rows = fftw::allocate<fftwf_complex>(nh);
-    column = fftw::allocate<fftwf_complex>(std::size_t(h));
-    keys.assign(nh, 0);
+    magnitude.assign(nh, 0.0);
     weights.assign(nh, 1);
     keep.assign(nh, 0);
     sparse.assign(nh, 0);
+    columnUsed.assign(std::size_t(hw), 0);
+    real = fftw::allocate<float>(n);
+    rows = fftw::allocate<fftwf_complex>(nh);
+    block = fftw::allocate<fftwf_complex>(std::size_t(h) * kBlock);
+    std::memset(block.get(), 0, sizeof(fftwf_complex) * std::size_t(h) * kBlock);
     // Columns 0 and w/2 (even w) hold both members of their conjugate pairs; the others stand for two.
     for (int r = 0; r < h; ++r)
       for (int c = 0; c < hw; ++c)
@@ -56,46 +75,74 @@ Workspace& workspaceFor(int h, int w) {
   return ws;
 }
 
-inline double squaredMagnitude(const fftw_complex& z) { return z[0] * z[0] + z[1] * z[1]; }
-
-// magnitudeKeys() on the half. sqrt is monotone and correctly rounded, so the largest magnitude is
-// the root of the largest squared one; the key is monotone in the magnitude, so the conjugate-pair
-// rule of centredMagnitudeFromHalf (take the larger) can be applied to keys.
-void halfKeys(Workspace& ws) {
-  const std::size_t nh = ws.keys.size();
-  const fftw_complex* f = ws.lumaHalf.get();
-  double maxSquared = 0.0;
-  for (std::size_t i = 0; i < nh; ++i) maxSquared = std::max(maxSquared, squaredMagnitude(f[i]));
-  const double maxMagnitude = std::sqrt(maxSquared);
-  std::int64_t* keys = ws.keys.data();
-  if (!(maxMagnitude > 0.0) || !std::isfinite(maxMagnitude)) {
-    std::fill(keys, keys + nh, 0);
-    return;
-  }
-  // (v + 2^52) - 2^52 rounds a non-negative v < 2^52 to the nearest integer, ties to even, in the
-  // default rounding mode: what nearbyint does (magnitudeKeys), without a libm call per element.
-  const double top = std::ldexp(1.0, kMagnitudeKeyBits), shift = std::ldexp(1.0, 52);
-  for (std::size_t i = 0; i < nh; ++i) {
-    const double rounded = std::sqrt(squaredMagnitude(f[i])) * top / maxMagnitude + shift;
-    keys[i] = std::int64_t(rounded - shift);  // IEEE semantics: (v + s) - s is not simplified away
-  }
-  // The pair rule of centredMagnitudeFromHalf, on keys.
-  forEachStoredConjugatePair(ws.h, ws.w, [keys](std::size_t a, std::size_t b) { keys[a] = keys[b] = std::max(keys[a], keys[b]); });
+// The ranking key of one magnitude, exactly as magnitudeKeys computes it: |F| * 2^40 is exact, so
+// the division is the only rounding; (v + 2^52) - 2^52 rounds a non-negative v < 2^52 to the nearest
+// integer, ties to even, in the default rounding mode, as nearbyint does.
+inline double keyOf(double magnitude, double maxMagnitude) {
+  const double top = 1099511627776.0, shift = 4503599627370496.0;  // 2^40, 2^52
+  return (magnitude * top / maxMagnitude + shift) - shift;
 }
 
-// The mask on the half layout, with the same rules as computeMask.
-void halfMask(const MaskSpec& spec, Workspace& ws) {
+// keep[i] = key(m[i]) >= threshold (an integer key), without computing most keys. Keys are monotone
+// in the magnitude, so every magnitude >= sureKeep (one whose key is known to reach the threshold) is
+// kept, and every magnitude whose key cannot reach it is dropped: key(m) >= T needs
+// m * 2^40 / max >= T - 1/2 before rounding, so m > (T - 2) * max / 2^40 with room for the rounding
+// of this bound. Only the few magnitudes in between get the exact key and its division.
+void keepKeysAtLeast(const double* __restrict m, std::size_t count, double maxMagnitude, double threshold,
+                     double sureKeep, std::uint8_t* __restrict keep) {
+  const double low = (threshold - 2.0) * maxMagnitude / 1099511627776.0;
+  auto exact = [&](std::size_t i) {
+    return m[i] >= sureKeep || (m[i] > low && keyOf(m[i], maxMagnitude) >= threshold);
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Eight at a time: two compares per pair of lanes, the eight "above low" bits become eight bytes
+  // through a table; lanes between the bounds (a handful per image) go through exact().
+  static const auto bytesOfBits = [] {
+    std::array<std::uint64_t, 256> table{};
+    for (int bits = 0; bits < 256; ++bits)
+      for (int lane = 0; lane < 8; ++lane)
+        if (bits >> lane & 1) table[std::size_t(bits)] |= std::uint64_t(1) << (8 * lane);
+    return table;
+  }();
+  const __m128d lowV = _mm_set1_pd(low), sureV = _mm_set1_pd(sureKeep);
+  for (; i + 8 <= count; i += 8) {
+    int above = 0, sure = 0;
+    for (int pair = 0; pair < 4; ++pair) {
+      const __m128d v = _mm_loadu_pd(m + i + 2 * pair);
+      above |= _mm_movemask_pd(_mm_cmpgt_pd(v, lowV)) << (2 * pair);
+      sure |= _mm_movemask_pd(_mm_cmpge_pd(v, sureV)) << (2 * pair);
+    }
+    std::memcpy(keep + i, &bytesOfBits[std::size_t(sure)], 8);
+    for (int unsure = above & ~sure; unsure; unsure &= unsure - 1) {
+      const std::size_t lane = i + std::size_t(__builtin_ctz(unsure));
+      keep[lane] = exact(lane);
+    }
+  }
+#endif
+  for (; i < count; ++i) keep[i] = exact(i);
+}
+
+// The mask on the half layout, with the same rules as computeMask (which ranks magnitudeKeys). Com
+// selects the k-th largest magnitude instead of the k-th largest key: keys are a monotone function
+// of magnitudes, so the k-th largest key is the key of the k-th largest magnitude, and the
+// 25 000 divisions of a full key array are not needed.
+void halfMask(const MaskSpec& spec, double maxMagnitude, Workspace& ws) {
   const std::size_t nh = ws.keep.size();
   const std::int64_t n = std::int64_t(ws.h) * ws.w;
+  const double* m = ws.magnitude.data();
+  std::uint8_t* keep = ws.keep.data();
   if (spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom) {
-    halfKeys(ws);
-    if (spec.mode == ThresholdMode::Relative) {
-      const bool black = *std::max_element(ws.keys.begin(), ws.keys.end()) == 0;
-      const double cut = spec.ratio * std::ldexp(1.0, kMagnitudeKeyBits);
-      for (std::size_t i = 0; i < nh; ++i) ws.keep[i] = black || double(ws.keys[i]) >= cut;
+    if (!(maxMagnitude > 0.0) || !std::isfinite(maxMagnitude)) {
+      std::fill(keep, keep + nh, std::uint8_t(1));  // every key is 0: all tie, all are kept
+    } else if (spec.mode == ThresholdMode::Relative) {
+      // key >= ratio * 2^40 for an integer key means key >= ceil(ratio * 2^40); one more grid step
+      // above that (and a little for the rounding of the bound) the key surely reaches it.
+      const double threshold = std::ceil(spec.ratio * 1099511627776.0);
+      keepKeysAtLeast(m, nh, maxMagnitude, threshold, (threshold + 2.0) * maxMagnitude / 1099511627776.0, keep);
     } else {
-      const std::int64_t tau = kthLargestWeighted(ws.keys.data(), ws.weights.data(), nh, comKeepCount(spec.ratio, n));
-      for (std::size_t i = 0; i < nh; ++i) ws.keep[i] = ws.keys[i] >= tau;
+      const double kth = kthLargestWeighted(m, ws.weights.data(), nh, comKeepCount(spec.ratio, n));
+      keepKeysAtLeast(m, nh, maxMagnitude, keyOf(kth, maxMagnitude), kth, keep);
     }
   } else {
     const double radius = spec.radius > 0 ? spec.radius : defaultRadius(ws.h, ws.w);
@@ -105,145 +152,224 @@ void halfMask(const MaskSpec& spec, Workspace& ws) {
       for (int c = 0; c < ws.hw; ++c) {
         const int j = c + ws.w / 2 < ws.w ? c + ws.w / 2 : c + ws.w / 2 - ws.w;
         const double dv = j - ws.w / 2;
-        ws.keep[std::size_t(r) * ws.hw + c] = du * du + dv * dv < r2;
+        keep[std::size_t(r) * ws.hw + c] = du * du + dv * dv < r2;
       }
     }
   }
   if (spec.kind == FilterKind::RCom || spec.kind == FilterKind::HighPass)
-    for (auto& v : ws.keep) v = std::uint8_t(1 - v);
+    for (std::size_t i = 0; i < nh; ++i) keep[i] = std::uint8_t(1 - keep[i]);
 }
 
-// A half-layout array expanded to the full centred H×W layout by conjugate symmetry.
-template <typename T>
-std::vector<T> expandCentred(const std::vector<T>& halfValues, int h, int w) {
-  const int hw = w / 2 + 1;
-  std::vector<T> full(std::size_t(h) * w);
-  const int shift = w / 2;  // unshifted column c lands in centred column (c + w/2) mod w
+// Picks the side (mask or complement) that keeps fewer coefficients, marks it in ws.sparse, lists
+// the columns it touches and the runs of columns it does not, and lists its coefficients block by
+// block. Returns true for the complement.
+bool chooseSparseSide(Workspace& ws) {
+  const std::size_t nh = ws.keep.size();
+  const int h = ws.h, w = ws.w, hw = ws.hw;
+  // Weight kept = 2 per kept entry, less 1 for each in the columns that hold both members of their
+  // pairs (0, and W/2 for even W).
+  std::uint32_t keptEntries = 0;
+  const std::uint8_t* __restrict keep = ws.keep.data();
+  for (std::size_t i = 0; i < nh; ++i) keptEntries += keep[i];
+  std::int64_t keptWeight = 2 * std::int64_t(keptEntries);
   for (int r = 0; r < h; ++r) {
-    T* dst = full.data() + std::size_t((r + h / 2) % h) * w;
-    const T* src = halfValues.data() + std::size_t(r) * hw;
-    const T* mirror = halfValues.data() + std::size_t((h - r) % h) * hw;
-    for (int c = 0; c < hw && c + shift < w; ++c) dst[c + shift] = src[c];                 // stored half
-    for (int c = hw; c < w; ++c) dst[c + shift < w ? c + shift : c + shift - w] = mirror[w - c];  // partners
-    for (int c = w - shift; c < hw; ++c) dst[c + shift - w] = src[c];                      // wrapped stored
+    keptWeight -= keep[std::size_t(r) * hw];
+    if (w % 2 == 0 && w / 2 != 0) keptWeight -= keep[std::size_t(r) * hw + std::size_t(w / 2)];
   }
-  return full;
+  const bool complement = 2 * keptWeight > std::int64_t(h) * w;
+  const std::uint8_t flip = complement ? 1 : 0;
+  std::uint8_t* __restrict used = ws.columnUsed.data();
+  std::fill(used, used + hw, 0);
+  for (int r = 0; r < h; ++r) {
+    const std::uint8_t* __restrict keepRow = keep + std::size_t(r) * hw;
+    std::uint8_t* __restrict sparse = ws.sparse.data() + std::size_t(r) * hw;
+    for (int c = 0; c < hw; ++c) {
+      sparse[c] = keepRow[c] ^ flip;
+      used[c] |= sparse[c];
+    }
+  }
+  ws.activeColumns.clear();
+  ws.inactiveRuns.clear();
+  for (int c = 0; c < hw; ++c) {
+    if (used[c]) {
+      ws.activeColumns.push_back(c);
+    } else if (!ws.inactiveRuns.empty() && ws.inactiveRuns.back().second == c) {
+      ws.inactiveRuns.back().second = c + 1;
+    } else {
+      ws.inactiveRuns.emplace_back(c, c + 1);
+    }
+  }
+  ws.keptInBlock.clear();
+  ws.keptInHalf.clear();
+  ws.keptWeight.clear();
+  ws.blockStart.clear();
+  for (std::size_t first = 0; first < ws.activeColumns.size(); first += kBlock) {
+    ws.blockStart.push_back(ws.keptInBlock.size());
+    const int* cols = ws.activeColumns.data() + first;
+    const int count = int(std::min<std::size_t>(kBlock, ws.activeColumns.size() - first));
+    const bool adjacent = count == kBlock && cols[count - 1] - cols[0] == count - 1;
+    for (int r = 0; r < h; ++r) {
+      const std::uint8_t* sparse = ws.sparse.data() + std::size_t(r) * hw;
+      if (adjacent) {  // most rows keep nothing in a block: test its 8 bytes at once
+        std::uint64_t eight;
+        std::memcpy(&eight, sparse + cols[0], sizeof eight);
+        if (eight == 0) continue;
+      }
+      for (int k = 0; k < count; ++k) {
+        if (!sparse[cols[k]]) continue;
+        const std::size_t i = std::size_t(r) * hw + std::size_t(cols[k]);
+        ws.keptInBlock.push_back(std::uint32_t(r * kBlock + k));
+        ws.keptInHalf.push_back(std::uint32_t(i));
+        ws.keptWeight.push_back(ws.weights[i]);
+      }
+    }
+  }
+  ws.blockStart.push_back(ws.keptInBlock.size());
+  return complement;
+}
+
+// Copies `count` columns (listed in cols) between the half spectrum and the interleaved block;
+// one straight copy per row when they are adjacent, as they mostly are (low frequencies).
+void gatherColumns(const fftwf_complex* rows, int h, int hw, const int* cols, int count, fftwf_complex* block) {
+  const bool adjacent = cols[count - 1] - cols[0] == count - 1;
+  for (int r = 0; r < h; ++r) {
+    const fftwf_complex* src = rows + std::size_t(r) * hw;
+    fftwf_complex* dst = block + std::size_t(r) * kBlock;
+    if (adjacent) {
+      std::memcpy(dst, src + cols[0], sizeof(fftwf_complex) * std::size_t(count));
+    } else {
+      for (int k = 0; k < count; ++k) std::memcpy(dst + k, src + cols[k], sizeof(fftwf_complex));
+    }
+  }
+}
+
+void scatterColumns(const fftwf_complex* block, int h, int hw, const int* cols, int count, fftwf_complex* rows) {
+  const bool adjacent = cols[count - 1] - cols[0] == count - 1;
+  for (int r = 0; r < h; ++r) {
+    const fftwf_complex* src = block + std::size_t(r) * kBlock;
+    fftwf_complex* dst = rows + std::size_t(r) * hw;
+    if (adjacent) {
+      std::memcpy(dst + cols[0], src, sizeof(fftwf_complex) * std::size_t(count));
+    } else {
+      for (int k = 0; k < count; ++k) std::memcpy(dst + cols[k], src + k, sizeof(fftwf_complex));
+    }
+  }
+}
+
+// One channel's sparse side through the active columns, in place in ws.rows, which holds the
+// channel's row transforms (`transformed`) or is rebuilt here from F(y) (B of RGB, or a grey
+// image). Columns go kBlock at a time through a forward column transform, the mask, and the inverse;
+// the other columns are zeroed. R and G keep their sparse coefficients in visiting order, so B's can
+// be derived from the luma spectrum. Returns Σ|F|² over the sparse coefficients (with their partners).
+double filterActiveColumns(Workspace& ws, int ch, bool transformed, int channels) {
+  const int h = ws.h, hw = ws.hw;
+  const fftwf_plan forward = fftw::columnsFloat(h, kBlock, FFTW_FORWARD);
+  const fftwf_plan inverse = fftw::columnsFloat(h, kBlock, FFTW_BACKWARD);
+  fftwf_complex* rows = ws.rows.get();
+  fftwf_complex* block = ws.block.get();
+  std::complex<float>* z = reinterpret_cast<std::complex<float>*>(block);  // FFTW's layout (fftw3.h)
+  const std::size_t blockBytes = sizeof(fftwf_complex) * std::size_t(h) * kBlock;
+  std::vector<std::complex<float>>* keptRG = ws.keptRG;
+  if (transformed) keptRG[ch].resize(ws.keptInBlock.size());
+  double sparseEnergy = 0.0;
+  for (std::size_t b = 0; b + 1 < ws.blockStart.size(); ++b) {
+    const int* cols = ws.activeColumns.data() + b * kBlock;
+    const int count = int(std::min<std::size_t>(kBlock, ws.activeColumns.size() - b * kBlock));
+    const std::size_t first = ws.blockStart[b], last = ws.blockStart[b + 1];
+    if (transformed) {
+      gatherColumns(rows, h, hw, cols, count, block);
+      fftwf_execute_dft(forward, block, block);
+      // Keep the sparse coefficients, clear the block, put them back: no branch per coefficient.
+      std::complex<float>* kept = keptRG[ch].data();
+      for (std::size_t e = first; e < last; ++e) kept[e] = z[ws.keptInBlock[e]];
+      std::memset(block, 0, blockBytes);
+      for (std::size_t e = first; e < last; ++e) {
+        z[ws.keptInBlock[e]] = kept[e];
+        sparseEnergy += ws.keptWeight[e] * std::norm(std::complex<double>(kept[e]));
+      }
+    } else {
+      std::memset(block, 0, blockBytes);
+      for (std::size_t e = first; e < last; ++e) {
+        const fftw_complex& fy = ws.lumaHalf[ws.keptInHalf[e]];
+        std::complex<double> v(fy[0], fy[1]);
+        if (channels == 3) {
+          const std::complex<double> fr(keptRG[0][e]), fg(keptRG[1][e]);
+          v = (v - double(kLumaR) * fr - double(kLumaG) * fg) / double(kLumaB);
+        }
+        z[ws.keptInBlock[e]] = std::complex<float>(v);
+        sparseEnergy += ws.keptWeight[e] * std::norm(v);
+      }
+    }
+    fftwf_execute_dft(inverse, block, block);
+    scatterColumns(block, h, hw, cols, count, rows);
+  }
+  for (int r = 0; r < h; ++r)
+    for (const auto& [firstColumn, lastColumn] : ws.inactiveRuns)
+      std::memset(rows + std::size_t(r) * hw + firstColumn, 0, sizeof(fftwf_complex) * std::size_t(lastColumn - firstColumn));
+  return sparseEnergy;
+}
+
+// dst = clamp(inverse * norm, 0, 1), or clamp(x - inverse * norm, 0, 1) when the complement was
+// filtered (Com part = x - RCom part). SSE's min/max, where std::min/max's NaN rules make GCC emit
+// three-instruction blends.
+void writeClamped(const float* x, const float* inverse, float norm, bool complement, std::size_t n, float* dst) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128 zero = _mm_setzero_ps(), one = _mm_set1_ps(1.0f), scale = _mm_set1_ps(norm);
+  for (; i + 4 <= n; i += 4) {
+    __m128 v = _mm_mul_ps(_mm_loadu_ps(inverse + i), scale);
+    if (complement) v = _mm_sub_ps(_mm_loadu_ps(x + i), v);
+    _mm_storeu_ps(dst + i, _mm_min_ps(_mm_max_ps(v, zero), one));
+  }
+#endif
+  for (; i < n; ++i) {
+    const float v = complement ? x[i] - inverse[i] * norm : inverse[i] * norm;
+    dst[i] = std::min(std::max(v, 0.0f), 1.0f);
+  }
 }
 
 }  // namespace
 
-MaskPipelineResult runMaskPipeline(const Image& image, const MaskSpec& spec) {
+void runMaskPipeline(const Image& image, const MaskSpec& spec, MaskPipelineResult& result) {
   if (image.empty()) throw std::invalid_argument("runMaskPipeline: empty image");
   if (image.channels != 1 && image.channels != 3)
     throw std::invalid_argument("runMaskPipeline: expected 1 or 3 channels, got " + std::to_string(image.channels));
   const std::string problem = validateMaskSpec(spec);
   if (!problem.empty()) throw std::invalid_argument(problem);
 
-  const int h = image.height, w = image.width, hw = w / 2 + 1;
-  const std::size_t n = image.planeSize(), nh = std::size_t(h) * hw;
+  const int h = image.height, w = image.width;
+  const std::size_t n = image.planeSize();
   Workspace& ws = workspaceFor(h, w);
-  computeHalfLumaSpectrum(image, &ws.lumaHalf[0][0]);
-  halfMask(spec, ws);
-
+  double sumOfSquares[3];
+  computeHalfLumaSpectrum(image, &ws.lumaHalf[0][0], sumOfSquares);
+  const double maxMagnitude = halfMagnitude(&ws.lumaHalf[0][0], h, w, ws.magnitude.data());
+  halfMask(spec, maxMagnitude, ws);
   // Filter with the side that keeps fewer coefficients; the other follows by subtraction.
-  std::int64_t keptWeight = 0;
-  for (std::size_t i = 0; i < nh; ++i) keptWeight += ws.keep[i] * ws.weights[i];
-  const bool complement = 2 * keptWeight > std::int64_t(n);
-  for (std::size_t i = 0; i < nh; ++i) ws.sparse[i] = complement ? 1 - ws.keep[i] : ws.keep[i];
-  std::vector<int> activeColumns;
-  for (int c = 0; c < hw; ++c) {
-    for (int r = 0; r < h; ++r) {
-      if (ws.sparse[std::size_t(r) * hw + c]) {
-        activeColumns.push_back(c);
-        break;
-      }
-    }
-  }
+  const bool complement = chooseSparseSide(ws);
 
-  std::vector<int> inactiveColumns;
-  for (int c = 0, a = 0; c < hw; ++c) {
-    if (a < int(activeColumns.size()) && activeColumns[std::size_t(a)] == c) ++a;
-    else inactiveColumns.push_back(c);
-  }
-
-  // One channel at a time, in place in ws.rows: row transforms, then only the active columns
-  // forward, masked and back, zeros in the other columns, then the row inverses. R and G keep
-  // their sparse coefficients (in visiting order) so B's can be derived from the luma spectrum.
-  const fftwf_plan columnForward = fftw::columnFloat(h, FFTW_FORWARD);
-  const fftwf_plan columnInverse = fftw::columnFloat(h, FFTW_BACKWARD);
-  std::vector<std::complex<float>>* keptRG = ws.keptRG;
-  MaskPipelineResult result;
-  result.output.filtered = Image(image.channels, h, w);
+  Image& filtered = result.output.filtered;
+  if (filtered.channels != image.channels || filtered.height != h || filtered.width != w)
+    filtered = Image(image.channels, h, w);
   double keptEnergy = 0.0, totalEnergy = 0.0;
   const float norm = 1.0f / float(n);
   for (int ch = 0; ch < image.channels; ++ch) {
     const bool transformed = image.channels == 3 && ch < 2;  // B and grey come from F(y)
     const float* x = image.plane(ch);
-    fftwf_complex* rows = ws.rows.get();
-    float* column = &ws.column[0][0];
     if (transformed) {
-      std::memcpy(ws.real.get(), x, n * sizeof(float));
-      fftwf_execute_dft_r2c(fftw::rowsForwardFloat(h, w), ws.real.get(), rows);
-      keptRG[ch].clear();
+      // The rows plan keeps its input intact; it reads the plane in place when it is aligned like
+      // the plan's arrays (fftw_malloc'ed), else a copy.
+      float* in = const_cast<float*>(x);
+      if (fftwf_alignment_of(in) != 0) in = static_cast<float*>(std::memcpy(ws.real.get(), x, n * sizeof(float)));
+      fftwf_execute_dft_r2c(fftw::rowsForwardFloat(h, w), in, ws.rows.get());
     }
-    double sparseEnergy = 0.0;
-    std::size_t j = 0;  // index into keptRG in visiting order
-    for (const int c : activeColumns) {
-      const std::uint8_t* kept = ws.sparse.data() + c;
-      const double weight = ws.weights[std::size_t(c)];  // the same in every row of a column
-      if (transformed) {
-        for (int r = 0; r < h; ++r) {
-          column[2 * r] = rows[std::size_t(r) * hw + c][0];
-          column[2 * r + 1] = rows[std::size_t(r) * hw + c][1];
-        }
-        fftwf_execute_dft(columnForward, ws.column.get(), ws.column.get());
-      }
-      for (int r = 0; r < h; ++r) {
-        if (!kept[std::size_t(r) * hw]) {
-          column[2 * r] = column[2 * r + 1] = 0.0f;
-          continue;
-        }
-        std::complex<double> z;
-        if (transformed) {
-          z = {column[2 * r], column[2 * r + 1]};
-          keptRG[ch].emplace_back(column[2 * r], column[2 * r + 1]);
-        } else {
-          const fftw_complex& fy = ws.lumaHalf[std::size_t(r) * hw + c];
-          z = {fy[0], fy[1]};
-          if (image.channels == 3) {
-            const std::complex<double> fr(keptRG[0][j]), fg(keptRG[1][j]);
-            z = (z - double(kLumaR) * fr - double(kLumaG) * fg) / double(kLumaB);
-          }
-          column[2 * r] = float(z.real());
-          column[2 * r + 1] = float(z.imag());
-        }
-        ++j;
-        sparseEnergy += weight * (z.real() * z.real() + z.imag() * z.imag());
-      }
-      fftwf_execute_dft(columnInverse, ws.column.get(), ws.column.get());
-      for (int r = 0; r < h; ++r) {
-        rows[std::size_t(r) * hw + c][0] = column[2 * r];
-        rows[std::size_t(r) * hw + c][1] = column[2 * r + 1];
-      }
-    }
-    for (int r = 0; r < h; ++r)
-      for (const int c : inactiveColumns) rows[std::size_t(r) * hw + c][0] = rows[std::size_t(r) * hw + c][1] = 0.0f;
-    fftwf_execute_dft_c2r(fftw::rowsInverseFloat(h, w), rows, ws.real.get());
+    const double sparseEnergy = filterActiveColumns(ws, ch, transformed, image.channels);
 
-    float* dst = result.output.filtered.plane(ch);
-    const float* inverse = ws.real.get();
-    if (complement) {
-      for (std::size_t i = 0; i < n; ++i) dst[i] = std::min(std::max(x[i] - inverse[i] * norm, 0.0f), 1.0f);
-    } else {
-      for (std::size_t i = 0; i < n; ++i) dst[i] = std::min(std::max(inverse[i] * norm, 0.0f), 1.0f);
-    }
-    // Parseval: Σ|F|² = N Σ x². Four partial sums so the additions need not wait for each other.
-    double partial[4] = {0.0, 0.0, 0.0, 0.0};
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4)
-      for (int k = 0; k < 4; ++k) partial[k] += double(x[i + k]) * double(x[i + k]);
-    for (; i < n; ++i) partial[0] += double(x[i]) * double(x[i]);
-    const double channelTotal = (partial[0] + partial[1] + partial[2] + partial[3]) * double(n);
+    // The row inverses straight into the output plane when it is aligned like the plan's arrays.
+    float* dst = filtered.plane(ch);
+    const bool direct = fftwf_alignment_of(dst) == 0;
+    fftwf_execute_dft_c2r(fftw::rowsInverseFloat(h, w), ws.rows.get(), direct ? dst : ws.real.get());
+    writeClamped(x, direct ? dst : ws.real.get(), norm, complement, n, dst);
+    const double channelTotal = sumOfSquares[ch] * double(n);  // Parseval: Σ|F|² = N Σ x²
     totalEnergy += channelTotal;
     keptEnergy += complement ? std::max(0.0, channelTotal - sparseEnergy) : sparseEnergy;
   }
@@ -251,10 +377,17 @@ MaskPipelineResult runMaskPipeline(const Image& image, const MaskSpec& spec) {
 
   result.spectrum.height = h;
   result.spectrum.width = w;
-  result.spectrum.magnitude = centredMagnitudeFromHalf(&ws.lumaHalf[0][0], h, w);
+  result.spectrum.magnitude.resize(n);
+  expandHalfToCentred(ws.magnitude.data(), h, w, result.spectrum.magnitude.data());
   result.mask.height = h;
   result.mask.width = w;
-  result.mask.keep = expandCentred(ws.keep, h, w);
+  result.mask.keep.resize(n);
+  expandHalfToCentred(ws.keep.data(), h, w, result.mask.keep.data());
+}
+
+MaskPipelineResult runMaskPipeline(const Image& image, const MaskSpec& spec) {
+  MaskPipelineResult result;
+  runMaskPipeline(image, spec, result);
   return result;
 }
 

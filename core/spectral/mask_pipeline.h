@@ -8,6 +8,7 @@
 //    (x - filter(x, 1 - M) = filter(x, M) by linearity; FOLK's Com masks keep 0.5-5 %);
 //  - transforms only the columns of the half spectrum that this sparse side touches: a 2-D FFT is
 //    rows then columns, and a column without a kept coefficient contributes nothing;
+//  - runs those columns kBlock at a time through FFTW, interleaved, so they share SIMD lanes;
 //  - derives the last channel's spectrum from the luma spectrum it already has
 //    (F(B) = (F(y) - 0.299 F(R) - 0.587 F(G)) / 0.114), and a grey image's from the luma spectrum
 //    itself, so an RGB image needs two forward channel transforms, not three.
@@ -27,5 +28,10 @@ struct MaskPipelineResult {
 
 // Throws std::invalid_argument for an empty image, a channel count other than 1 or 3, or a bad spec.
 MaskPipelineResult runMaskPipeline(const Image& image, const MaskSpec& spec);
+
+// The same into `result`, reusing its arrays when the size matches: for streams of images, where
+// allocating and zero-filling ~2 MB of outputs per 224×224 image would be a noticeable share of the
+// work. On an exception `result` is left in an unspecified but valid state.
+void runMaskPipeline(const Image& image, const MaskSpec& spec, MaskPipelineResult& result);
 
 }  // namespace folk

@@ -4,6 +4,10 @@
 #include <cmath>
 #include <stdexcept>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/spectral/fftw_buffer.h"
 #include "core/spectral/fftw_plans.h"
 
@@ -21,47 +25,93 @@ std::vector<float> luma(const Image& image) {
   return y;
 }
 
-void computeHalfLumaSpectrum(const Image& image, double* out) {
+void computeHalfLumaSpectrum(const Image& image, double* out, double* sumOfSquares) {
   if (image.empty()) throw std::invalid_argument("computeHalfLumaSpectrum: empty image");
   if (image.channels != 1 && image.channels != 3)
     throw std::invalid_argument("luma: expected 1 or 3 channels, got " + std::to_string(image.channels));
   const int h = image.height, w = image.width;
   // Rows padded to 2(W/2+1) doubles: the in-place real-to-complex layout.
   const std::size_t stride = 2 * (std::size_t(w) / 2 + 1);
+  double squares[3] = {0.0, 0.0, 0.0};
   for (int r = 0; r < h; ++r) {
     double* row = out + std::size_t(r) * stride;
     const std::size_t offset = std::size_t(r) * w;
-    if (image.channels == 1) {
-      const float* p = image.plane(0) + offset;
-      for (int c = 0; c < w; ++c) row[c] = p[c];
-    } else {
+    const float* planes[3] = {image.plane(0) + offset, nullptr, nullptr};
+    if (image.channels == 3) planes[1] = image.plane(1) + offset, planes[2] = image.plane(2) + offset;
+    int c = 0;
+#if defined(__SSE2__)
+    // Four pixels at a time with SSE2 (baseline on x86-64): the same float operations in the same
+    // order as the scalar loop below, so the luma is identical; squares summed in double.
+    __m128d sums[3][2] = {{_mm_setzero_pd(), _mm_setzero_pd()}, {_mm_setzero_pd(), _mm_setzero_pd()}, {_mm_setzero_pd(), _mm_setzero_pd()}};
+    auto accumulate = [&sums](int ch, __m128 v) {
+      const __m128d low = _mm_cvtps_pd(v), high = _mm_cvtps_pd(_mm_movehl_ps(v, v));
+      sums[ch][0] = _mm_add_pd(sums[ch][0], _mm_mul_pd(low, low));
+      sums[ch][1] = _mm_add_pd(sums[ch][1], _mm_mul_pd(high, high));
+    };
+    for (; c + 4 <= w; c += 4) {
+      __m128 y = _mm_loadu_ps(planes[0] + c);
+      accumulate(0, y);
+      if (image.channels == 3) {
+        const __m128 green = _mm_loadu_ps(planes[1] + c), blue = _mm_loadu_ps(planes[2] + c);
+        accumulate(1, green);
+        accumulate(2, blue);
+        y = _mm_add_ps(_mm_add_ps(_mm_mul_ps(_mm_set1_ps(0.299f), y), _mm_mul_ps(_mm_set1_ps(0.587f), green)),
+                       _mm_mul_ps(_mm_set1_ps(0.114f), blue));
+      }
+      _mm_storeu_pd(row + c, _mm_cvtps_pd(y));
+      _mm_storeu_pd(row + c + 2, _mm_cvtps_pd(_mm_movehl_ps(y, y)));
+    }
+    for (int ch = 0; ch < image.channels; ++ch) {
+      double lanes[2];
+      _mm_storeu_pd(lanes, _mm_add_pd(sums[ch][0], sums[ch][1]));
+      squares[ch] += lanes[0] + lanes[1];
+    }
+#endif
+    for (; c < w; ++c) {
+      for (int ch = 0; ch < image.channels; ++ch) squares[ch] += double(planes[ch][c]) * double(planes[ch][c]);
       // The same float arithmetic as luma(): the torch path ranks these very numbers.
-      const float *red = image.plane(0) + offset, *green = image.plane(1) + offset, *blue = image.plane(2) + offset;
-      for (int c = 0; c < w; ++c) row[c] = 0.299f * red[c] + 0.587f * green[c] + 0.114f * blue[c];
+      row[c] = image.channels == 1 ? planes[0][c] : 0.299f * planes[0][c] + 0.587f * planes[1][c] + 0.114f * planes[2][c];
     }
   }
+  if (sumOfSquares) std::copy(squares, squares + image.channels, sumOfSquares);
   // Double precision: the ranking keys must not depend on which FFT library computed them.
   fftw_execute_dft_r2c(fftw::forwardDoubleInPlace(h, w), out, reinterpret_cast<fftw_complex*>(out));
 }
 
-std::vector<double> centredMagnitudeFromHalf(const double* half, int h, int w) {
-  const std::size_t hw = std::size_t(w) / 2 + 1, nh = std::size_t(h) * hw;
-  std::vector<double> m(nh);
-  // sqrt(re^2 + im^2) rather than hypot: several times faster, and no overflow risk for spectra of
+double halfMagnitude(const double* half, int h, int w, double* m) {
+  const std::size_t nh = std::size_t(h) * (std::size_t(w) / 2 + 1);
+  // sqrt(re^2 + im^2) rather than hypot: several times faster, no overflow risk for spectra of
   // [0,1] images; last-bit differences are absorbed by the ranking-key grid.
-  for (std::size_t i = 0; i < nh; ++i) m[i] = std::sqrt(half[2 * i] * half[2 * i] + half[2 * i + 1] * half[2 * i + 1]);
-  forEachStoredConjugatePair(h, w, [&m](std::size_t a, std::size_t b) { m[a] = m[b] = std::max(m[a], m[b]); });
-  // Expand by conjugate symmetry, F(-k) = conj(F(k)), straight into the centred layout: unshifted
-  // (r, c) goes to ((r + h/2) % h, (c + w/2) % w); columns c >= W/2+1 are partners of row -r.
-  std::vector<double> full(std::size_t(h) * w);
-  const int shift = w / 2;
-  for (int r = 0; r < h; ++r) {
-    double* dst = full.data() + std::size_t((r + h / 2) % h) * w;
-    const double* src = m.data() + std::size_t(r) * hw;
-    const double* mirror = m.data() + std::size_t((h - r) % h) * hw;
-    for (int c = 0; c < int(hw); ++c) dst[c + shift < w ? c + shift : c + shift - w] = src[c];
-    for (int c = int(hw); c < w; ++c) dst[c + shift < w ? c + shift : c + shift - w] = mirror[w - c];
+  std::size_t i = 0;
+  double largest = 0.0;
+#if defined(__SSE2__)
+  // Two coefficients at a time, the same operations (two products, one sum, a correctly rounded
+  // sqrt) as the scalar loop, so the results are identical.
+  __m128d largestLanes = _mm_setzero_pd();
+  for (; i + 2 <= nh; i += 2) {
+    const __m128d a = _mm_loadu_pd(half + 2 * i), b = _mm_loadu_pd(half + 2 * i + 2);  // (re, im) each
+    const __m128d aa = _mm_mul_pd(a, a), bb = _mm_mul_pd(b, b);
+    const __m128d root = _mm_sqrt_pd(_mm_add_pd(_mm_unpacklo_pd(aa, bb), _mm_unpackhi_pd(aa, bb)));
+    _mm_storeu_pd(m + i, root);
+    largestLanes = _mm_max_pd(root, largestLanes);  // a NaN root is skipped: max returns the second operand
   }
+  double lanes[2];
+  _mm_storeu_pd(lanes, largestLanes);
+  largest = std::max(lanes[0], lanes[1]);
+#endif
+  for (; i < nh; ++i) {
+    m[i] = std::sqrt(half[2 * i] * half[2 * i] + half[2 * i + 1] * half[2 * i + 1]);
+    largest = m[i] > largest ? m[i] : largest;
+  }
+  forEachStoredConjugatePair(h, w, [m](std::size_t a, std::size_t b) { m[a] = m[b] = std::max(m[a], m[b]); });
+  return largest;
+}
+
+std::vector<double> centredMagnitudeFromHalf(const double* half, int h, int w) {
+  std::vector<double> m(std::size_t(h) * (std::size_t(w) / 2 + 1));
+  halfMagnitude(half, h, w, m.data());
+  std::vector<double> full(std::size_t(h) * w);
+  expandHalfToCentred(m.data(), h, w, full.data());
   return full;
 }
 

@@ -25,8 +25,10 @@ LumaSpectrum computeLumaSpectrum(const Image& image);
 // F(y) unshifted on FFTW's real-to-complex half layout, H×(W/2+1) complex doubles interleaved
 // (re, im), as computeLumaSpectrum and the fused pipeline (mask_pipeline.h) both compute it, with
 // the same FFTW plan, so their magnitudes agree bit for bit. `out` must come from fftw_malloc
-// (fftw_buffer.h) and hold 2·H·(W/2+1) doubles; the transform runs in place there.
-void computeHalfLumaSpectrum(const Image& image, double* out);
+// (fftw_buffer.h) and hold 2·H·(W/2+1) doubles; the transform runs in place there. When
+// `sumOfSquares` is given, it receives Σx² of each channel (C values), summed in double on the way:
+// the pass reads every sample anyway, and a second pass over the planes would read them from memory.
+void computeHalfLumaSpectrum(const Image& image, double* out, double* sumOfSquares = nullptr);
 
 // Calls fn(i, j) for each pair of half-layout indices that hold the two members of a conjugate pair
 // (columns 0 and W/2 for even W: FFTW computes both members separately, and rounding can make their
@@ -38,6 +40,27 @@ void forEachStoredConjugatePair(int height, int width, Fn fn) {
   for (int k = 0; k < (width % 2 == 0 ? 2 : 1); ++k)
     for (int r = 1; r < height - r; ++r)
       fn(std::size_t(r) * hw + std::size_t(columns[k]), std::size_t(height - r) * hw + std::size_t(columns[k]));
+}
+
+// |F| on the half layout with conjugate pairs made equal: H×(W/2+1) values into `magnitude`.
+// Returns the largest (NaNs skipped).
+double halfMagnitude(const double* half, int height, int width, double* magnitude);
+
+// A half-layout H×(W/2+1) array whose conjugate pairs hold equal values, expanded by conjugate
+// symmetry (value(-k) = value(k)) straight into the centred H×W layout: unshifted (r, c) goes to
+// ((r + H/2) % H, (c + W/2) % W); columns c >= W/2+1 are the partners of row -r.
+template <typename T>
+void expandHalfToCentred(const T* half, int height, int width, T* full) {
+  const int hw = width / 2 + 1, shift = width / 2;
+  for (int r = 0; r < height; ++r) {
+    T* dst = full + std::size_t((r + height / 2) % height) * width;
+    const T* src = half + std::size_t(r) * hw;
+    const T* mirror = half + std::size_t((height - r) % height) * hw;
+    // Three straight runs rather than one loop with a modulo per element: this runs on every image.
+    for (int c = 0; c < hw && c + shift < width; ++c) dst[c + shift] = src[c];           // stored half
+    for (int c = width - shift; c < hw; ++c) dst[c + shift - width] = src[c];           // wrapped stored
+    for (int c = hw; c < width; ++c) dst[c + shift - width] = mirror[width - c];        // partners
+  }
 }
 
 // |F| on the half layout with conjugate pairs made equal, expanded to the centred full layout.

@@ -149,9 +149,8 @@ TEST(MaskPipeline, RejectsWhatTheThreeStepPathRejects) {
 
 // ---- weighted selection -------------------------------------------------------------------------
 
-std::int64_t bruteForceKthLargest(const std::vector<std::int64_t>& values, const std::vector<std::uint8_t>& weights,
-                                  std::int64_t k) {
-  std::vector<std::int64_t> expanded;
+double bruteForceKthLargest(const std::vector<double>& values, const std::vector<std::uint8_t>& weights, std::int64_t k) {
+  std::vector<double> expanded;
   for (std::size_t i = 0; i < values.size(); ++i) expanded.insert(expanded.end(), weights[i], values[i]);
   std::sort(expanded.begin(), expanded.end(), std::greater<>());
   return expanded[std::size_t(k - 1)];
@@ -161,15 +160,19 @@ TEST(WeightedSelect, MatchesSortingTheExpandedMultiset) {
   std::mt19937_64 rng(5);
   for (int trial = 0; trial < 200; ++trial) {
     const std::size_t n = 1 + rng() % 300;
-    std::vector<std::int64_t> values(n);
+    std::vector<double> values(n);
     std::vector<std::uint8_t> weights(n);
-    const int style = trial % 4;
+    const int style = trial % 6;
     for (std::size_t i = 0; i < n; ++i) {
-      // Spread over 40 bits like ranking keys, few distinct values (ties), tiny values, or 2^40 itself.
-      if (style == 0) values[i] = std::int64_t(rng() >> (24 + rng() % 40));
-      if (style == 1) values[i] = std::int64_t(rng() % 4) << 30;
-      if (style == 2) values[i] = std::int64_t(rng() % 70);
-      if (style == 3) values[i] = (rng() % 2) ? (std::int64_t(1) << 40) : std::int64_t(rng() % (std::int64_t(1) << 40));
+      // Spread over 40 bits like ranking keys, few distinct values (ties), tiny values, 2^40 itself,
+      // magnitudes over 120 octaves (many far below the 44 octaves of fine buckets), or only zeros and
+      // subnormals (no octave below the largest to bucket by).
+      if (style == 0) values[i] = double(rng() >> (24 + rng() % 40));
+      if (style == 1) values[i] = double(std::int64_t(rng() % 4) << 30);
+      if (style == 2) values[i] = double(rng() % 70);
+      if (style == 3) values[i] = (rng() % 2) ? std::ldexp(1.0, 40) : double(rng() % (std::uint64_t(1) << 40));
+      if (style == 4) values[i] = std::ldexp(double(rng() % 1000) / 7.0, int(rng() % 120) - 60);
+      if (style == 5) values[i] = std::ldexp(double(rng() % 5), -1070 + int(rng() % 3));  // zeros and subnormals
       weights[i] = std::uint8_t(1 + rng() % 2);
     }
     std::int64_t total = 0;
@@ -182,13 +185,49 @@ TEST(WeightedSelect, MatchesSortingTheExpandedMultiset) {
   }
 }
 
-TEST(WeightedSelect, RejectsAnEmptyInputAndKOutsideTheWeight) {
-  const std::vector<std::int64_t> values = {3, 1};
+// Inputs of 4096 values or more take a sampled fast path (a bracket from every 16th value), with the
+// histogram as fallback when the bracket misses; both must give the exact answer.
+TEST(WeightedSelect, LargeInputsMatchSortingIncludingWhenTheSampleMisleads) {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 24; ++trial) {
+    const std::size_t n = 4096 + rng() % 30000;
+    std::vector<double> values(n);
+    std::vector<std::uint8_t> weights(n);
+    const int style = trial % 4;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double spread = std::ldexp(double(rng() % 100000), -int(rng() % 30));  // magnitude-like
+      if (style == 0) values[i] = spread;
+      if (style == 1) values[i] = double(rng() % 3);                                 // massive ties
+      if (style == 2) values[i] = i % 16 == 0 ? spread * 1e-6 : spread;              // the sample sees only small ones
+      if (style == 3) values[i] = i % 16 == 0 ? spread * 1e6 : spread;               // ... or only large ones
+      weights[i] = std::uint8_t(i % 113 == 0 ? 1 : 2);
+    }
+    std::int64_t total = 0;
+    for (auto w : weights) total += w;
+    for (std::int64_t k : {std::int64_t(1), std::int64_t(7), total / 200 + 1, total / 20 + 1, total / 2, total}) {
+      ASSERT_EQ(folk::kthLargestWeighted(values.data(), weights.data(), n, k), bruteForceKthLargest(values, weights, k))
+          << "trial " << trial << ", n " << n << ", k " << k;
+    }
+  }
+  std::vector<double> withNan(5000, 1.0);
+  withNan[4001] = std::nan("");
+  const std::vector<std::uint8_t> ones(5000, 1);
+  EXPECT_THROW(folk::kthLargestWeighted(withNan.data(), ones.data(), 5000, 10), std::invalid_argument);
+}
+
+TEST(WeightedSelect, RejectsAnEmptyInputKOutsideTheWeightAndValuesOutsideTheDomain) {
+  const std::vector<double> values = {3, 1};
   const std::vector<std::uint8_t> weights = {2, 1};
   EXPECT_THROW(folk::kthLargestWeighted(values.data(), weights.data(), 0, 1), std::invalid_argument);
   EXPECT_THROW(folk::kthLargestWeighted(values.data(), weights.data(), 2, 0), std::invalid_argument);
   EXPECT_THROW(folk::kthLargestWeighted(values.data(), weights.data(), 2, 4), std::invalid_argument);
-  EXPECT_EQ(folk::kthLargestWeighted(values.data(), weights.data(), 2, 3), 1);
+  EXPECT_EQ(folk::kthLargestWeighted(values.data(), weights.data(), 2, 3), 1.0);
+  const std::vector<double> signedZero = {-0.0, 2.0};
+  EXPECT_EQ(folk::kthLargestWeighted(signedZero.data(), weights.data(), 2, 2), 0.0);  // -0.0 ranks as zero
+  for (double bad : {-1.0, std::nan(""), HUGE_VAL, -0.5}) {
+    const std::vector<double> withBad = {3, bad};
+    EXPECT_THROW(folk::kthLargestWeighted(withBad.data(), weights.data(), 2, 1), std::invalid_argument) << bad;
+  }
 }
 
 }  // namespace
