@@ -140,6 +140,31 @@ TEST(MaskPipeline, ThreadsGetTheSameResultsAsOneThread) {
   EXPECT_EQ(mismatches[1], 0);
 }
 
+TEST(MaskPipeline, ReusedOutputArraysGiveTheSameResultsAsFreshOnes) {
+  // The reusing overload keeps arrays whose size matches and must overwrite every element: a stream
+  // that changes size, channel count and spec (sparse side mask vs complement) is compared with
+  // fresh results, bit for bit.
+  const Image astronaut = crop(photo("astronaut.png"), 50, 60, 64, 64);
+  const std::vector<Image> images = {astronaut, randomImage(1, 64, 64, 21), astronaut, randomImage(3, 31, 17, 22),
+                                     constantImage(3, 31, 17, 0.25f), astronaut};
+  const std::vector<MaskSpec> stream = {{FilterKind::Com, 0.05, -1.0, ThresholdMode::Top},
+                                        {FilterKind::RCom, 0.05, -1.0, ThresholdMode::Top},
+                                        {FilterKind::LowPass, 0.05, 5.0, ThresholdMode::Top},
+                                        {FilterKind::Com, 0.5, -1.0, ThresholdMode::Relative},
+                                        {FilterKind::HighPass, 0.05, 3.0, ThresholdMode::Top},
+                                        {FilterKind::Com, 0.005, -1.0, ThresholdMode::Top}};
+  folk::MaskPipelineResult reused;
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    folk::runMaskPipeline(images[i], stream[i], reused);
+    const auto fresh = folk::runMaskPipeline(images[i], stream[i]);
+    EXPECT_EQ(reused.mask.keep, fresh.mask.keep) << "image " << i;
+    EXPECT_EQ(reused.spectrum.magnitude, fresh.spectrum.magnitude) << "image " << i;
+    EXPECT_EQ(reused.output.filtered.channels, fresh.output.filtered.channels) << "image " << i;
+    EXPECT_EQ(reused.output.filtered.pixels, fresh.output.filtered.pixels) << "image " << i;
+    EXPECT_EQ(reused.output.retainedEnergy, fresh.output.retainedEnergy) << "image " << i;
+  }
+}
+
 TEST(MaskPipeline, RejectsWhatTheThreeStepPathRejects) {
   EXPECT_THROW(folk::runMaskPipeline(Image(), MaskSpec{}), std::invalid_argument);
   EXPECT_THROW(folk::runMaskPipeline(randomImage(2, 4, 4, 1), MaskSpec{}), std::invalid_argument);
