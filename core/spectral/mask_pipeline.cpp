@@ -235,7 +235,9 @@ void gatherColumns(const fftwf_complex* rows, int h, int hw, const int* cols, in
   for (int r = 0; r < h; ++r) {
     const fftwf_complex* src = rows + std::size_t(r) * hw;
     fftwf_complex* dst = block + std::size_t(r) * kBlock;
-    if (adjacent) {
+    if (adjacent && count == kBlock) {
+      std::memcpy(dst, src + cols[0], sizeof(fftwf_complex) * kBlock);  // constant size: inlined
+    } else if (adjacent) {
       std::memcpy(dst, src + cols[0], sizeof(fftwf_complex) * std::size_t(count));
     } else {
       for (int k = 0; k < count; ++k) std::memcpy(dst + k, src + cols[k], sizeof(fftwf_complex));
@@ -248,7 +250,9 @@ void scatterColumns(const fftwf_complex* block, int h, int hw, const int* cols, 
   for (int r = 0; r < h; ++r) {
     const fftwf_complex* src = block + std::size_t(r) * kBlock;
     fftwf_complex* dst = rows + std::size_t(r) * hw;
-    if (adjacent) {
+    if (adjacent && count == kBlock) {
+      std::memcpy(dst + cols[0], src, sizeof(fftwf_complex) * kBlock);  // constant size: inlined
+    } else if (adjacent) {
       std::memcpy(dst + cols[0], src, sizeof(fftwf_complex) * std::size_t(count));
     } else {
       for (int k = 0; k < count; ++k) std::memcpy(dst + cols[k], src + k, sizeof(fftwf_complex));
@@ -303,9 +307,13 @@ double filterActiveColumns(Workspace& ws, int ch, bool transformed, int channels
     fftwf_execute_dft(inverse, block, block);
     scatterColumns(block, h, hw, cols, count, rows);
   }
-  for (int r = 0; r < h; ++r)
+  // Zero the other columns with plain stores: the runs are short and many (a memset call per run
+  // and row cost more than the stores).
+  for (int r = 0; r < h; ++r) {
+    fftwf_complex* row = rows + std::size_t(r) * hw;
     for (const auto& [firstColumn, lastColumn] : ws.inactiveRuns)
-      std::memset(rows + std::size_t(r) * hw + firstColumn, 0, sizeof(fftwf_complex) * std::size_t(lastColumn - firstColumn));
+      for (int c = firstColumn; c < lastColumn; ++c) row[c][0] = row[c][1] = 0.0f;
+  }
   return sparseEnergy;
 }
 
