@@ -1,6 +1,7 @@
 #include "core/spectral/weighted_select.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -8,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #endif
 
@@ -40,6 +41,17 @@ inline double fromTopBits(std::int64_t top) {
   std::memcpy(&v, &bits, sizeof v);
   return v;
 }
+
+#if defined(__SSE2__) && defined(__x86_64__)
+// For each 8-bit mask, the 64-bit word whose byte b is 0xFF where bit b is set.
+constexpr std::array<std::uint64_t, 256> kByteMaskOfBits = [] {
+  std::array<std::uint64_t, 256> table{};
+  for (int bits = 0; bits < 256; ++bits)
+    for (int b = 0; b < 8; ++b)
+      if (bits >> b & 1) table[std::size_t(bits)] |= std::uint64_t(0xFF) << (8 * b);
+  return table;
+}();
+#endif
 
 // The k-th largest among candidates (value, weight) when `above` weight lies strictly above them all:
 // a weighted quickselect (three-way partitions around a median-of-three pivot, then into the part
@@ -104,20 +116,26 @@ bool kthBySampling(const double* values, const std::uint8_t* weights, std::size_
   std::int64_t above = 0;
   bool valid = true;
   std::size_t i = 0;
-#if defined(__SSE2__)
-  // Two values per step: four compares give lane bit masks; the rest is integer arithmetic.
+#if defined(__SSE2__) && defined(__x86_64__)
+  // Eight values per step: compares give lane bit masks; the weights above the bracket are summed
+  // with one SAD over the selected bytes; the (few) lanes inside the bracket are visited bit by bit.
   const __m128d loV = _mm_set1_pd(lo), hiV = _mm_set1_pd(hi), zero = _mm_setzero_pd(), limit = _mm_set1_pd(1.0e300);
   int invalid = 0;
-  for (; i + 2 <= count; i += 2) {
-    const __m128d v = _mm_loadu_pd(values + i);
-    invalid |= (_mm_movemask_pd(_mm_cmpge_pd(v, zero)) & _mm_movemask_pd(_mm_cmple_pd(v, limit))) ^ 3;
-    const int beyond = _mm_movemask_pd(_mm_cmpgt_pd(v, hiV));
-    const int in = _mm_movemask_pd(_mm_cmpge_pd(v, loV)) & ~beyond;
-    above += (beyond & 1) * weights[i] + (beyond >> 1) * weights[i + 1];
-    slot[insideCount] = std::uint32_t(i);
-    insideCount += std::size_t(in & 1);
-    slot[insideCount] = std::uint32_t(i + 1);
-    insideCount += std::size_t(in >> 1);
+  for (; i + 8 <= count; i += 8) {
+    int beyond = 0, atLeastLo = 0;
+    for (int pair = 0; pair < 4; ++pair) {
+      const __m128d v = _mm_loadu_pd(values + i + 2 * pair);
+      invalid |= _mm_movemask_pd(_mm_or_pd(_mm_cmpnge_pd(v, zero), _mm_cmpnle_pd(v, limit)));  // NaN too
+      beyond |= _mm_movemask_pd(_mm_cmpgt_pd(v, hiV)) << (2 * pair);
+      atLeastLo |= _mm_movemask_pd(_mm_cmpge_pd(v, loV)) << (2 * pair);
+    }
+    if (beyond) {
+      std::uint64_t selected;
+      std::memcpy(&selected, weights + i, sizeof selected);
+      selected &= kByteMaskOfBits[std::size_t(beyond)];
+      above += _mm_cvtsi128_si32(_mm_sad_epu8(_mm_cvtsi64_si128(std::int64_t(selected)), _mm_setzero_si128()));
+    }
+    for (int in = atLeastLo & ~beyond; in; in &= in - 1) slot[insideCount++] = std::uint32_t(i + std::size_t(__builtin_ctz(in)));
   }
   valid = invalid == 0;
 #endif
