@@ -41,31 +41,33 @@ void computeHalfLumaSpectrum(const Image& image, double* out, double* sumOfSquar
     int c = 0;
 #if defined(__SSE2__)
     // Four pixels at a time with SSE2 (baseline on x86-64): the same float operations in the same
-    // order as the scalar loop below, so the luma is identical; squares summed in double.
-    __m128d sums[3][2] = {{_mm_setzero_pd(), _mm_setzero_pd()}, {_mm_setzero_pd(), _mm_setzero_pd()}, {_mm_setzero_pd(), _mm_setzero_pd()}};
-    auto accumulate = [&sums](int ch, __m128 v) {
-      const __m128d low = _mm_cvtps_pd(v), high = _mm_cvtps_pd(_mm_movehl_ps(v, v));
-      sums[ch][0] = _mm_add_pd(sums[ch][0], _mm_mul_pd(low, low));
-      sums[ch][1] = _mm_add_pd(sums[ch][1], _mm_mul_pd(high, high));
+    // order as the scalar loop below, so the luma is identical. Squares are summed in float, in four
+    // lanes of at most 64 terms each before they go into the double total (relative error below
+    // 64·2^-24 = 3.8e-6, far inside what the retained-energy figure needs).
+    __m128 sums[3] = {_mm_setzero_ps(), _mm_setzero_ps(), _mm_setzero_ps()};
+    auto flush = [&sums, &squares, &image] {
+      for (int ch = 0; ch < image.channels; ++ch) {
+        float lanes[4];
+        _mm_storeu_ps(lanes, sums[ch]);
+        squares[ch] += (double(lanes[0]) + double(lanes[1])) + (double(lanes[2]) + double(lanes[3]));
+        sums[ch] = _mm_setzero_ps();
+      }
     };
     for (; c + 4 <= w; c += 4) {
+      if (c % 256 == 0 && c > 0) flush();
       __m128 y = _mm_loadu_ps(planes[0] + c);
-      accumulate(0, y);
+      sums[0] = _mm_add_ps(sums[0], _mm_mul_ps(y, y));
       if (image.channels == 3) {
         const __m128 green = _mm_loadu_ps(planes[1] + c), blue = _mm_loadu_ps(planes[2] + c);
-        accumulate(1, green);
-        accumulate(2, blue);
+        sums[1] = _mm_add_ps(sums[1], _mm_mul_ps(green, green));
+        sums[2] = _mm_add_ps(sums[2], _mm_mul_ps(blue, blue));
         y = _mm_add_ps(_mm_add_ps(_mm_mul_ps(_mm_set1_ps(0.299f), y), _mm_mul_ps(_mm_set1_ps(0.587f), green)),
                        _mm_mul_ps(_mm_set1_ps(0.114f), blue));
       }
       _mm_storeu_pd(row + c, _mm_cvtps_pd(y));
       _mm_storeu_pd(row + c + 2, _mm_cvtps_pd(_mm_movehl_ps(y, y)));
     }
-    for (int ch = 0; ch < image.channels; ++ch) {
-      double lanes[2];
-      _mm_storeu_pd(lanes, _mm_add_pd(sums[ch][0], sums[ch][1]));
-      squares[ch] += lanes[0] + lanes[1];
-    }
+    flush();
 #endif
     for (; c < w; ++c) {
       for (int ch = 0; ch < image.channels; ++ch) squares[ch] += double(planes[ch][c]) * double(planes[ch][c]);
