@@ -1,7 +1,6 @@
 #include "core/spectral/mask_pipeline.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <complex>
 #include <cstring>
@@ -11,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/spectral/byte_lanes.h"
 #include "core/spectral/fftw_buffer.h"
 #include "core/spectral/fftw_plans.h"
 #include "core/spectral/weighted_select.h"
@@ -96,15 +96,8 @@ void keepKeysAtLeast(const double* __restrict m, std::size_t count, double maxMa
   };
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // Eight at a time: two compares per pair of lanes, the eight "above low" bits become eight bytes
+  // Eight at a time: two compares per pair of lanes; the eight "sure" bits become eight 0/1 bytes
   // through a table; lanes between the bounds (a handful per image) go through exact().
-  static const auto bytesOfBits = [] {
-    std::array<std::uint64_t, 256> table{};
-    for (int bits = 0; bits < 256; ++bits)
-      for (int lane = 0; lane < 8; ++lane)
-        if (bits >> lane & 1) table[std::size_t(bits)] |= std::uint64_t(1) << (8 * lane);
-    return table;
-  }();
   const __m128d lowV = _mm_set1_pd(low), sureV = _mm_set1_pd(sureKeep);
   for (; i + 8 <= count; i += 8) {
     int above = 0, sure = 0;
@@ -113,7 +106,7 @@ void keepKeysAtLeast(const double* __restrict m, std::size_t count, double maxMa
       above |= _mm_movemask_pd(_mm_cmpgt_pd(v, lowV)) << (2 * pair);
       sure |= _mm_movemask_pd(_mm_cmpge_pd(v, sureV)) << (2 * pair);
     }
-    std::memcpy(keep + i, &bytesOfBits[std::size_t(sure)], 8);
+    std::memcpy(keep + i, &kOneBytesOfBits[std::size_t(sure)], 8);
     for (int unsure = above & ~sure; unsure; unsure &= unsure - 1) {
       const std::size_t lane = i + std::size_t(__builtin_ctz(unsure));
       keep[lane] = exact(lane);

@@ -1,13 +1,14 @@
 #include "core/spectral/weighted_select.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstring>
 #include <functional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
+
+#include "core/spectral/byte_lanes.h"
 
 #if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
@@ -41,17 +42,6 @@ inline double fromTopBits(std::int64_t top) {
   std::memcpy(&v, &bits, sizeof v);
   return v;
 }
-
-#if defined(__SSE2__) && defined(__x86_64__)
-// For each 8-bit mask, the 64-bit word whose byte b is 0xFF where bit b is set.
-constexpr std::array<std::uint64_t, 256> kByteMaskOfBits = [] {
-  std::array<std::uint64_t, 256> table{};
-  for (int bits = 0; bits < 256; ++bits)
-    for (int b = 0; b < 8; ++b)
-      if (bits >> b & 1) table[std::size_t(bits)] |= std::uint64_t(0xFF) << (8 * b);
-  return table;
-}();
-#endif
 
 // The k-th largest among candidates (value, weight) when `above` weight lies strictly above them all:
 // a weighted quickselect (three-way partitions around a median-of-three pivot, then into the part
@@ -132,7 +122,7 @@ bool kthBySampling(const double* values, const std::uint8_t* weights, std::size_
     if (beyond) {
       std::uint64_t selected;
       std::memcpy(&selected, weights + i, sizeof selected);
-      selected &= kByteMaskOfBits[std::size_t(beyond)];
+      selected &= kOneBytesOfBits[std::size_t(beyond)] * 0xFF;
       above += _mm_cvtsi128_si32(_mm_sad_epu8(_mm_cvtsi64_si128(std::int64_t(selected)), _mm_setzero_si128()));
     }
     for (int in = atLeastLo & ~beyond; in; in &= in - 1) slot[insideCount++] = std::uint32_t(i + std::size_t(__builtin_ctz(in)));
