@@ -221,34 +221,24 @@ bool chooseSparseSide(Workspace& ws) {
   return complement;
 }
 
-// Copies `count` columns (listed in cols) between the half spectrum and the interleaved block;
-// one straight copy per row when they are adjacent, as they mostly are (low frequencies).
-void gatherColumns(const fftwf_complex* rows, int h, int hw, const int* cols, int count, fftwf_complex* block) {
+// Copies `count` columns (listed in cols) between the half spectrum and the interleaved block, into
+// the block (`toBlock`) or back; one straight copy per row when they are adjacent, as they mostly
+// are (low frequencies).
+void copyColumns(fftwf_complex* rows, int h, int hw, const int* cols, int count, fftwf_complex* block, bool toBlock) {
   const bool adjacent = cols[count - 1] - cols[0] == count - 1;
+  auto copy = [toBlock](fftwf_complex* inRows, fftwf_complex* inBlock, std::size_t values) {
+    if (toBlock) std::memcpy(inBlock, inRows, sizeof(fftwf_complex) * values);
+    else std::memcpy(inRows, inBlock, sizeof(fftwf_complex) * values);
+  };
   for (int r = 0; r < h; ++r) {
-    const fftwf_complex* src = rows + std::size_t(r) * hw;
-    fftwf_complex* dst = block + std::size_t(r) * kBlock;
+    fftwf_complex* row = rows + std::size_t(r) * hw;
+    fftwf_complex* lanes = block + std::size_t(r) * kBlock;
     if (adjacent && count == kBlock) {
-      std::memcpy(dst, src + cols[0], sizeof(fftwf_complex) * kBlock);  // constant size: inlined
+      copy(row + cols[0], lanes, kBlock);  // constant size: inlined
     } else if (adjacent) {
-      std::memcpy(dst, src + cols[0], sizeof(fftwf_complex) * std::size_t(count));
+      copy(row + cols[0], lanes, std::size_t(count));
     } else {
-      for (int k = 0; k < count; ++k) std::memcpy(dst + k, src + cols[k], sizeof(fftwf_complex));
-    }
-  }
-}
-
-void scatterColumns(const fftwf_complex* block, int h, int hw, const int* cols, int count, fftwf_complex* rows) {
-  const bool adjacent = cols[count - 1] - cols[0] == count - 1;
-  for (int r = 0; r < h; ++r) {
-    const fftwf_complex* src = block + std::size_t(r) * kBlock;
-    fftwf_complex* dst = rows + std::size_t(r) * hw;
-    if (adjacent && count == kBlock) {
-      std::memcpy(dst + cols[0], src, sizeof(fftwf_complex) * kBlock);  // constant size: inlined
-    } else if (adjacent) {
-      std::memcpy(dst + cols[0], src, sizeof(fftwf_complex) * std::size_t(count));
-    } else {
-      for (int k = 0; k < count; ++k) std::memcpy(dst + cols[k], src + k, sizeof(fftwf_complex));
+      for (int k = 0; k < count; ++k) copy(row + cols[k], lanes + k, 1);
     }
   }
 }
@@ -274,7 +264,7 @@ double filterActiveColumns(Workspace& ws, int ch, bool transformed, int channels
     const int count = int(std::min<std::size_t>(kBlock, ws.activeColumns.size() - b * kBlock));
     const std::size_t first = ws.blockStart[b], last = ws.blockStart[b + 1];
     if (transformed) {
-      gatherColumns(rows, h, hw, cols, count, block);
+      copyColumns(rows, h, hw, cols, count, block, true);
       fftwf_execute_dft(forward, block, block);
       // Keep the sparse coefficients, clear the block, put them back: no branch per coefficient.
       std::complex<float>* kept = keptRG[ch].data();
@@ -298,7 +288,7 @@ double filterActiveColumns(Workspace& ws, int ch, bool transformed, int channels
       }
     }
     fftwf_execute_dft(inverse, block, block);
-    scatterColumns(block, h, hw, cols, count, rows);
+    copyColumns(rows, h, hw, cols, count, block, false);
   }
   // Zero the other columns with plain stores: the runs are short and many (a memset call per run
   // and row cost more than the stores).
