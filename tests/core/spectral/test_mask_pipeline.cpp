@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <initializer_list>
 #include <random>
 #include <string>
 #include <thread>
@@ -181,6 +182,26 @@ double bruteForceKthLargest(const std::vector<double>& values, const std::vector
   return expanded[std::size_t(k - 1)];
 }
 
+std::int64_t totalWeight(const std::vector<std::uint8_t>& weights) {
+  std::int64_t total = 0;
+  for (auto w : weights) total += w;
+  return total;
+}
+
+// kthLargestWeighted against bruteForceKthLargest for each k in 1..total (others are skipped).
+::testing::AssertionResult kthMatchesSorting(const std::vector<double>& values, const std::vector<std::uint8_t>& weights,
+                                             std::initializer_list<std::int64_t> ks) {
+  const std::int64_t total = totalWeight(weights);
+  for (std::int64_t k : ks) {
+    if (k < 1 || k > total) continue;
+    const double got = folk::kthLargestWeighted(values.data(), weights.data(), values.size(), k);
+    const double expected = bruteForceKthLargest(values, weights, k);
+    if (got != expected)
+      return ::testing::AssertionFailure() << "n " << values.size() << ", k " << k << ": " << got << " instead of " << expected;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 TEST(WeightedSelect, MatchesSortingTheExpandedMultiset) {
   std::mt19937_64 rng(5);
   for (int trial = 0; trial < 200; ++trial) {
@@ -200,13 +221,8 @@ TEST(WeightedSelect, MatchesSortingTheExpandedMultiset) {
       if (style == 5) values[i] = std::ldexp(double(rng() % 5), -1070 + int(rng() % 3));  // zeros and subnormals
       weights[i] = std::uint8_t(1 + rng() % 2);
     }
-    std::int64_t total = 0;
-    for (auto w : weights) total += w;
-    for (std::int64_t k : {std::int64_t(1), std::int64_t(2), total / 3 + 1, total / 2 + 1, total - 1, total}) {
-      if (k < 1 || k > total) continue;
-      ASSERT_EQ(folk::kthLargestWeighted(values.data(), weights.data(), n, k), bruteForceKthLargest(values, weights, k))
-          << "trial " << trial << ", k " << k;
-    }
+    const std::int64_t total = totalWeight(weights);
+    ASSERT_TRUE(kthMatchesSorting(values, weights, {1, 2, total / 3 + 1, total / 2 + 1, total - 1, total})) << "trial " << trial;
   }
 }
 
@@ -227,12 +243,8 @@ TEST(WeightedSelect, LargeInputsMatchSortingIncludingWhenTheSampleMisleads) {
       if (style == 3) values[i] = i % 16 == 0 ? spread * 1e6 : spread;               // ... or only large ones
       weights[i] = std::uint8_t(i % 113 == 0 ? 1 : 2);
     }
-    std::int64_t total = 0;
-    for (auto w : weights) total += w;
-    for (std::int64_t k : {std::int64_t(1), std::int64_t(7), total / 200 + 1, total / 20 + 1, total / 2, total}) {
-      ASSERT_EQ(folk::kthLargestWeighted(values.data(), weights.data(), n, k), bruteForceKthLargest(values, weights, k))
-          << "trial " << trial << ", n " << n << ", k " << k;
-    }
+    const std::int64_t total = totalWeight(weights);
+    ASSERT_TRUE(kthMatchesSorting(values, weights, {1, 7, total / 200 + 1, total / 20 + 1, total / 2, total})) << "trial " << trial;
   }
   std::vector<double> withNan(5000, 1.0);
   withNan[4001] = std::nan("");
