@@ -3,11 +3,13 @@
 # (made here by scripts/gpu-prepare.sh). It
 #   1. builds the engine and the CLI without the GUI and without OpenCV (an engine-only build:
 #      FOLK_WITH_OPENCV=OFF) against the LibTorch inside that machine's PyTorch,
-#   2. runs the engine's tests (folk_core_tests, on the CPU) and the CUDA tests (folk_cuda_tests:
-#      masks bit for bit, a training step against the CPU, bf16 against float32),
+#   2. runs the CUDA tests (folk_cuda_tests: masks bit for bit, a training step against the CPU,
+#      bf16 against float32),
 #   3. times the FOLK step in C++ (`folk bench step`) and in Python with that PyTorch
 #      (bench/bench_step.py): vit-small, patch 16, 224x224, batch 128, objective folk, K 65536
-#      (DINO's ViT-S head), bf16 off and on.
+#      (DINO's ViT-S head), bf16 off and on; and the batched masks on the GPU (`folk bench masks
+#      --device cuda`, batch 64, 224 and 512),
+#   4. runs the engine's tests (folk_core_tests, on the CPU) against that LibTorch.
 # Usage: scripts/gpu-check.sh [RESULTS_DIR]   (default: $OUT if set, else /tmp/folk-gpu-check)
 # Logs and bench.txt land in RESULTS_DIR; the exit status is non-zero if a build or a test failed.
 set -uo pipefail
@@ -41,10 +43,6 @@ if ! cmake --build "$build" --target folk folk_core_tests folk_cuda_tests -j "$(
 fi
 tail -2 "$results/build.log"
 
-step "engine tests (CPU)"
-"$build/tests/folk_core_tests" >"$results/core_tests.log" 2>&1 || status=1
-grep -E "^\[  (PASSED|FAILED) |tests? ran" "$results/core_tests.log"
-
 step "CUDA tests"
 "$build/tests/folk_cuda_tests" >"$results/cuda_tests.log" 2>&1 || status=1
 grep -E "^\[ +(OK|FAILED) |Failure|Expected|Which is|^\[  (PASSED|FAILED) " "$results/cuda_tests.log" | head -40
@@ -55,4 +53,13 @@ for precision in float32 bf16; do
   "$build/app/folk" bench step "${args[@]}" --device cuda --precision "$precision" 2>&1 | tee -a "$results/bench.txt" || status=1
   "$python" bench/bench_step.py "${args[@]}" --device cuda --precision "$precision" 2>&1 | tee -a "$results/bench.txt" || status=1
 done
+
+step "batched masks on the GPU (issue 2: the torch path's time per image at batch 64)"
+"$build/app/folk" bench masks --device cuda --sizes 224,512 --batch 64 --repeats 20 2>&1 | tee -a "$results/bench.txt" || status=1
+
+# Last: the longest part, and already run on every commit on the CPU machines (here it checks the
+# engine against this newer LibTorch).
+step "engine tests (CPU)"
+"$build/tests/folk_core_tests" >"$results/core_tests.log" 2>&1 || status=1
+grep -E "^\[  (PASSED|FAILED) |^\[  FAILED|tests? ran" "$results/core_tests.log"
 exit "$status"

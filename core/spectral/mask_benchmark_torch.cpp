@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/spectral/batched_masks.h"
+#include "core/util/torch_device.h"
 
 namespace folk {
 namespace {
@@ -32,8 +33,10 @@ torch::Tensor batchFromPhotos(const std::vector<Image>& photos, int height, int 
 
 }  // namespace
 
+std::string resolvedTorchDeviceName(const std::string& name) { return resolveDevice(name).str(); }
+
 double batchedMaskMillisecondsPerImage(int height, int width, int channels, int batch, int repeats,
-                                       const std::vector<Image>& photos) {
+                                       const std::vector<Image>& photos, const std::string& device) {
   if (height < 1 || width < 1)
     throw std::invalid_argument("batchedMaskMillisecondsPerImage: the image size must be positive, got " +
                                 std::to_string(height) + "x" + std::to_string(width));
@@ -43,6 +46,7 @@ double batchedMaskMillisecondsPerImage(int height, int width, int channels, int 
   if (batch < 1 || repeats < 1)
     throw std::invalid_argument("batchedMaskMillisecondsPerImage: batch and repeats must be at least 1");
 
+  const torch::Device target = resolveDevice(device);
   torch::NoGradGuard noGrad;
   torch::Tensor images;
   if (photos.empty()) {
@@ -51,12 +55,18 @@ double batchedMaskMillisecondsPerImage(int height, int width, int channels, int 
   } else {
     images = batchFromPhotos(photos, height, width, channels, batch);
   }
+  images = images.to(target);
   at::Generator draws = at::make_generator<at::CPUGeneratorImpl>(/*seed=*/2025);
   const FolkMaskSampling sampling;
+  auto finishQueuedWork = [&] {
+    if (target.is_cuda()) torch::cuda::synchronize(target.index());
+  };
 
-  sampleFolkMasks(images, sampling, draws);  // warm-up: allocator, FFT plans
+  sampleFolkMasks(images, sampling, draws);  // warm-up: allocator, FFT plans (cuFFT plan cache on a GPU)
+  finishQueuedWork();
   const auto start = std::chrono::steady_clock::now();
   for (int r = 0; r < repeats; ++r) sampleFolkMasks(images, sampling, draws);
+  finishQueuedWork();
   const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
   return elapsed.count() / (double(repeats) * batch);
 }

@@ -9,6 +9,7 @@
 
 #include "core/io/train_config.h"
 #include "core/method/train_step.h"
+#include "core/util/torch_device.h"  // resolveDevice, used with the configs made here
 
 namespace folk {
 
@@ -18,9 +19,5 @@ std::int64_t totalSteps(const TrainConfig& config, std::int64_t batchesPerEpoch)
 // `mean` / `std`: the normalisation the data side resolved (TrainingData::mean / std).
 MethodConfig makeMethodConfig(const TrainConfig& config, std::int64_t batchesPerEpoch, const std::vector<double>& mean,
                               const std::vector<double>& std);
-
-// "auto": CUDA device 0 when available, else the CPU. Throws std::invalid_argument when CUDA is
-// named but this build or machine has none.
-torch::Device resolveDevice(const std::string& name);
 
 }  // namespace folk

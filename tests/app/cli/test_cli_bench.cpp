@@ -32,6 +32,20 @@ TEST(FolkBench, UnreadableImageIsAClearError) {
   EXPECT_NE(r.err.find("/nonexistent/photo.png"), std::string::npos) << r.err;
 }
 
+TEST(FolkBench, AnUnknownDeviceIsRefusedBeforeAnyTiming) {
+  const CliResult r = runFolk({"bench", "masks", "--sizes", "16", "--repeats", "1", "--device", "gpu"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("'gpu'"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("16x16"), std::string::npos) << "nothing timed: " << r.out;
+}
+
+TEST(FolkBench, TheTorchPathRunsOnTheNamedDevice) {
+  const CliResult r = runFolk({"bench", "masks", "--sizes", "16", "--repeats", "1", "--batch", "2", "--device", "cpu"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(^Batched torch path \(cpu, batch 2\))", std::regex::multiline))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(^16x16 rgb, torch batch 2: [0-9.]+ ms/image$)", std::regex::multiline))) << r.out;
+}
+
 TEST(FolkBench, BenchNeedsASubcommand) {
   const CliResult r = runFolk({"bench"});
   EXPECT_NE(r.exitCode, 0);

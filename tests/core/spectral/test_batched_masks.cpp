@@ -404,6 +404,9 @@ TEST(BatchedMaskBenchmark, ReportsAPositiveTimeForPhotosAndNoise) {
   EXPECT_THROW(folk::batchedMaskMillisecondsPerImage(32, 32, 2, 4, 1), std::invalid_argument);
   EXPECT_THROW(folk::batchedMaskMillisecondsPerImage(32, 32, 3, 0, 1), std::invalid_argument);
   EXPECT_THROW(folk::batchedMaskMillisecondsPerImage(32, 32, 3, 4, 0), std::invalid_argument);
+  EXPECT_THROW(folk::batchedMaskMillisecondsPerImage(32, 32, 3, 4, 1, {}, "gpu"), std::invalid_argument);
+  const double onCpu = folk::batchedMaskMillisecondsPerImage(16, 16, 3, 2, 1, {}, "cpu");
+  EXPECT_TRUE(std::isfinite(onCpu) && onCpu > 0.0);
 }
 
 }  // namespace
