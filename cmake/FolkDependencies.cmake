@@ -44,8 +44,13 @@ if(NOT TARGET PkgConfig::FFTW3)
   message(STATUS "FFTW without pkg-config: ${FOLK_FFTWF_LIBRARY}")
 endif()
 
-# Header-only libraries: their CMake packages where installed, else the headers alone.
-find_package(nlohmann_json QUIET)
+# Header-only libraries: their CMake packages where installed, else the headers alone. With carried
+# headers, the carried copy is the only one: a machine's own nlohmann-json of another version would
+# reach some targets while others see the carried one (zlib's include folder is the same folder),
+# and its ABI-tagged namespaces then fail the link (seen on the GPU machine: 3.11.3 there, 3.11.2 here).
+if(NOT FOLK_THIRD_PARTY_DIR)
+  find_package(nlohmann_json QUIET)
+endif()
 if(NOT TARGET nlohmann_json::nlohmann_json)
   find_path(FOLK_NLOHMANN_INCLUDE_DIR nlohmann/json.hpp REQUIRED)
   add_library(nlohmann_json::nlohmann_json INTERFACE IMPORTED)
