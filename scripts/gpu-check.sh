@@ -60,6 +60,8 @@ step "batched masks on the GPU (issue 2: the torch path's time per image at batc
 # Last: the longest part, and already run on every commit on the CPU machines (here it checks the
 # engine against this newer LibTorch).
 step "engine tests (CPU)"
-"$build/tests/folk_core_tests" >"$results/core_tests.log" 2>&1 || status=1
+# The default config points at Debian's Fashion-MNIST, which a GPU machine does not have.
+"$build/tests/folk_core_tests" --gtest_filter=-TrainConfig.DefaultIsValidWhenFashionMnistIsInstalled \
+  >"$results/core_tests.log" 2>&1 || status=1
 grep -E "^\[  (PASSED|FAILED) |^\[  FAILED|tests? ran" "$results/core_tests.log"
 exit "$status"
