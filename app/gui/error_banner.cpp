@@ -1,9 +1,13 @@
 #include "app/gui/error_banner.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QStyle>
 #include <QToolButton>
+
+#include "app/gui/desktop_theme.h"
 
 namespace folk::ui {
 namespace {
@@ -12,8 +16,6 @@ constexpr int kShownErrors = 8;  // the rest are summarised, the banner must not
 
 ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent) {
   setObjectName(QStringLiteral("errorBanner"));
-  setStyleSheet(QStringLiteral("#errorBanner { background: #fdecea; border: 1px solid #e0a8a4; border-radius: 3px; }"
-                               "#errorBanner QLabel { color: #611a15; }"));
   auto* icon = new QLabel(this);
   icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(QSize(20, 20), devicePixelRatioF()));
   label_ = new QLabel(this);
@@ -30,7 +32,33 @@ ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent) {
   layout->addWidget(label_, 1);
   layout->addWidget(close, 0, Qt::AlignTop);
   connect(close, &QToolButton::clicked, this, &ErrorBanner::clearErrors);
+  followPalette();
   hide();
+}
+
+void ErrorBanner::changeEvent(QEvent* event) {
+  QFrame::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) followPalette();
+}
+
+void ErrorBanner::followPalette() {
+  // Painted by hand rather than with a style sheet: a style sheet fixes the banner's palette, and a
+  // widget with a fixed palette is not told when the theme changes the application's.
+  const bool dark = isDarkPalette(palette());
+  background_ = dark ? QColor(0x4a, 0x1f, 0x1c) : QColor(0xfd, 0xec, 0xea);
+  border_ = dark ? QColor(0x8c, 0x3b, 0x35) : QColor(0xe0, 0xa8, 0xa4);
+  QPalette text = label_->palette();
+  text.setColor(QPalette::WindowText, dark ? QColor(0xf8, 0xd7, 0xd4) : QColor(0x61, 0x1a, 0x15));
+  label_->setPalette(text);
+  update();
+}
+
+void ErrorBanner::paintEvent(QPaintEvent*) {
+  QPainter painter(this);
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setPen(border_);
+  painter.setBrush(background_);
+  painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
 }
 
 void ErrorBanner::addError(const QString& message) {

@@ -24,12 +24,14 @@
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 #include <filesystem>
 
 #include "app/gui/about_dialog.h"
 #include "app/gui/config_form.h"
 #include "app/gui/desktop_theme.h"
 #include "app/gui/engine_controller.h"
+#include "app/gui/error_banner.h"
 #include "app/gui/explore_page.h"
 #include "app/gui/main_window.h"
 #include "app/gui/recent_items.h"
@@ -216,6 +218,38 @@ TEST_F(DesktopConventionsTest, ThemesReachThePlots) {
   EXPECT_EQ(curves->axisRect(0)->axis(QCPAxis::atLeft)->tickLabelColor(), curves->palette().color(QPalette::Text));
   window.setTheme(Theme::System);
   EXPECT_EQ(savedTheme(), Theme::System);
+}
+
+TEST_F(DesktopConventionsTest, ThemesReachTheErrorBanner) {
+  QWidget host;
+  auto* layout = new QVBoxLayout(&host);
+  auto* banner = new ErrorBanner(&host);
+  layout->addWidget(banner);
+  host.resize(600, 200);
+  host.show();
+  banner->addError(QStringLiteral("broken.png: not an image"));
+  QApplication::processEvents();
+  ASSERT_TRUE(banner->isVisible());
+  ASSERT_GT(banner->height(), 6) << "the banner was not laid out";
+  QLabel* text = nullptr;
+  for (QLabel* l : banner->findChildren<QLabel*>())
+    if (!l->text().isEmpty()) text = l;
+  ASSERT_NE(text, nullptr);
+  // Background just inside the 1 px border, and the text colour the style sheet gives the label.
+  auto look = [&] {
+    QApplication::processEvents();
+    text->ensurePolished();
+    const QColor background = banner->grab().toImage().pixelColor(3, banner->height() / 2);
+    return std::make_pair(background.lightness(), text->palette().color(QPalette::WindowText).lightness());
+  };
+  applyTheme(Theme::Dark);
+  const auto [darkBackground, darkText] = look();
+  EXPECT_LT(darkBackground, 128);
+  EXPECT_GT(darkText, 128);
+  applyTheme(Theme::Light);
+  const auto [lightBackground, lightText] = look();
+  EXPECT_GT(lightBackground, 128);
+  EXPECT_LT(lightText, 128);
 }
 
 TEST_F(DesktopConventionsTest, OpenRecentListsOpensDropsAndClears) {
