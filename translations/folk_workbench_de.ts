@@ -1657,6 +1657,37 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Curves and embedding of the selected runs</source>
         <translation>Kurven und Einbettung der gewählten Läufe</translation>
     </message>
+    <message numerus="yes">
+        <source>%n problem(s) with the runs:</source>
+        <translation>
+            <numerusform>%n Problem mit den Läufen:</numerusform>
+            <numerusform>%n Probleme mit den Läufen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export weights…</source>
+        <translation>Gewichte exportieren…</translation>
+    </message>
+    <message>
+        <source>The selected run&apos;s backbone (the teacher where there is one) from its latest checkpoint, as safetensors with timm / torchvision names, for PyTorch</source>
+        <translation>Das Backbone des gewählten Laufs (der Lehrer, wo es einen gibt) aus seinem letzten Checkpoint, als safetensors mit timm- / torchvision-Namen, für PyTorch</translation>
+    </message>
+    <message>
+        <source>Export backbone weights</source>
+        <translation>Backbone-Gewichte exportieren</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Could not export the weights of %1: %2</source>
+        <translation>Die Gewichte von %1 konnten nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported the %1 backbone of %2 at step %3 (%4 tensors) to %5</source>
+        <translation>Backbone (%1) von %2 bei Schritt %3 (%4 Tensoren) nach %5 exportiert</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunsTableModel</name>
@@ -2019,6 +2050,13 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Training settings</source>
         <translation>Trainingseinstellungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) with the training session:</source>
+        <translation>
+            <numerusform>%n Problem mit der Trainingssitzung:</numerusform>
+            <numerusform>%n Probleme mit der Trainingssitzung:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

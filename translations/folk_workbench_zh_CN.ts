@@ -1646,6 +1646,36 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Curves and embedding of the selected runs</source>
         <translation>所选运行的曲线与嵌入</translation>
     </message>
+    <message numerus="yes">
+        <source>%n problem(s) with the runs:</source>
+        <translation>
+            <numerusform>运行有 %n 个问题：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export weights…</source>
+        <translation>导出权重…</translation>
+    </message>
+    <message>
+        <source>The selected run&apos;s backbone (the teacher where there is one) from its latest checkpoint, as safetensors with timm / torchvision names, for PyTorch</source>
+        <translation>所选运行最新检查点中的骨干网络（有教师网络时为教师），以 safetensors 格式并使用 timm / torchvision 名称导出，供 PyTorch 使用</translation>
+    </message>
+    <message>
+        <source>Export backbone weights</source>
+        <translation>导出骨干网络权重</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Could not export the weights of %1: %2</source>
+        <translation>无法导出 %1 的权重：%2</translation>
+    </message>
+    <message>
+        <source>Exported the %1 backbone of %2 at step %3 (%4 tensors) to %5</source>
+        <translation>已将 %2 在第 %3 步的%1骨干网络（%4 个张量）导出到 %5</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunsTableModel</name>
@@ -2008,6 +2038,12 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Training settings</source>
         <translation>训练设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) with the training session:</source>
+        <translation>
+            <numerusform>训练会话有 %n 个问题：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,11 @@ void ErrorBanner::paintEvent(QPaintEvent*) {
   painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
 }
 
+void ErrorBanner::setHeading(std::function<QString(int)> heading) {
+  heading_ = std::move(heading);
+  refresh();
+}
+
 void ErrorBanner::addError(const QString& message) {
   errors_ << message;
   refresh();
@@ -81,7 +86,10 @@ void ErrorBanner::refresh() {
     return;
   }
   QStringList lines;
-  lines << (errors_.size() == 1 ? tr("Could not open an image:") : tr("Could not open %n images:", nullptr, int(errors_.size())));
+  if (heading_)
+    lines << heading_(int(errors_.size()));
+  else
+    lines << (errors_.size() == 1 ? tr("Could not open an image:") : tr("Could not open %n images:", nullptr, int(errors_.size())));
   const int first = std::max(0, int(errors_.size()) - kShownErrors);
   if (first > 0) lines << tr("… %n earlier problem(s) not shown", nullptr, int(first));
   for (int i = first; i < errors_.size(); ++i) lines << QStringLiteral("• ") + errors_[i];

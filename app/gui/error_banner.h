@@ -7,6 +7,8 @@
 #include <QFrame>
 #include <QStringList>
 
+#include <functional>
+
 class QLabel;
 
 namespace folk::ui {
@@ -16,6 +18,10 @@ class ErrorBanner : public QFrame {
 
  public:
   explicit ErrorBanner(QWidget* parent = nullptr);
+
+  // The line above the list, given the number of errors. The default suits the Explore workspace
+  // ("Could not open an image:"); the Train and Results workspaces name their own kind of problem.
+  void setHeading(std::function<QString(int count)> heading);
 
   void addError(const QString& message);  // shows the banner
   void clearErrors();                      // hides it
@@ -33,6 +39,7 @@ class ErrorBanner : public QFrame {
   QColor background_, border_;
   QStringList errors_;
   QLabel* label_;
+  std::function<QString(int)> heading_;
 };
 
 }  // namespace folk::ui

@@ -77,6 +77,8 @@ MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(
   addWorkspace(tr("Results"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), results_);
   results_->setRunsDirectory(train_->runsDirectory());
   connect(train_, &TrainPage::runsDirectoryChanged, results_, &ResultsPage::setRunsDirectory);
+  connect(results_, &ResultsPage::weightsExported, this,
+          [this](const QString&, const QString&, const QString& summary) { statusBar()->showMessage(summary, 10000); });
   connect(train_->controller(), &EngineController::runStarted, results_, [this](const QString& run) {
     results_->setActiveRun(run);
     results_->refresh();

@@ -34,6 +34,7 @@
 #include "app/gui/recent_items.h"
 #include "core/train/evaluation.h"
 #include "core/io/run_directory.h"
+#include "core/train/backbone_weights.h"
 #include "core/train/session.h"
 #include "widgets/embedding_plot.h"
 #include "app/gui/runs_table_model.h"
@@ -75,6 +76,7 @@ ResultsPage::~ResultsPage() {
 void ResultsPage::buildUi() {
   auto* layout = new QVBoxLayout(this);
   errors_ = new ErrorBanner(this);
+  errors_->setHeading([](int count) { return ResultsPage::tr("%n problem(s) with the runs:", nullptr, count); });
   layout->addWidget(errors_);
   auto* top = new QHBoxLayout;
   folderLabel_ = new QLabel(this);
@@ -129,6 +131,20 @@ void ResultsPage::buildUi() {
             [this] {
               const auto runs = selectedRuns();
               if (runs.size() == 1) showEmbedding(runs.front());
+            });
+  addButton(tr("Export weights…"),
+            tr("The selected run's backbone (the teacher where there is one) from its latest checkpoint, as "
+               "safetensors with timm / torchvision names, for PyTorch"),
+            [this] {
+              const auto runs = selectedRuns();
+              if (runs.size() != 1) return;
+              const QString suggested = QDir(lastDirectory(QStringLiteral("weights"), runs.front()))
+                                            .filePath(QFileInfo(runs.front()).fileName() + QStringLiteral("_backbone.safetensors"));
+              const QString path = QFileDialog::getSaveFileName(this, tr("Export backbone weights"), suggested,
+                                                                tr("safetensors (*.safetensors)"));
+              if (path.isEmpty()) return;
+              rememberDirectory(QStringLiteral("weights"), path);
+              exportWeights(runs.front(), path);
             });
   addButton(tr("Export table…"), tr("The learning table of the selected runs (all when none is selected), as CSV or "
                                     "Markdown"),
@@ -377,6 +393,37 @@ QStringList ResultsPage::selectedOrAll() const {
     for (const auto& r : model_->runs()) paths << QString::fromStdString(r.path);
   }
   return paths;
+}
+
+void ResultsPage::exportWeights(const QString& runPath, const QString& outPath) {
+  // Checkpoint reading and writing run on a pool thread; errors travel back as text.
+  using Outcome = std::pair<ExportSummary, std::string>;
+  auto* watcher = new QFutureWatcher<Outcome>(this);
+  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, runPath, outPath] {
+    watcher->deleteLater();
+    const Outcome outcome = watcher->result();
+    const QString runName = QFileInfo(runPath).fileName();
+    if (!outcome.second.empty()) {
+      const QString message =
+          tr("Could not export the weights of %1: %2").arg(runName, QString::fromStdString(outcome.second));
+      errors_->addError(message);
+      Q_EMIT weightsExportFailed(runPath, message);
+      return;
+    }
+    const ExportSummary& summary = outcome.first;
+    const QString role = summary.role == "teacher" ? tr("teacher") : tr("student");
+    Q_EMIT weightsExported(runPath, outPath,
+                           tr("Exported the %1 backbone of %2 at step %3 (%4 tensors) to %5")
+                               .arg(role, runName, QString::number(summary.step), QString::number(summary.tensors),
+                                    QDir::toNativeSeparators(outPath)));
+  });
+  watcher->setFuture(QtConcurrent::run([run = runPath.toStdString(), out = outPath.toStdString()]() -> Outcome {
+    try {
+      return {exportRunBackbone(RunDirectory::open(run), out), {}};
+    } catch (const std::exception& e) {
+      return {{}, e.what()};
+    }
+  }));
 }
 
 void ResultsPage::showEmbedding(const QString& runPath) {

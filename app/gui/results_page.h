@@ -64,6 +64,12 @@ class ResultsPage : public QWidget {
   void cancelEmbedding();
   QWidget* embeddingProgressBar() const { return embeddingBar_; }
 
+  // Writes the backbone FOLK evaluates (the teacher where the objective has one) of the run's latest
+  // checkpoint to `outPath` as safetensors with timm / torchvision names, as `folk export` does, on
+  // a worker thread: weightsExported or weightsExportFailed follows (a failure also shows in the
+  // banner). The file is written atomically: a failed export leaves no partial file.
+  void exportWeights(const QString& runPath, const QString& outPath);
+
  public Q_SLOTS:
   void refresh();  // rescans the folder and updates the selected runs' curves
 
@@ -73,6 +79,8 @@ class ResultsPage : public QWidget {
   void embeddingFailed(const QString& runPath, const QString& message);
   void embeddingCancelled(const QString& runPath);
   void embeddingProgress(int done, int total);  // images whose features are computed
+  void weightsExported(const QString& runPath, const QString& outPath, const QString& summary);
+  void weightsExportFailed(const QString& runPath, const QString& message);
 
  private:
   void buildUi();

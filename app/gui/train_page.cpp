@@ -207,6 +207,7 @@ void TrainPage::buildUi() {
   auto* runPanel = new QWidget(this);
   auto* runLayout = new QVBoxLayout(runPanel);
   errors_ = new ErrorBanner(runPanel);
+  errors_->setHeading([](int count) { return TrainPage::tr("%n problem(s) with the training session:", nullptr, count); });
   runLayout->addWidget(errors_);
   auto* controls = new QHBoxLayout;
   start_ = new QPushButton(tr("Start"), runPanel);

@@ -1,11 +1,14 @@
 // The Results workspace in the real MainWindow, offscreen, on runs made by real tiny sessions:
-// listing, filtering, curves of the selection, learning-table export, rename, delete (asks
-// first), resume into the Train workspace, and watch mode for a run another writer is producing.
+// listing, filtering, curves of the selection, learning-table export, backbone-weights export,
+// rename, delete (asks first), resume into the Train workspace, and watch mode for a run another
+// writer is producing.
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -16,6 +19,7 @@
 #include "app/gui/runs_table_model.h"
 #include "app/gui/train_page.h"
 #include "core/io/run_directory.h"
+#include "core/io/safetensors.h"
 #include "core/train/session.h"
 #include "gui_test_support.h"
 #include "tiny_train_config.h"
@@ -108,6 +112,31 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
   ASSERT_EQ(ready.count(), 1) << page->errorBanner()->text().toStdString();
   EXPECT_EQ(page->embeddingPlot()->pointCount(), 2000);  // the embedding draws its own 2000 test images
   EXPECT_EQ(page->embeddingPlot()->classCount(), 10);
+
+  // Backbone weights for PyTorch, as `folk export` writes them, from a worker thread.
+  QTemporaryDir out;
+  ASSERT_TRUE(out.isValid());
+  QSignalSpy exported(page, &ResultsPage::weightsExported);
+  QSignalSpy exportFailed(page, &ResultsPage::weightsExportFailed);
+  const QString weights = out.filePath("alpha_backbone.safetensors");
+  page->exportWeights(folk, weights);
+  ASSERT_TRUE(waitUntil([&] { return exported.count() + exportFailed.count() > 0; }));
+  ASSERT_EQ(exported.count(), 1) << page->errorBanner()->text().toStdString();
+  const QString summary = exported.front().at(2).toString();
+  EXPECT_TRUE(summary.contains("teacher") && summary.contains("step 6")) << summary.toStdString();
+  EXPECT_EQ(window.statusBar()->currentMessage(), summary);
+  const auto contents = safetensors::read(weights.toStdString());
+  EXPECT_EQ(contents.metadata.at("format"), "pt");
+  EXPECT_TRUE(std::any_of(contents.tensors.begin(), contents.tensors.end(),
+                          [](const auto& named) { return named.first == "patch_embed.proj.weight"; }));
+  // A folder that is not a run: a failure naming it in the banner, and no file.
+  const QString noRun = out.filePath("not_a_run.safetensors");
+  page->exportWeights(out.path(), noRun);
+  ASSERT_TRUE(waitUntil([&] { return exportFailed.count() > 0; }));
+  EXPECT_TRUE(exportFailed.front().at(1).toString().contains(QFileInfo(out.path()).fileName()));
+  EXPECT_TRUE(page->errorBanner()->text().contains("with the runs:")) << page->errorBanner()->text().toStdString();
+  EXPECT_FALSE(QFileInfo::exists(noRun));
+  page->errorBanner()->clearErrors();
 
   page->setConfirmDelete([](const QStringList&) { return false; });
   page->selectRuns({renamed});

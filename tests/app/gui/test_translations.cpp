@@ -48,7 +48,8 @@ const QSet<QString>& names() {
           "json", "markdown", "mnist", "fashion-mnist", "cifar", "idx", "ema", "psnr", "rgb", "mlp", "adamw", "cuda",
           "cpu", "gpu", "cls", "mfm", "utc", "qt", "libtorch", "opencv", "fftw", "safetensors", "softmax", "logits",
           "top-1", "esc", "ctrl", "enter", "del", "f2", "db", "ms", "px", "min", "max", "log", "fu", "fv", "rho",
-          "viridis", "magma", "inferno", "english", "deutsch", "float32", "bf16", "bfloat16", "autocast",
+          "viridis", "magma", "inferno", "english", "deutsch", "float32", "bf16", "bfloat16", "autocast", "pytorch",
+          "timm", "torchvision",
           // config values and command lines shown as they are typed
           "auto", "nano", "tiny", "small", "base", "mfm-comrcom", "folk-fixed", "dino", "export", "train", "config",
           "momentum_end", "weight_decay_end", "base_lr", "cuda:n", "config.json"})
