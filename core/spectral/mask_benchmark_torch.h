@@ -8,10 +8,16 @@
 
 namespace folk {
 
+// The device `name` resolves to ("cuda" -> "cuda:0"), checked as batchedMaskMillisecondsPerImage
+// checks it, so a command can refuse a bad --device before it starts timing. Throws
+// std::invalid_argument like resolveDevice().
+std::string resolvedTorchDeviceName(const std::string& name);
+
 // Milliseconds per image of sampleFolkMasks() with the paper's sampling (p_com 0.5, rho from
 // {0.005, 0.01, 0.05}, top-k): luma spectrum, Com/RCom masks and filtering of every channel, on
-// `device` (a name resolveDevice() accepts: "cpu", "cuda", "cuda:N", "auto"), in batches of `batch` images of channels×height×width, averaged over `repeats` timed
-// batches after one untimed warm-up batch.
+// `device` (a name resolveDevice() accepts: "cpu", "cuda", "cuda:N", "auto"), in batches of
+// `batch` images of channels×height×width, averaged over `repeats` timed batches after one untimed
+// warm-up batch.
 //
 // The batch is filled from `photos` when given (image b is photos[b % size], cropped at its
 // top-left corner and tiled by wrapping when smaller; channel c reads min(c, C-1), so a grey
@@ -23,11 +29,6 @@ namespace folk {
 // thread count (see configureComputeThreads).
 // Throws std::invalid_argument for non-positive sizes, channels other than 1 or 3, batch < 1,
 // repeats < 1, or a device name that is malformed or not present on this machine.
-// The device `name` resolves to ("cuda" -> "cuda:0"), checked as batchedMaskMillisecondsPerImage
-// checks it, so a command can refuse a bad --device before it starts timing. Throws
-// std::invalid_argument like resolveDevice().
-std::string resolvedTorchDeviceName(const std::string& name);
-
 double batchedMaskMillisecondsPerImage(int height, int width, int channels, int batch, int repeats,
                                        const std::vector<Image>& photos = {}, const std::string& device = "cpu");
 
