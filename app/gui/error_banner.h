@@ -1,6 +1,7 @@
 #pragma once
-// A dismissable warning strip at the top of a page that lists the files that could not be opened,
-// each with its reason. Unlike a modal message box it never blocks the work on the other images.
+// A dismissable warning strip at the top of a page that lists what went wrong (files that could not
+// be opened, a session that could not start, a run that could not be exported), each with its
+// reason. Unlike a modal message box it never blocks the work on the other images or runs.
 // Its colours follow the theme: a light red strip with dark text on light palettes, a dark red
 // strip with light text on dark ones.
 #include <QColor>
