@@ -46,8 +46,10 @@ std::pair<std::int64_t, std::int64_t> claimedSize(const std::vector<std::uint8_t
       const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (startOfFrame)
         return {(std::int64_t(b[i + 7]) << 8) | b[i + 8], (std::int64_t(b[i + 5]) << 8) | b[i + 6]};
-      if (len < 2) break;
-      i += 2 + len;
+      // A length under 2 is impossible; libjpeg then skips nothing and hunts for the next marker
+      // byte by byte, so the scan must go on the same way (stopping here let a fuzzed JPEG with a
+      // 1-byte APP1 hide an 11342x64780 frame behind it: 2.2 GB allocated by the decoder).
+      i += len < 2 ? 4 : 2 + len;
     }
   }
   return {0, 0};

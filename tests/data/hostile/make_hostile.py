@@ -52,6 +52,13 @@ def main():
     bomb += png_chunk(b"IEND", b"")
     open(path("bomb_100000x100000.png"), "wb").write(bomb)
 
+    # A JPEG bomb found by fuzz_image: an APP1 segment whose length field says 1 (impossible), then
+    # a start-of-frame claiming 11342x64780 pixels. libjpeg resynchronises after the bad length and
+    # would allocate 2.2 GB, so the header check must read past it too.
+    with open(os.path.join(os.path.dirname(__file__), "..", "fuzz-regressions", "image",
+                           "jpeg_short_app1_hides_11342x64780_frame.jpg"), "rb") as f:
+        open(path("bomb_behind_bad_segment_length.jpg"), "wb").write(f.read())
+
     # Colour models and layouts OpenCV must convert.
     gradient("CMYK", (10, 6)).save(path("cmyk.jpg"), format="JPEG", quality=95)
     exif = Image.Exif()
