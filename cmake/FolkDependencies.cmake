@@ -19,6 +19,8 @@ endif()
 
 if(FOLK_WITH_OPENCV)
   find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
+  # The JPEG header is read with libjpeg itself, the library OpenCV decodes with (image_header.cpp).
+  find_package(JPEG REQUIRED)
 else()
   if(FOLK_BUILD_GUI)
     message(FATAL_ERROR "FOLK_WITH_OPENCV=OFF is for engine-only builds: add -DFOLK_BUILD_GUI=OFF")
@@ -27,6 +29,7 @@ else()
                   "training on data are unavailable (clear errors at run time); the models, the method, "
                   "the batched masks and `folk bench step` work.")
   set(OpenCV_LIBS "")
+  set(JPEG_LIBRARIES "")
   set(OpenCV_INCLUDE_DIRS "")
 endif()
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/data/image_header.h"
 #include "core/util/atomic_file.h"
 
 namespace folk {
@@ -23,37 +24,6 @@ const char* const kBuiltWithoutOpenCv =
     "this folk was built without OpenCV (FOLK_WITH_OPENCV=OFF, an engine-only build) and cannot read or "
     "write image files; use a full build (scripts/build.sh)";
 #endif
-
-std::uint32_t bigEndian32(const std::uint8_t* p) {
-  return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
-}
-
-// Reads the pixel size a PNG or JPEG header claims, without decoding, so a decompression bomb is
-// refused before OpenCV allocates for it. Returns {0,0} for formats we do not sniff (OpenCV's own
-// limit still applies to those).
-std::pair<std::int64_t, std::int64_t> claimedSize(const std::vector<std::uint8_t>& b) {
-  static const std::uint8_t kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  if (b.size() >= 24 && std::memcmp(b.data(), kPng, 8) == 0 && std::memcmp(b.data() + 12, "IHDR", 4) == 0)
-    return {bigEndian32(b.data() + 16), bigEndian32(b.data() + 20)};
-  if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
-    std::size_t i = 2;
-    while (i + 9 < b.size()) {
-      if (b[i] != 0xFF) { ++i; continue; }
-      const std::uint8_t marker = b[i + 1];
-      if (marker == 0xFF) { ++i; continue; }
-      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { i += 2; continue; }
-      const std::size_t len = (std::size_t(b[i + 2]) << 8) | b[i + 3];
-      const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-      if (startOfFrame)
-        return {(std::int64_t(b[i + 7]) << 8) | b[i + 8], (std::int64_t(b[i + 5]) << 8) | b[i + 6]};
-      // A length under 2 is impossible; libjpeg then skips nothing and hunts for the next marker
-      // byte by byte, so the scan must go on the same way (stopping here let a fuzzed JPEG with a
-      // 1-byte APP1 hide an 11342x64780 frame behind it: 2.2 GB allocated by the decoder).
-      i += len < 2 ? 4 : 2 + len;
-    }
-  }
-  return {0, 0};
-}
 
 std::vector<std::uint8_t> readAll(const std::string& path) {
   std::error_code ec;
@@ -72,30 +42,6 @@ std::vector<std::uint8_t> readAll(const std::string& path) {
   return bytes;
 }
 
-// libjpeg decodes a cut JPEG without an error, the missing rows grey: silent garbage. A complete
-// JPEG has an end-of-image marker after its first top-level start-of-scan. The marker segments
-// before it are skipped by their lengths, so an EXIF thumbnail (a JPEG inside APP1, with its own
-// markers) cannot pass for the image's end; bytes after the end marker do not matter.
-bool jpegWithoutEnd(const std::vector<std::uint8_t>& b) {
-  if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return false;  // not a JPEG
-  std::size_t i = 2;
-  while (i + 4 <= b.size()) {
-    if (b[i] != 0xFF) return false;  // no marker where one must be: the decoder will say what is wrong
-    const std::uint8_t marker = b[i + 1];
-    if (marker == 0xFF) {  // fill byte
-      ++i;
-      continue;
-    }
-    if (marker == 0xDA) break;  // start of scan
-    i += 2 + ((std::size_t(b[i + 2]) << 8) | b[i + 3]);
-  }
-  if (i + 4 > b.size()) return true;  // cut before the image data
-  for (std::size_t k = i + 2; k + 1 < b.size(); ++k) {
-    if (b[k] == 0xFF && b[k + 1] == 0xD9) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 ImageFileError::ImageFileError(const std::string& path, const std::string& reason)
@@ -103,7 +49,8 @@ ImageFileError::ImageFileError(const std::string& path, const std::string& reaso
 
 Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& name, const ImageLoadOptions& options) {
   if (bytes.empty()) throw ImageFileError(name, "the file is empty (0 bytes)");
-  const auto [w, h] = claimedSize(bytes);
+  // Refused before decoding: a decompression bomb's header claims far more than its bytes hold.
+  const auto [w, h] = claimedImageSize(bytes);
   // Divided, not multiplied: a header may claim up to 2^32-1 on each side (the product overflows).
   if (w > 0 && h > 0 && w > options.maxPixels / h)
     throw ImageFileError(name, "the image claims " + std::to_string(w) + "x" + std::to_string(h) +
@@ -114,7 +61,8 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
   // not what FOLK trains on; refusing them keeps one bad file from killing a run or the workbench.
   if (bytes.size() >= 132 && std::memcmp(bytes.data() + 128, "DICM", 4) == 0)
     throw ImageFileError(name, "DICOM files are not supported; convert them to PNG or TIFF first");
-  if (jpegWithoutEnd(bytes))
+  // libjpeg decodes a cut JPEG without an error, the missing rows grey: silent garbage.
+  if (isTruncatedJpeg(bytes))
     throw ImageFileError(name, "truncated JPEG (no end-of-image marker): the file was cut short, e.g. by an "
                                "interrupted copy or download; copy it again");
 #ifndef FOLK_HAVE_OPENCV

@@ -62,6 +62,7 @@ TEST(HostileImages, UnusableFilesAreClearErrorsNamingTheFile) {
       {"truncated.jpg", "truncated JPEG"},
       {"bomb_100000x100000.png", "claims 100000x100000 pixels"},
       {"bomb_behind_bad_segment_length.jpg", "claims 64780x11342 pixels"},
+      {"bomb_behind_stuffed_zero.jpg", "claims 64780x11342 pixels"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.file);

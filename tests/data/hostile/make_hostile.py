@@ -58,6 +58,11 @@ def main():
     with open(os.path.join(os.path.dirname(__file__), "..", "fuzz-regressions", "image",
                            "jpeg_short_app1_hides_11342x64780_frame.jpg"), "rb") as f:
         open(path("bomb_behind_bad_segment_length.jpg"), "wb").write(f.read())
+    # The next one it found: the same frame behind a stuffed 0xFF00 that an earlier header walk took
+    # for a marker with a length (libjpeg skips it and reads on), after the 1-byte APP1 above.
+    with open(os.path.join(os.path.dirname(__file__), "..", "fuzz-regressions", "image",
+                           "jpeg_stuffed_zero_hides_11342x64780_frame.jpg"), "rb") as f:
+        open(path("bomb_behind_stuffed_zero.jpg"), "wb").write(f.read())
 
     # Colour models and layouts OpenCV must convert.
     gradient("CMYK", (10, 6)).save(path("cmyk.jpg"), format="JPEG", quality=95)
