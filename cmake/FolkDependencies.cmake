@@ -19,8 +19,10 @@ endif()
 
 if(FOLK_WITH_OPENCV)
   find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
-  # The JPEG header is read with libjpeg itself, the library OpenCV decodes with (image_header.cpp).
+  # JPEG and TIFF headers are read with libjpeg and libtiff themselves, the libraries OpenCV decodes
+  # those formats with (core/data/image_header.cpp).
   find_package(JPEG REQUIRED)
+  find_package(TIFF 4.5 REQUIRED)  # 4.5: error handlers per handle (TIFFOpenOptions)
 else()
   if(FOLK_BUILD_GUI)
     message(FATAL_ERROR "FOLK_WITH_OPENCV=OFF is for engine-only builds: add -DFOLK_BUILD_GUI=OFF")
@@ -30,6 +32,7 @@ else()
                   "the batched masks and `folk bench step` work.")
   set(OpenCV_LIBS "")
   set(JPEG_LIBRARIES "")
+  set(TIFF_LIBRARIES "")
   set(OpenCV_INCLUDE_DIRS "")
 endif()
 

@@ -50,12 +50,12 @@ ImageFileError::ImageFileError(const std::string& path, const std::string& reaso
 Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& name, const ImageLoadOptions& options) {
   if (bytes.empty()) throw ImageFileError(name, "the file is empty (0 bytes)");
   // Refused before decoding: a decompression bomb's header claims far more than its bytes hold.
-  const auto [w, h] = claimedImageSize(bytes);
+  const ClaimedSize claimed = claimedImageSize(bytes);
   // Divided, not multiplied: a header may claim up to 2^32-1 on each side (the product overflows).
-  if (w > 0 && h > 0 && w > options.maxPixels / h)
-    throw ImageFileError(name, "the image claims " + std::to_string(w) + "x" + std::to_string(h) +
-                                   " pixels, more than the limit of " + std::to_string(options.maxPixels) +
-                                   " pixels; refused before decoding");
+  if (claimed.known() && claimed.width > options.maxPixels / claimed.height)
+    throw ImageFileError(name, std::string("the ") + claimed.format + " header claims " + std::to_string(claimed.width) +
+                                   "x" + std::to_string(claimed.height) + " pixels, more than the limit of " +
+                                   std::to_string(options.maxPixels) + " pixels; refused before decoding");
   // OpenCV hands files with the DICOM signature ("DICM" after a 128-byte preamble) to GDCM, which
   // aborts the whole process on malformed ones (an assert, found by fuzz_image). Medical images are
   // not what FOLK trains on; refusing them keeps one bad file from killing a run or the workbench.

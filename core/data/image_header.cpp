@@ -2,9 +2,12 @@
 
 #include <cstring>
 
-// libjpeg comes with OpenCV (Debian's OpenCV decodes JPEG with it); engine-only builds without
-// OpenCV cannot decode images at all, so they do not need the JPEG header either.
+// libjpeg and libtiff come with OpenCV (Debian's OpenCV decodes JPEG and TIFF with them);
+// engine-only builds without OpenCV cannot decode images at all, so they need neither.
 #ifdef FOLK_HAVE_OPENCV
+#include <tiffio.h>
+
+#include <algorithm>
 #include <csetjmp>
 #include <cstdio>  // jpeglib.h needs FILE and size_t declared first
 #include <jpeglib.h>
@@ -16,8 +19,42 @@ namespace {
 std::uint32_t bigEndian32(const std::uint8_t* p) {
   return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
 }
+std::int32_t littleEndian32(const std::uint8_t* p) {
+  return std::int32_t((std::uint32_t(p[3]) << 24) | (std::uint32_t(p[2]) << 16) | (std::uint32_t(p[1]) << 8) | p[0]);
+}
+std::uint16_t littleEndian16(const std::uint8_t* p) { return std::uint16_t(p[0] | (p[1] << 8)); }
+
+bool startsWith(const std::vector<std::uint8_t>& b, const char* signature, std::size_t length) {
+  return b.size() >= length && std::memcmp(b.data(), signature, length) == 0;
+}
 
 bool isJpeg(const std::vector<std::uint8_t>& b) { return b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8; }
+
+ClaimedSize pngSize(const std::vector<std::uint8_t>& b) {
+  // IHDR must be the first chunk (libpng refuses anything else).
+  if (b.size() < 24 || std::memcmp(b.data() + 12, "IHDR", 4) != 0) return {"PNG"};
+  return {"PNG", bigEndian32(b.data() + 16), bigEndian32(b.data() + 20)};
+}
+
+// As OpenCV's BmpDecoder reads it: BITMAPINFOHEADER and its successors (header size >= 36) hold
+// signed 32-bit width and height (a negative height means top-down rows); the OS/2 header (size 12)
+// unsigned 16-bit ones. Other header sizes are refused by the decoder.
+ClaimedSize bmpSize(const std::vector<std::uint8_t>& b) {
+  if (b.size() < 26) return {"BMP"};
+  const std::int32_t headerSize = littleEndian32(b.data() + 14);
+  if (headerSize >= 36) {
+    const std::int64_t width = littleEndian32(b.data() + 18);
+    const std::int64_t height = littleEndian32(b.data() + 22);
+    return {"BMP", width, height < 0 ? -height : height};
+  }
+  if (headerSize == 12) return {"BMP", littleEndian16(b.data() + 18), littleEndian16(b.data() + 20)};
+  return {"BMP"};
+}
+
+ClaimedSize sunRasterSize(const std::vector<std::uint8_t>& b) {
+  if (b.size() < 12) return {"Sun raster"};
+  return {"Sun raster", bigEndian32(b.data() + 4), bigEndian32(b.data() + 8)};
+}
 
 #ifdef FOLK_HAVE_OPENCV
 // libjpeg reports fatal errors through error_exit, which must not return: jump back out of it.
@@ -38,7 +75,7 @@ void stayQuiet(j_common_ptr) {}  // warnings about corrupt data: the decoder wil
 // expected): libjpeg resynchronised past it, found an 11342x64780 frame and OpenCV allocated 2.2 GB
 // before the decode failed. Asking libjpeg itself ends that class of disagreement. Reading the
 // header parses only the marker segments up to the first scan: microseconds.
-ClaimedSize jpegFrameSize(const std::vector<std::uint8_t>& bytes) {
+ClaimedSize jpegSize(const std::vector<std::uint8_t>& bytes) {
   jpeg_decompress_struct info;
   JumpingErrorManager errors;
   info.err = jpeg_std_error(&errors.base);
@@ -47,15 +84,69 @@ ClaimedSize jpegFrameSize(const std::vector<std::uint8_t>& bytes) {
   // Nothing with a destructor lives in this frame, so longjmp may unwind it.
   if (setjmp(errors.jump) != 0) {
     jpeg_destroy_decompress(&info);
-    return {};
+    return {"JPEG"};
   }
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, bytes.data(), static_cast<unsigned long>(bytes.size()));
   // OpenCV keeps APP1 (EXIF, for the orientation); do the same so the markers are read identically.
   jpeg_save_markers(&info, JPEG_APP0 + 1, 0xffff);
-  ClaimedSize size;
-  if (jpeg_read_header(&info, TRUE) == JPEG_HEADER_OK) size = {info.image_width, info.image_height};
+  ClaimedSize size{"JPEG"};
+  if (jpeg_read_header(&info, TRUE) == JPEG_HEADER_OK) {
+    size.width = info.image_width;
+    size.height = info.image_height;
+  }
   jpeg_destroy_decompress(&info);
+  return size;
+}
+
+// libtiff reads from memory through these callbacks (a TIFF's directories may sit anywhere).
+struct MemoryFile {
+  const std::vector<std::uint8_t>* bytes;
+  toff_t position;
+};
+
+tmsize_t readMemory(thandle_t handle, void* buffer, tmsize_t size) {
+  auto* file = static_cast<MemoryFile*>(handle);
+  const toff_t available = file->position < file->bytes->size() ? file->bytes->size() - file->position : 0;
+  const toff_t count = std::min<toff_t>(available, toff_t(size));
+  if (count > 0) std::memcpy(buffer, file->bytes->data() + file->position, count);
+  file->position += count;
+  return tmsize_t(count);
+}
+tmsize_t writeNothing(thandle_t, void*, tmsize_t) { return -1; }
+toff_t seekMemory(thandle_t handle, toff_t offset, int whence) {
+  auto* file = static_cast<MemoryFile*>(handle);
+  const toff_t base = whence == SEEK_CUR ? file->position : whence == SEEK_END ? file->bytes->size() : 0;
+  file->position = base + offset;  // past the end is allowed (reads there return nothing)
+  return file->position;
+}
+int closeNothing(thandle_t) { return 0; }
+toff_t sizeOfMemory(thandle_t handle) { return static_cast<MemoryFile*>(handle)->bytes->size(); }
+int mapNothing(thandle_t, void**, toff_t*) { return 0; }
+void unmapNothing(thandle_t, void*, toff_t) {}
+int silence(TIFF*, void*, const char*, const char*, va_list) { return 1; }  // 1: not passed on to stderr
+
+// The first directory's ImageWidth and ImageLength, read by libtiff as OpenCV's TiffDecoder does.
+// Errors and warnings go to handlers of this one handle (libtiff >= 4.5), not the global ones
+// OpenCV installs for itself.
+ClaimedSize tiffSize(const std::vector<std::uint8_t>& bytes) {
+  ClaimedSize size{"TIFF"};
+  TIFFOpenOptions* options = TIFFOpenOptionsAlloc();
+  if (options == nullptr) return size;
+  TIFFOpenOptionsSetErrorHandlerExtR(options, silence, nullptr);
+  TIFFOpenOptionsSetWarningHandlerExtR(options, silence, nullptr);
+  MemoryFile file{&bytes, 0};
+  // "m": no memory mapping (there is no file). Opening reads the first directory.
+  TIFF* tiff = TIFFClientOpenExt("image", "rm", &file, readMemory, writeNothing, seekMemory, closeNothing,
+                                 sizeOfMemory, mapNothing, unmapNothing, options);
+  TIFFOpenOptionsFree(options);
+  if (tiff == nullptr) return size;
+  std::uint32_t width = 0, height = 0;
+  if (TIFFGetField(tiff, TIFFTAG_IMAGEWIDTH, &width) == 1 && TIFFGetField(tiff, TIFFTAG_IMAGELENGTH, &height) == 1) {
+    size.width = width;
+    size.height = height;
+  }
+  TIFFClose(tiff);
   return size;
 }
 #endif
@@ -63,11 +154,13 @@ ClaimedSize jpegFrameSize(const std::vector<std::uint8_t>& bytes) {
 }  // namespace
 
 ClaimedSize claimedImageSize(const std::vector<std::uint8_t>& b) {
-  static const std::uint8_t kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  if (b.size() >= 24 && std::memcmp(b.data(), kPng, 8) == 0 && std::memcmp(b.data() + 12, "IHDR", 4) == 0)
-    return {bigEndian32(b.data() + 16), bigEndian32(b.data() + 20)};
+  if (startsWith(b, "\x89PNG\r\n\x1a\n", 8)) return pngSize(b);
+  if (startsWith(b, "BM", 2)) return bmpSize(b);
+  if (startsWith(b, "\x59\xA6\x6A\x95", 4)) return sunRasterSize(b);
 #ifdef FOLK_HAVE_OPENCV
-  if (isJpeg(b)) return jpegFrameSize(b);
+  if (isJpeg(b)) return jpegSize(b);
+  if (startsWith(b, "II*\0", 4) || startsWith(b, "MM\0*", 4) || startsWith(b, "II+\0", 4) || startsWith(b, "MM\0+", 4))
+    return tiffSize(b);
 #endif
   return {};
 }

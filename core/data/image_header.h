@@ -8,14 +8,21 @@
 namespace folk {
 
 struct ClaimedSize {
+  // The format whose header was read ("PNG", "JPEG", "TIFF", "BMP", "Sun raster"), or nullptr for
+  // the others: WebP cannot exceed 16383x16383 pixels; PNM and PFM hold raw samples, so a decoder
+  // touches memory only for the samples a file really holds; for Radiance HDR and JPEG 2000,
+  // OpenCV's own limit (2^30 pixels) is all that applies.
+  const char* format = nullptr;
   std::int64_t width = 0;
   std::int64_t height = 0;
   bool known() const { return width > 0 && height > 0; }
 };
 
-// The size a PNG's IHDR or a JPEG's frame header declares; unknown (0x0) for other formats and for
-// headers the decoder itself would reject. A JPEG is read by libjpeg's own header parser, the one
-// OpenCV decodes with, so both always agree on which frame counts however malformed the file is.
+// The size the header of a PNG, JPEG, TIFF, BMP or Sun raster file declares for the image OpenCV
+// would decode (a TIFF's first page). Unknown (0x0) when the header is one the decoder itself would
+// reject. JPEG and TIFF headers are read by libjpeg and libtiff, the libraries OpenCV decodes them
+// with, so both always agree on the size however malformed the file is; the others have fixed
+// fields that are read the way OpenCV's own decoders read them.
 ClaimedSize claimedImageSize(const std::vector<std::uint8_t>& bytes);
 
 // True for a JPEG with no end-of-image marker after its first top-level start-of-scan.

@@ -63,6 +63,10 @@ TEST(HostileImages, UnusableFilesAreClearErrorsNamingTheFile) {
       {"bomb_100000x100000.png", "claims 100000x100000 pixels"},
       {"bomb_behind_bad_segment_length.jpg", "claims 64780x11342 pixels"},
       {"bomb_behind_stuffed_zero.jpg", "claims 64780x11342 pixels"},
+      // 623 bytes, 400 MB once decoded by OpenCV; the TIFF took 1.9 GB of memory before this check.
+      {"bomb_20000x20000.bmp", "the BMP header claims 20000x20000 pixels"},
+      {"bomb_20000x20000.tiff", "the TIFF header claims 20000x20000 pixels"},
+      {"bomb_20000x20000.ras", "the Sun raster header claims 20000x20000 pixels"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.file);

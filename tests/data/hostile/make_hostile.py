@@ -64,6 +64,33 @@ def main():
                            "jpeg_stuffed_zero_hides_11342x64780_frame.jpg"), "rb") as f:
         open(path("bomb_behind_stuffed_zero.jpg"), "wb").write(f.read())
 
+    # Bombs in the other formats whose headers are read before decoding (20000x20000 = 4e8 pixels:
+    # over the budget of 2^28, under OpenCV's own limit of 2^30, so only our check stops them).
+    side = 20000
+    # TIFF, deflate-compressed grey, one strip holding a single row.
+    data = zlib.compress(b"\x00" * side)
+    entries = [(256, 4, side), (257, 4, side), (258, 3, 8), (259, 3, 8), (262, 3, 1), (273, 4, 0),
+               (277, 3, 1), (278, 4, side), (279, 4, len(data))]
+    ifd_size = 2 + 12 * len(entries) + 4
+    data_offset = 8 + ifd_size
+    ifd = struct.pack("<H", len(entries))
+    for tag, kind, value in entries:
+        value = data_offset if tag == 273 else value
+        ifd += struct.pack("<HHI", tag, kind, 1) + (struct.pack("<HH", value, 0) if kind == 3 else struct.pack("<I", value))
+    ifd += struct.pack("<I", 0)
+    open(path("bomb_20000x20000.tiff"), "wb").write(b"II*\x00" + struct.pack("<I", 8) + ifd + data)
+    # BMP, 8-bit RLE, top-down (negative height), a grey palette and an end-of-bitmap code.
+    palette = b"".join(bytes((i, i, i, 0)) for i in range(256))
+    pixels = b"\x00\x01"
+    offset = 14 + 40 + len(palette)
+    header = struct.pack("<IiiHHIIiiII", 40, side, -side, 1, 8, 1, len(pixels), 2835, 2835, 256, 0)
+    open(path("bomb_20000x20000.bmp"), "wb").write(
+        b"BM" + struct.pack("<IHHI", offset + len(pixels), 0, 0, offset) + header + palette + pixels)
+    # Sun raster, 8-bit grey, byte-run encoded: one run of 255 zeros.
+    run = b"\x80\xfe\x00"
+    open(path("bomb_20000x20000.ras"), "wb").write(
+        struct.pack(">8I", 0x59A66A95, side, side, 8, len(run), 2, 0, 0) + run)
+
     # Colour models and layouts OpenCV must convert.
     gradient("CMYK", (10, 6)).save(path("cmyk.jpg"), format="JPEG", quality=95)
     exif = Image.Exif()
