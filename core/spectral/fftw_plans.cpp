@@ -3,9 +3,11 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include "core/spectral/fftw_buffer.h"
+#include "core/spectral/fftw_wisdom.h"
 
 namespace folk::fftw {
 namespace {
@@ -33,11 +35,27 @@ unsigned planFlags(int height, int width) {
 
 // The plan cached for `key`, made by `make` the first time, under the planner lock. Each caller
 // owns one cache (one per kind of transform); `make` plans on arrays it frees again.
+// The wisdom folder, its wisdom imported on first use: under the planner lock, before the process's
+// first plan (fftw_wisdom.h).
+const std::string& wisdomFolderImported() {
+  static const std::string folder = [] {
+    std::string f = wisdomFolder();
+    importWisdom(f);
+    return f;
+  }();
+  return folder;
+}
+
+// Each new plan exports what FFTW knows then, so the next process finds it measured.
 template <typename Key, typename Plan, typename Make>
 Plan cachedPlan(std::map<Key, Plan>& cache, const Key& key, Make make) {
   std::lock_guard<std::mutex> lock(plannerMutex());
   Plan& plan = cache[key];
-  if (!plan) plan = make();
+  if (!plan) {
+    const std::string& folder = wisdomFolderImported();
+    plan = make();
+    exportWisdom(folder);
+  }
   return plan;
 }
 

@@ -8,8 +8,9 @@ namespace folk::fftw {
 
 // Plans are made on fftw_malloc'ed arrays (measured up to 512×512 pixels, estimated above); callers
 // pass their own fftw_malloc'ed (so equally aligned) arrays to the new-array execute functions.
+// Measured plans are remembered between runs (fftw_wisdom.h).
 // Real H×W -> complex H×(W/2+1) in place: real rows padded to 2(W/2+1) doubles become the
-// complex rows in the same array.: real rows padded to 2(W/2+1) doubles become H×(W/2+1) complex in the same array.
+// complex rows in the same array.
 fftw_plan forwardDoubleInPlace(int height, int width);
 fftwf_plan forwardFloat(int height, int width);     // real H×W -> complex H×(W/2+1)
 fftwf_plan inverseFloat(int height, int width);     // complex H×(W/2+1) -> real H×W (unnormalised)

@@ -24,7 +24,7 @@ CliResult runFolk(const std::vector<std::string>& args);
 class TempDir;
 
 // A started program (looked up on PATH) whose stdout / stderr go to files; `extraEnv` entries
-// ("NAME=value") are added to this process's environment. The destructor kills a child still running.
+// ("NAME=value") are added to this process's environment, replacing any of the same name. The destructor kills a child still running.
 class ChildProcess {
  public:
   ChildProcess(const std::string& program, const std::vector<std::string>& args,

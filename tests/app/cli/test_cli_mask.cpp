@@ -182,5 +182,41 @@ TEST(FolkMask, InputsWhoseOutputsWouldCollideAreRefused) {
   EXPECT_EQ(filtered.shape, (std::vector<std::int64_t>{1, camera.height, camera.width}));
 }
 
+// Measured FFTW plans are kept in FOLK_FFTW_WISDOM for the next run (which then plans instantly;
+// not timed here), the next run's outputs are the same, and a folder that cannot be written costs
+// nothing but the wisdom.
+TEST(FolkMask, KeepsMeasuredFftwPlansForTheNextRun) {
+  TempDir dir;
+  const std::string wisdom = dir / "wisdom";
+  const std::vector<std::string> env = {"FOLK_FFTW_WISDOM=" + wisdom};
+  const std::vector<std::string> first = {"mask", samplePhoto("camera.png"), "--filter", "com", "--ratio", "0.1",
+                                          "--out", dir / "first"};
+  const CliResult r1 = ChildProcess(FOLK_CLI_PATH, first, env).wait();
+  ASSERT_EQ(r1.exitCode, 0) << r1.err;
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(wisdom)) {
+    std::ifstream in(entry.path());
+    std::string start(8, '\0');
+    in.read(start.data(), 8);
+    EXPECT_EQ(start, "(fftw-3.") << entry.path();
+    ++files;
+  }
+  EXPECT_EQ(files, 2);  // double (luma) and single (channels) precision
+
+  std::vector<std::string> second = first;
+  second.back() = dir / "second";
+  const CliResult r2 = ChildProcess(FOLK_CLI_PATH, second, env).wait();
+  ASSERT_EQ(r2.exitCode, 0) << r2.err;
+  EXPECT_EQ(npy::read(dir / "first/camera_mask.npy").as<std::uint8_t>(),
+            npy::read(dir / "second/camera_mask.npy").as<std::uint8_t>());
+
+  std::ofstream(dir / "a-file") << "x";
+  std::vector<std::string> third = first;
+  third.back() = dir / "third";
+  const CliResult r3 = ChildProcess(FOLK_CLI_PATH, third, {"FOLK_FFTW_WISDOM=" + dir / "a-file/below"}).wait();
+  EXPECT_EQ(r3.exitCode, 0) << r3.err;
+  EXPECT_TRUE(fs::exists(dir / "third/camera_mask.npy"));
+}
+
 }  // namespace
 }  // namespace folk::cli::test
