@@ -33,8 +33,6 @@ unsigned planFlags(int height, int width) {
   return (small ? FFTW_MEASURE : FFTW_ESTIMATE) | FFTW_DESTROY_INPUT;
 }
 
-// The plan cached for `key`, made by `make` the first time, under the planner lock. Each caller
-// owns one cache (one per kind of transform); `make` plans on arrays it frees again.
 // The wisdom folder, its wisdom imported on first use: under the planner lock, before the process's
 // first plan (fftw_wisdom.h).
 const std::string& wisdomFolderImported() {
@@ -46,7 +44,9 @@ const std::string& wisdomFolderImported() {
   return folder;
 }
 
-// Each new plan exports what FFTW knows then, so the next process finds it measured.
+// The plan cached for `key`, made by `make` the first time, under the planner lock. Each caller
+// owns one cache (one per kind of transform); `make` plans on arrays it frees again. Each new plan
+// exports what FFTW knows then, so the next process finds it measured.
 template <typename Key, typename Plan, typename Make>
 Plan cachedPlan(std::map<Key, Plan>& cache, const Key& key, Make make) {
   std::lock_guard<std::mutex> lock(plannerMutex());
