@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that translations/folk_workbench_<lang>.ts are complete for the current sources.
 
-lupdate runs over app/gui and widgets/ into a temporary copy of every .ts file (the files in the
+lupdate runs over the sources listed in translations/lupdate-sources.txt into a temporary copy of every .ts file (the files in the
 tree are not touched), so a tr() string that is new in the sources shows up as an unfinished
 message. Fails (exit 1) with the list when any message is unfinished or empty, or when a
 translation loses a placeholder (%1, %L1, %n) or the & of a menu accelerator; prints per-language
@@ -30,13 +30,19 @@ def has_accelerator(text):
     return re.search(r"&(?!&|amp;|nbsp;|lt;|gt;)\S", text) is not None
 
 
+def lupdate_sources():
+    """The folders and files lupdate scans (translations/lupdate-sources.txt), as absolute paths."""
+    with open(os.path.join(ROOT, "translations", "lupdate-sources.txt"), encoding="utf-8") as f:
+        lines = [line.strip() for line in f]
+    return [os.path.join(ROOT, line) for line in lines if line and not line.startswith("#")]
+
+
 def check(path, lupdate):
     """Returns (figures line, problems, vanished) for one .ts file after a lupdate into a copy."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = os.path.join(tmp, os.path.basename(path))
         shutil.copyfile(path, copy)
-        subprocess.run([lupdate, "-silent", "-locations", "none", "-I", ROOT,
-                        os.path.join(ROOT, "app", "gui"), os.path.join(ROOT, "widgets"), "-ts", copy],
+        subprocess.run([lupdate, "-silent", "-locations", "none", "-I", ROOT] + lupdate_sources() + ["-ts", copy],
                        check=True)
         tree = ET.parse(copy)
     problems, vanished = [], []

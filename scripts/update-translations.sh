@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Collects every translatable string (tr(), QT_TR_NOOP, QCoreApplication::translate) of app/gui
-# and widgets/ into translations/folk_workbench_<lang>.ts: new strings are added unfinished, strings
-# gone from the sources are dropped, translations of the others are kept. Then translate the new
-# ones (Qt Linguist: `linguist translations/folk_workbench_de.ts`, or any editor) and check with
-# scripts/check-translations.py. Also the build target `update_translations`.
+# and widgets/, and the labels that core declares with QT_TRANSLATE_NOOP (the sources listed in
+# translations/lupdate-sources.txt), into translations/folk_workbench_<lang>.ts: new strings are
+# added unfinished, strings gone from the sources are dropped, translations of the others are
+# kept. Then translate the new ones (Qt Linguist: `linguist translations/folk_workbench_de.ts`, or
+# any editor) and check with scripts/check-translations.py. Also the build target `update_translations`.
 #   scripts/update-translations.sh            # every language in translations/
 #   scripts/update-translations.sh fr         # also start translations/folk_workbench_fr.ts
 # LUPDATE may name Qt 6's lupdate (Debian's /usr/bin/lupdate is qtchooser's, which picks Qt 5).
@@ -19,7 +20,8 @@ for lang in "$@"; do
   [[ " ${ts_files[*]} " == *" $new "* ]] || ts_files+=("$new")
 done
 # No source locations in the .ts files: edits elsewhere in a file then never touch them.
-"$LUPDATE" -silent -locations none -no-obsolete -I . app/gui widgets -ts "${ts_files[@]}"
+mapfile -t sources < <(grep -vE '^[[:space:]]*(#|$)' translations/lupdate-sources.txt)
+"$LUPDATE" -silent -locations none -no-obsolete -I . "${sources[@]}" -ts "${ts_files[@]}"
 for ts in "${ts_files[@]}"; do
   total=$(grep -c '<source>' "$ts" || true)
   unfinished=$(grep -c 'type="unfinished"' "$ts" || true)

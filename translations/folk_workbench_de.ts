@@ -149,6 +149,65 @@
     </message>
 </context>
 <context>
+    <name>StepMetric</name>
+    <message>
+        <source>total loss</source>
+        <translation>Gesamtverlust</translation>
+    </message>
+    <message>
+        <source>distillation</source>
+        <translation>Destillation</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA-Momentum</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>Lehrertemperatur</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>teacher entropy</source>
+        <translation>Lehrer-Entropie</translation>
+    </message>
+    <message>
+        <source>student-teacher KL</source>
+        <translation>KL Schüler–Lehrer</translation>
+    </message>
+    <message>
+        <source>centre norm</source>
+        <translation>Norm des Zentrums</translation>
+    </message>
+    <message>
+        <source>prototypes used</source>
+        <translation>genutzte Prototypen</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>elapsed time</source>
+        <translation>verstrichene Zeit</translation>
+    </message>
+</context>
+<context>
     <name>folk::ui::ColorMap</name>
     <message>
         <source>grey</source>
@@ -1787,6 +1846,26 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Random-init k-NN %</source>
         <translation>k-NN % (zufällig init.)</translation>
     </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 von %L2</translation>
+    </message>
+    <message>
+        <source>Entropy of the teacher&apos;s outputs at the last logged step, as a percentage of ln K (uniform outputs); 97 % or more after the warm-up is a collapse</source>
+        <translation>Entropie der Lehrer-Ausgaben beim letzten protokollierten Schritt, in Prozent von ln K (gleichverteilte Ausgaben); 97 % oder mehr nach dem Warm-up ist ein Kollaps</translation>
+    </message>
+    <message>
+        <source>Teacher entropy % of ln K</source>
+        <translation>Lehrer-Entropie % von ln K</translation>
+    </message>
+    <message>
+        <source>Prototypes used</source>
+        <translation>Genutzte Prototypen</translation>
+    </message>
+    <message>
+        <source>Prototypes that were the argmax of a teacher output in the %1 steps up to the last logged one</source>
+        <translation>Prototypen, die in den %1 Schritten bis zum letzten protokollierten das Argmax einer Lehrer-Ausgabe waren</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::SpectrumView</name>
@@ -1932,30 +2011,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>Nicht gestartet.</translation>
     </message>
     <message>
-        <source>total loss</source>
-        <translation>Gesamtverlust</translation>
-    </message>
-    <message>
-        <source>distillation</source>
-        <translation>Destillation</translation>
-    </message>
-    <message>
-        <source>reconstruction</source>
-        <translation>Rekonstruktion</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <source>EMA momentum</source>
-        <translation>EMA-Momentum</translation>
-    </message>
-    <message>
-        <source>teacher temperature</source>
-        <translation>Lehrertemperatur</translation>
-    </message>
-    <message>
         <source>k-NN top-1</source>
         <translation>k-NN Top-1</translation>
     </message>
@@ -2058,6 +2113,14 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
             <numerusform>%n Probleme mit der Trainingssitzung:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The self-distillation of this run has collapsed:</source>
+        <translation>Die Selbstdestillation dieses Laufs ist kollabiert:</translation>
+    </message>
+    <message>
+        <source>ln K = %L1 (uniform teacher)</source>
+        <translation>ln K = %L1 (gleichverteilter Lehrer)</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::TrainingCurves</name>
@@ -2104,6 +2167,18 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>nats</translation>
+    </message>
+    <message>
+        <source>prototypes used</source>
+        <translation>genutzte Prototypen</translation>
+    </message>
+    <message>
+        <source>centre norm</source>
+        <translation>Norm des Zentrums</translation>
     </message>
 </context>
 <context>

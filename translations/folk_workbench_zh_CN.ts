@@ -149,6 +149,65 @@
     </message>
 </context>
 <context>
+    <name>StepMetric</name>
+    <message>
+        <source>total loss</source>
+        <translation>总损失</translation>
+    </message>
+    <message>
+        <source>distillation</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA 动量</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>teacher entropy</source>
+        <translation>教师熵</translation>
+    </message>
+    <message>
+        <source>student-teacher KL</source>
+        <translation>学生–教师 KL</translation>
+    </message>
+    <message>
+        <source>centre norm</source>
+        <translation>中心范数</translation>
+    </message>
+    <message>
+        <source>prototypes used</source>
+        <translation>已用原型数</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>elapsed time</source>
+        <translation>已用时间</translation>
+    </message>
+</context>
+<context>
     <name>folk::ui::ColorMap</name>
     <message>
         <source>grey</source>
@@ -1775,6 +1834,26 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Random-init k-NN %</source>
         <translation>随机初始化 k-NN %</translation>
     </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 / %L2</translation>
+    </message>
+    <message>
+        <source>Entropy of the teacher&apos;s outputs at the last logged step, as a percentage of ln K (uniform outputs); 97 % or more after the warm-up is a collapse</source>
+        <translation>最后记录步骤中教师输出的熵，占 ln K（均匀输出）的百分比；预热之后达到 97 % 或以上即为坍缩</translation>
+    </message>
+    <message>
+        <source>Teacher entropy % of ln K</source>
+        <translation>教师熵占 ln K 的 %</translation>
+    </message>
+    <message>
+        <source>Prototypes used</source>
+        <translation>已用原型数</translation>
+    </message>
+    <message>
+        <source>Prototypes that were the argmax of a teacher output in the %1 steps up to the last logged one</source>
+        <translation>截至最后记录步骤的 %1 步内，曾作为某个教师输出 argmax 的原型</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::SpectrumView</name>
@@ -1920,30 +1999,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>尚未开始。</translation>
     </message>
     <message>
-        <source>total loss</source>
-        <translation>总损失</translation>
-    </message>
-    <message>
-        <source>distillation</source>
-        <translation>蒸馏</translation>
-    </message>
-    <message>
-        <source>reconstruction</source>
-        <translation>重建</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>EMA momentum</source>
-        <translation>EMA 动量</translation>
-    </message>
-    <message>
-        <source>teacher temperature</source>
-        <translation>教师温度</translation>
-    </message>
-    <message>
         <source>k-NN top-1</source>
         <translation>k-NN Top-1</translation>
     </message>
@@ -2045,6 +2100,14 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
             <numerusform>训练会话有 %n 个问题：</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The self-distillation of this run has collapsed:</source>
+        <translation>此运行的自蒸馏已坍缩：</translation>
+    </message>
+    <message>
+        <source>ln K = %L1 (uniform teacher)</source>
+        <translation>ln K = %L1（均匀教师）</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::TrainingCurves</name>
@@ -2091,6 +2154,18 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>prototypes used</source>
+        <translation>已用原型数</translation>
+    </message>
+    <message>
+        <source>centre norm</source>
+        <translation>中心范数</translation>
     </message>
 </context>
 <context>

@@ -31,11 +31,8 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   auto* margins = new QCPMarginGroup(this);
   lossRect_ = makeRect(this, tr("loss"), margins);
   scheduleRect_ = makeRect(this, tr("learning rate"), margins);
+  diagnosticsRect_ = makeRect(this, tr("nats"), margins);
   accuracyRect_ = makeRect(this, tr("accuracy"), margins);
-  plotLayout()->addElement(0, 0, lossRect_);
-  plotLayout()->addElement(1, 0, scheduleRect_);
-  plotLayout()->addElement(2, 0, accuracyRect_);
-  plotLayout()->setRowStretchFactor(0, 1.6);
   accuracyRect_->axis(QCPAxis::atBottom)->setLabel(tr("step"));
   accuracyRect_->axis(QCPAxis::atLeft)->setRange(0, 1);
 
@@ -45,6 +42,10 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   scheduleRight2_ = scheduleRect_->addAxis(QCPAxis::atRight);
   scheduleRight2_->setLabel(tr("teacher temperature"));
   scheduleRight2_->setVisible(false);
+  diagnosticsRect_->axis(QCPAxis::atRight)->setLabel(tr("prototypes used"));
+  diagnosticsRight2_ = diagnosticsRect_->addAxis(QCPAxis::atRight);
+  diagnosticsRight2_->setLabel(tr("centre norm"));
+  diagnosticsRight2_->setVisible(false);
 
   legend = new QCPLegend;
   legend->setVisible(true);
@@ -52,12 +53,11 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   legend->setWrap(4);
   legend->setBorderPen(Qt::NoPen);
   legend->setSelectableParts(QCPLegend::spItems);
-  plotLayout()->addElement(3, 0, legend);
-  plotLayout()->setRowStretchFactor(3, 0.001);
   legend->setLayer("legend");
+  relayout();
 
   // The step axes move together.
-  const auto rects = {lossRect_, scheduleRect_, accuracyRect_};
+  const auto rects = {lossRect_, scheduleRect_, diagnosticsRect_, accuracyRect_};
   for (auto* a : rects) {
     for (auto* b : rects) {
       if (a == b) continue;
@@ -100,16 +100,96 @@ QCPAxisRect* TrainingCurves::panelRect(Panel panel) const {
   switch (panel) {
     case Panel::Loss: return lossRect_;
     case Panel::Schedule: return scheduleRect_;
+    case Panel::Diagnostics: return diagnosticsRect_;
     case Panel::Accuracy: return accuracyRect_;
   }
   return lossRect_;
 }
 
+void TrainingCurves::relayout() {
+  // Hidden panels are taken out of the layout, so the others share the height.
+  for (auto* element : {static_cast<QCPLayoutElement*>(lossRect_), static_cast<QCPLayoutElement*>(scheduleRect_),
+                        static_cast<QCPLayoutElement*>(diagnosticsRect_), static_cast<QCPLayoutElement*>(accuracyRect_),
+                        static_cast<QCPLayoutElement*>(legend)}) {
+    plotLayout()->take(element);  // false (and nothing done) where it is not in the layout
+  }
+  plotLayout()->simplify();
+  int row = 0;
+  for (Panel panel : {Panel::Loss, Panel::Schedule, Panel::Diagnostics, Panel::Accuracy}) {
+    auto* rect = panelRect(panel);
+    const bool shown = !hiddenPanels_.contains(int(panel));
+    rect->setVisible(shown);
+    if (!shown) continue;
+    plotLayout()->addElement(row, 0, rect);
+    plotLayout()->setRowStretchFactor(row, panel == Panel::Loss ? 1.6 : 1.0);
+    ++row;
+  }
+  plotLayout()->addElement(row, 0, legend);
+  plotLayout()->setRowStretchFactor(row, 0.001);
+}
+
+void TrainingCurves::setPanelVisible(Panel panel, bool visible) {
+  if (panelVisible(panel) == visible) return;
+  if (visible) {
+    hiddenPanels_.remove(int(panel));
+  } else {
+    hiddenPanels_.insert(int(panel));
+  }
+  relayout();
+  dirty_ = true;
+}
+
+bool TrainingCurves::panelVisible(Panel panel) const { return !hiddenPanels_.contains(int(panel)); }
+
+void TrainingCurves::setReferenceLine(Panel panel, int axis, double y, const QString& label) {
+  clearReferenceLine(panel);
+  auto* rect = panelRect(panel);
+  auto* yAxis = valueAxis(panel, axis);
+  Reference ref;
+  ref.axis = yAxis;
+  ref.y = y;
+  ref.line = new QCPItemStraightLine(this);
+  ref.line->setClipAxisRect(rect);
+  ref.line->setClipToAxisRect(true);
+  for (auto* position : {ref.line->point1, ref.line->point2}) position->setAxes(rect->axis(QCPAxis::atBottom), yAxis);
+  ref.line->point1->setCoords(0.0, y);
+  ref.line->point2->setCoords(1.0, y);
+  ref.line->setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine));
+  ref.text = new QCPItemText(this);
+  ref.text->setClipAxisRect(rect);
+  ref.text->setClipToAxisRect(true);
+  ref.text->position->setAxisRect(rect);
+  ref.text->position->setAxes(rect->axis(QCPAxis::atBottom), yAxis);
+  ref.text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+  ref.text->position->setTypeY(QCPItemPosition::ptPlotCoords);
+  ref.text->position->setCoords(0.01, y);
+  ref.text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+  ref.text->setText(label);
+  ref.text->setColor(palette().color(QPalette::WindowText));
+  references_.insert(int(panel), ref);
+  dirty_ = true;
+}
+
+void TrainingCurves::clearReferenceLine(Panel panel) {
+  const auto it = references_.find(int(panel));
+  if (it == references_.end()) return;
+  removeItem(it->line);
+  removeItem(it->text);
+  references_.erase(it);
+  dirty_ = true;
+}
+
+double TrainingCurves::referenceLine(Panel panel) const {
+  const auto it = references_.find(int(panel));
+  return it == references_.end() ? std::numeric_limits<double>::quiet_NaN() : it->y;
+}
+
 QCPAxis* TrainingCurves::valueAxis(Panel panel, int axis) {
   auto* rect = panelRect(panel);
-  if (axis == 2 && panel == Panel::Schedule) {
-    scheduleRight2_->setVisible(true);
-    return scheduleRight2_;
+  if (axis == 2 && (panel == Panel::Schedule || panel == Panel::Diagnostics)) {
+    auto* second = panel == Panel::Schedule ? scheduleRight2_ : diagnosticsRight2_;
+    second->setVisible(true);
+    return second;
   }
   if (axis >= 1) {
     auto* right = rect->axis(QCPAxis::atRight);
@@ -299,11 +379,17 @@ void TrainingCurves::rescaleToData() {
     const double pad = keyRange.size() > 0 ? 0.02 * keyRange.size() : 1.0;
     lossRect_->axis(QCPAxis::atBottom)->setRange(keyRange.lower - pad, keyRange.upper + pad);
   }
-  for (auto* rect : {lossRect_, scheduleRect_, accuracyRect_}) {
+  for (auto* rect : {lossRect_, scheduleRect_, diagnosticsRect_, accuracyRect_}) {
     for (auto* axis : rect->axes()) {
       if (axis->orientation() == Qt::Horizontal) continue;
       bool any = false;
       QCPRange range;
+      // A reference line (ln K) stays in view: the data are read against it.
+      for (const auto& ref : references_) {
+        if (ref.axis != axis) continue;
+        range = any ? QCPRange(std::min(range.lower, ref.y), std::max(range.upper, ref.y)) : QCPRange(ref.y, ref.y);
+        any = true;
+      }
       for (auto* graph : axis->graphs()) {
         if (!graph->visible() || graph->data()->isEmpty()) continue;
         bool found = false;

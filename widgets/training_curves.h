@@ -1,12 +1,14 @@
 #pragma once
-// Live training curves in three stacked panels sharing the step axis: losses (log-y toggle),
-// schedules (lr, EMA momentum and teacher temperature, each on its own y axis) and evaluation
-// accuracies. Each series is drawn twice: the raw values faintly, and a debiased exponential moving
+// Live training curves in stacked panels sharing the step axis: losses (log-y toggle), schedules
+// (lr, EMA momentum and teacher temperature, each on its own y axis), self-distillation diagnostics
+// (entropy and KL in nats against a reference line such as ln K, prototypes used, centre norm) and
+// evaluation accuracies; a panel can be hidden (the others take its height). Each series is drawn twice: the raw values faintly, and a debiased exponential moving
 // average on top (accuracies are not smoothed). Points are appended in batches and the plot
 // redraws on a timer (at most every 100 ms, less often when a redraw is slow), never per point, so
 // hundreds of thousands of points stay fluid (QCustomPlot samples dense line data adaptively).
 // Clicking a legend entry hides / shows that series.
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 #include <QVector>
@@ -19,7 +21,7 @@ class TrainingCurves : public QCustomPlot {
   Q_OBJECT
 
  public:
-  enum class Panel { Loss, Schedule, Accuracy };
+  enum class Panel { Loss, Schedule, Diagnostics, Accuracy };
 
   explicit TrainingCurves(QWidget* parent = nullptr);
 
@@ -27,6 +29,14 @@ class TrainingCurves : public QCustomPlot {
   // right). Adding a key twice keeps the first declaration.
   void addSeries(const QString& key, const QString& label, Panel panel, int axis, const QColor& color);
   void removeSeries(const QString& key);
+
+  void setPanelVisible(Panel panel, bool visible);
+  bool panelVisible(Panel panel) const;
+  // A dashed horizontal line at y on the panel's axis, labelled; one per panel (a second call
+  // replaces it). Automatic ranging keeps it in view.
+  void setReferenceLine(Panel panel, int axis, double y, const QString& label);
+  void clearReferenceLine(Panel panel);
+  double referenceLine(Panel panel) const;  // NaN when there is none
   QStringList seriesKeys() const { return order_; }
   bool hasSeries(const QString& key) const { return series_.contains(key); }
 
@@ -80,7 +90,14 @@ class TrainingCurves : public QCustomPlot {
     double weightPow = 1.0;  // smoothing^n, for the debiasing 1 - smoothing^n
     QVector<double> xs, ys;  // raw copy, for export and re-smoothing
   };
+  struct Reference {
+    QCPItemStraightLine* line = nullptr;
+    QCPItemText* text = nullptr;
+    QCPAxis* axis = nullptr;
+    double y = 0.0;
+  };
   QCPAxisRect* panelRect(Panel panel) const;
+  void relayout();
   QCPAxis* valueAxis(Panel panel, int axis);
   double smoothNext(Series& s, double y) const;
   void resmooth(Series& s);
@@ -88,8 +105,12 @@ class TrainingCurves : public QCustomPlot {
 
   QCPAxisRect* lossRect_;
   QCPAxisRect* scheduleRect_;
+  QCPAxisRect* diagnosticsRect_;
   QCPAxisRect* accuracyRect_;
   QCPAxis* scheduleRight2_ = nullptr;
+  QCPAxis* diagnosticsRight2_ = nullptr;
+  QSet<int> hiddenPanels_;
+  QHash<int, Reference> references_;
   QHash<QString, Series> series_;
   QStringList order_;
   double smoothing_ = 0.9;

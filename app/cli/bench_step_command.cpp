@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -60,7 +61,9 @@ int runBenchStep(const BenchStepOptions& o, std::ostream& out, std::ostream& err
       if (device.is_cuda()) torch::cuda::synchronize();
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (i >= o.warmup) seconds.push_back(s);
-      if (metrics.total != metrics.total) err << "folk bench step: non-finite loss at step " << i << "\n";
+      if (!std::isfinite(metrics.values[StepMetric::Total])) {
+        err << "folk bench step: non-finite loss at step " << i << "\n";
+      }
     }
     std::sort(seconds.begin(), seconds.end());
     const double median = seconds[seconds.size() / 2];

@@ -47,17 +47,30 @@ void TrainPrinter::onStep(const StepReport& r) {
     return;
   }
   lastDraw_ = now;
-  char line[256];
-  std::snprintf(line, sizeof line,
-                "step %lld/%lld epoch %lld  loss %.4f (distill %.4f, rec %.4f)  lr %.2e  %.1f images/s  ETA %s",
-                static_cast<long long>(r.step), static_cast<long long>(r.totalSteps), static_cast<long long>(r.epoch),
-                r.total, r.distill, r.reconstruction, r.lr, r.imagesPerSecond, formatDuration(r.etaSeconds).c_str());
+  std::string line = "step " + std::to_string(r.step) + "/" + std::to_string(r.totalSteps) + " epoch " +
+                     std::to_string(r.epoch) + " ";
+  // The fields the metric declarations give a CLI format, in declaration order (losses,
+  // schedules, diagnostics, throughput); metrics the objective does not have are left out.
+  for (const auto& d : stepMetrics()) {
+    if (*d.cliFormat == '\0' || !r.values.has(d.metric)) continue;
+    char field[64];
+    std::snprintf(field, sizeof field, d.cliFormat, r.values[d.metric]);
+    line += " ";
+    line += field;
+  }
+  line += "  ETA " + formatDuration(r.etaSeconds);
   if (terminal_) {
     out_ << "\r\033[K" << line << std::flush;
     progressOpen_ = true;
   } else {
     out_ << line << std::endl;
   }
+}
+
+void TrainPrinter::onWarning(const std::string& message, bool active) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  endProgressLine();
+  (active ? err_ : out_) << (active ? "warning: " : "") << message << std::endl;
 }
 
 void TrainPrinter::onEval(const EvalReport& report) {

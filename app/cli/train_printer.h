@@ -19,6 +19,7 @@ class TrainPrinter : public SessionObserver {
   void onEval(const EvalReport& report) override;
   void onError(const std::string& message) override;
   void onMessage(const std::string& message) override;
+  void onWarning(const std::string& message, bool active) override;
 
  private:
   void endProgressLine();

@@ -19,9 +19,10 @@ class EngineController::Queue : public SessionObserver {
     std::optional<SampleReport> sample;
     std::vector<std::string> errors;
     std::vector<std::string> messages;
+    std::vector<std::pair<std::string, bool>> warnings;
     int size() const {
       return int(states.size() + size_t(steps.size()) + evals.size() + (sample ? 1 : 0) + errors.size() +
-                 messages.size());
+                 messages.size() + warnings.size());
     }
   };
 
@@ -48,6 +49,10 @@ class EngineController::Queue : public SessionObserver {
   void onMessage(const std::string& message) override {
     std::lock_guard<std::mutex> lock(mutex_);
     pending_.messages.push_back(message);
+  }
+  void onWarning(const std::string& message, bool active) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    pending_.warnings.emplace_back(message, active);
   }
   Batch take() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -148,6 +153,7 @@ int EngineController::drain() {
   auto batch = queue_->take();
   const int delivered = batch.size();
   for (const auto& m : batch.messages) Q_EMIT messageArrived(QString::fromStdString(m));
+  for (const auto& [w, active] : batch.warnings) Q_EMIT warningChanged(QString::fromStdString(w), active);
   if (!batch.steps.isEmpty()) Q_EMIT stepsArrived(batch.steps);
   for (const auto& e : batch.evals) Q_EMIT evalArrived(e);
   if (batch.sample) Q_EMIT sampleArrived(*batch.sample);

@@ -55,6 +55,8 @@ class EngineController : public QObject {
   void sampleArrived(const folk::SampleReport& sample);  // the newest one of the drain
   void errorOccurred(const QString& message);
   void messageArrived(const QString& message);
+  // The run entered (active) or left a state that needs the user's attention (a collapse).
+  void warningChanged(const QString& message, bool active);
   void ended(folk::SessionState finalState);  // Stopped, Finished or Failed; the thread is joined
 
  private:

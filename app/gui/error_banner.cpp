@@ -45,11 +45,19 @@ void ErrorBanner::followPalette() {
   // Painted by hand rather than with a style sheet: a style sheet fixes the banner's palette, and a
   // widget with a fixed palette is not told when the theme changes the application's.
   const bool dark = isDarkPalette(palette());
-  background_ = dark ? QColor(0x4a, 0x1f, 0x1c) : QColor(0xfd, 0xec, 0xea);
-  border_ = dark ? QColor(0x8c, 0x3b, 0x35) : QColor(0xe0, 0xa8, 0xa4);
-  QPalette text = label_->palette();
-  text.setColor(QPalette::WindowText, dark ? QColor(0xf8, 0xd7, 0xd4) : QColor(0x61, 0x1a, 0x15));
-  label_->setPalette(text);
+  QColor text;
+  if (tone_ == Tone::Error) {
+    background_ = dark ? QColor(0x4a, 0x1f, 0x1c) : QColor(0xfd, 0xec, 0xea);
+    border_ = dark ? QColor(0x8c, 0x3b, 0x35) : QColor(0xe0, 0xa8, 0xa4);
+    text = dark ? QColor(0xf8, 0xd7, 0xd4) : QColor(0x61, 0x1a, 0x15);
+  } else {
+    background_ = dark ? QColor(0x47, 0x3a, 0x10) : QColor(0xff, 0xf4, 0xd6);
+    border_ = dark ? QColor(0x8a, 0x70, 0x1e) : QColor(0xe6, 0xc2, 0x6a);
+    text = dark ? QColor(0xfa, 0xeb, 0xc2) : QColor(0x5a, 0x40, 0x00);
+  }
+  QPalette labelPalette = label_->palette();
+  labelPalette.setColor(QPalette::WindowText, text);
+  label_->setPalette(labelPalette);
   update();
 }
 
@@ -59,6 +67,11 @@ void ErrorBanner::paintEvent(QPaintEvent*) {
   painter.setPen(border_);
   painter.setBrush(background_);
   painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+}
+
+void ErrorBanner::setTone(Tone tone) {
+  tone_ = tone;
+  followPalette();
 }
 
 void ErrorBanner::setHeading(std::function<QString(int)> heading) {

@@ -3,7 +3,7 @@
 // be opened, a session that could not start, a run that could not be exported), each with its
 // reason. Unlike a modal message box it never blocks the work on the other images or runs.
 // Its colours follow the theme: a light red strip with dark text on light palettes, a dark red
-// strip with light text on dark ones.
+// strip with light text on dark ones (amber instead of red for warnings).
 #include <QColor>
 #include <QFrame>
 #include <QStringList>
@@ -19,6 +19,11 @@ class ErrorBanner : public QFrame {
 
  public:
   explicit ErrorBanner(QWidget* parent = nullptr);
+
+  // Error (red, the default) or Warning (amber): a state of the work that needs attention but
+  // stops nothing.
+  enum class Tone { Error, Warning };
+  void setTone(Tone tone);
 
   // The line above the list, given the number of errors. The default suits the Explore workspace
   // ("Could not open an image:"); the Train and Results workspaces name their own kind of problem.
@@ -37,6 +42,7 @@ class ErrorBanner : public QFrame {
   void refresh();
   void followPalette();
 
+  Tone tone_ = Tone::Error;
   QColor background_, border_;
   QStringList errors_;
   QLabel* label_;

@@ -351,8 +351,8 @@ void ResultsPage::updateCurves() {
         for (const auto& row : rows) {
           if (row.step <= p.lastStep) continue;
           x.append(double(row.step));
-          loss.append(row.total);
-          lr.append(row.lr);
+          loss.append(row.values[StepMetric::Total]);
+          lr.append(row.values[StepMetric::Lr]);
         }
         curves_->appendPoints(seriesKey(path, "total"), x, loss);
         curves_->appendPoints(seriesKey(path, "lr"), x, lr);

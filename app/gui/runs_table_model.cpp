@@ -7,6 +7,8 @@
 #include <QLocale>
 #include <cmath>
 
+#include "core/io/step_metrics.h"
+
 namespace folk::ui {
 
 namespace {
@@ -75,6 +77,14 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
       case FewShot1: return r->hasEval ? fewShot(r->final, 0.01) : nan;
       case FewShot10: return r->hasEval ? fewShot(r->final, 0.1) : nan;
       case RandomKnn: return r->randomInit ? r->randomInit->knnTop1 : nan;
+      // The last logged step's teacher entropy as a fraction of its ceiling ln K: near 1 is the
+      // uniform collapse (docs/diagnostics.md).
+      case TeacherEntropy:
+        return r->prototypes > 1 && r->lastMetrics.has(StepMetric::TeacherEntropy)
+                   ? r->lastMetrics[StepMetric::TeacherEntropy] / std::log(double(r->prototypes))
+                   : nan;
+      case PrototypesUsed:
+        return r->lastMetrics.has(StepMetric::PrototypesUsed) ? r->lastMetrics[StepMetric::PrototypesUsed] : nan;
     }
     return {};
   };
@@ -89,6 +99,10 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
       if (index.column() == Created) return createdText(r->created);
       if (index.column() == Status) return statusText(QString::fromStdString(r->status));
       QVariant v = raw();
+      if (index.column() == PrototypesUsed) {
+        return std::isfinite(v.toDouble()) ? tr("%L1 of %L2").arg(qlonglong(v.toDouble())).arg(qlonglong(r->prototypes))
+                                           : QString();
+      }
       if (v.typeId() == QMetaType::Double) return percent(v.toDouble());
       if (v.typeId() == QMetaType::LongLong) return QLocale().toString(v.toLongLong());
       return v;
@@ -96,6 +110,14 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
       if (index.column() == Status && !r->statusDetail.empty()) return QString::fromStdString(r->statusDetail);
       if (index.column() == Run) return QString::fromStdString(r->path);
+      if (index.column() == TeacherEntropy) {
+        return tr("Entropy of the teacher's outputs at the last logged step, as a percentage of ln K (uniform "
+                  "outputs); 97 % or more after the warm-up is a collapse");
+      }
+      if (index.column() == PrototypesUsed) {
+        return tr("Prototypes that were the argmax of a teacher output in the %1 steps up to the last logged one")
+            .arg(kPrototypeUsageWindowSteps);
+      }
       return {};
     case Qt::ForegroundRole:
       if (index.column() == Status && (r->status == "failed" || r->status == "unreadable"))
@@ -141,6 +163,8 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
     case FewShot1: return tr("1 % labels %");
     case FewShot10: return tr("10 % labels %");
     case RandomKnn: return tr("Random-init k-NN %");
+    case TeacherEntropy: return tr("Teacher entropy % of ln K");
+    case PrototypesUsed: return tr("Prototypes used");
   }
   return {};
 }

@@ -14,7 +14,7 @@ class RunsTableModel : public QAbstractTableModel {
 
  public:
   enum Column { Run, Created, Objective, Model, Dataset, Steps, Status, Knn, BestKnn, Linear, FewShot1, FewShot10,
-                RandomKnn, ColumnCount };
+                RandomKnn, TeacherEntropy, PrototypesUsed, ColumnCount };
 
   explicit RunsTableModel(QObject* parent = nullptr);
 

@@ -26,6 +26,8 @@
 #include "app/gui/image_convert.h"
 #include "app/gui/recent_items.h"
 #include "app/gui/runs_table_model.h"
+#include "app/gui/step_metric_curves.h"
+#include "core/method/objective.h"
 #include "core/io/metrics_log.h"
 #include "widgets/image_view.h"
 #include "widgets/training_curves.h"
@@ -42,17 +44,6 @@ QString duration(double seconds) {
   return TrainPage::tr("%1s").arg(s);
 }
 
-// Series keys of the curves, with the StepReport field each one plots.
-struct StepSeries {
-  const char* key;
-  double StepReport::*field;
-};
-constexpr StepSeries kStepSeries[] = {
-    {"total", &StepReport::total},         {"distill", &StepReport::distill},
-    {"reconstruction", &StepReport::reconstruction}, {"lr", &StepReport::lr},
-    {"momentum", &StepReport::momentum},   {"teacher_temp", &StepReport::teacherTemp},
-};
-
 QString defaultRunsDirectory() {
   const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
   return QDir(docs.isEmpty() ? QDir::homePath() : docs).filePath(QStringLiteral("FOLK runs"));
@@ -68,6 +59,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new EngineC
   connect(controller_, &EngineController::sampleArrived, this, &TrainPage::onSample);
   connect(controller_, &EngineController::stateChanged, this, &TrainPage::onState);
   connect(controller_, &EngineController::errorOccurred, errors_, &ErrorBanner::addError);
+  connect(controller_, &EngineController::warningChanged, this, &TrainPage::onWarning);
   connect(controller_, &EngineController::ended, this, [this] {
     updateButtons();
     Q_EMIT runFinished(controller_->runDirectory());
@@ -106,19 +98,13 @@ void TrainPage::resumeRun(const QString& runPath) {
     form_->setConfig(config);
     device_ = QString::fromStdString(config.device.device);
     // The run's history up to now, so the curves continue rather than restart.
+    prepareCurves(config);
     QVector<StepReport> earlier;
     for (const auto& row : readMetrics(QDir(runPath).filePath(QStringLiteral("metrics.jsonl")).toStdString())) {
       StepReport r;
       r.step = row.step;
       r.epoch = row.epoch;
-      r.total = row.total;
-      r.distill = row.distill;
-      r.reconstruction = row.reconstruction;
-      r.lr = row.lr;
-      r.momentum = row.momentum;
-      r.teacherTemp = row.teacherTemp;
-      r.imagesPerSecond = row.imagesPerSecond;
-      r.elapsedSeconds = row.elapsedSeconds;
+      r.values = row.values;
       earlier.append(r);
     }
     onSteps(earlier);
@@ -209,6 +195,11 @@ void TrainPage::buildUi() {
   errors_ = new ErrorBanner(runPanel);
   errors_->setHeading([](int count) { return TrainPage::tr("%n problem(s) with the training session:", nullptr, count); });
   runLayout->addWidget(errors_);
+  warnings_ = new ErrorBanner(runPanel);
+  warnings_->setObjectName(QStringLiteral("trainWarnings"));
+  warnings_->setTone(ErrorBanner::Tone::Warning);
+  warnings_->setHeading([](int) { return TrainPage::tr("The self-distillation of this run has collapsed:"); });
+  runLayout->addWidget(warnings_);
   auto* controls = new QHBoxLayout;
   start_ = new QPushButton(tr("Start"), runPanel);
   start_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -237,13 +228,7 @@ void TrainPage::buildUi() {
   runLayout->addWidget(status_);
 
   curves_ = new TrainingCurves(runPanel);
-  curves_->addSeries("total", tr("total loss"), TrainingCurves::Panel::Loss, 0, QColor(0x1f, 0x77, 0xb4));
-  curves_->addSeries("distill", tr("distillation"), TrainingCurves::Panel::Loss, 0, QColor(0xff, 0x7f, 0x0e));
-  curves_->addSeries("reconstruction", tr("reconstruction"), TrainingCurves::Panel::Loss, 0, QColor(0x2c, 0xa0, 0x2c));
-  curves_->addSeries("lr", tr("learning rate"), TrainingCurves::Panel::Schedule, 0, QColor(0xd6, 0x27, 0x28));
-  curves_->addSeries("momentum", tr("EMA momentum"), TrainingCurves::Panel::Schedule, 1, QColor(0x94, 0x67, 0xbd));
-  curves_->addSeries("teacher_temp", tr("teacher temperature"), TrainingCurves::Panel::Schedule, 2,
-                     QColor(0x8c, 0x56, 0x4b));
+  addStepMetricSeries(curves_);
   curves_->addSeries("knn", tr("k-NN top-1"), TrainingCurves::Panel::Accuracy, 0, QColor(0x17, 0xbe, 0xcf));
   curves_->addSeries("knn_random", tr("k-NN top-1, random init"), TrainingCurves::Panel::Accuracy, 0,
                      QColor(0x7f, 0x7f, 0x7f));
@@ -334,6 +319,7 @@ void TrainPage::startTraining() {
   }
   errors_->clearErrors();
   curves_->clearData();
+  prepareCurves(config);
   samplesShown_ = 0;
   for (auto* view : sampleViews_) view->setImage(QImage());
   QString error;
@@ -345,6 +331,27 @@ void TrainPage::startTraining() {
   device_ = QString::fromStdString(config.device.device);
   status_->setText(tr("Starting %1 …").arg(QDir::toNativeSeparators(controller_->runDirectory())));
   updateButtons();
+}
+
+void TrainPage::prepareCurves(const TrainConfig& config) {
+  warnings_->clearErrors();
+  // The diagnostics describe the teacher: objectives without one have nothing to show there.
+  const auto objective = parseObjective(config.objective.name);
+  const bool teacher = objective && objectiveTraits(*objective).distill;
+  curves_->setPanelVisible(TrainingCurves::Panel::Diagnostics, teacher);
+  if (teacher && config.model.prototypes > 0) {
+    const double lnK = std::log(double(config.model.prototypes));
+    curves_->setReferenceLine(TrainingCurves::Panel::Diagnostics, 0, lnK,
+                              tr("ln K = %L1 (uniform teacher)").arg(lnK, 0, 'f', 2));
+  } else {
+    curves_->clearReferenceLine(TrainingCurves::Panel::Diagnostics);
+  }
+}
+
+void TrainPage::onWarning(const QString& message, bool active) {
+  // One collapse at a time: entering a new state replaces the old warning, leaving it clears it.
+  warnings_->clearErrors();
+  if (active) warnings_->addError(message);
 }
 
 void TrainPage::togglePause() {
@@ -399,16 +406,7 @@ QString TrainPage::statusText() const { return status_->text(); }
 
 void TrainPage::onSteps(const QVector<StepReport>& steps) {
   if (steps.isEmpty()) return;
-  for (const auto& series : kStepSeries) {
-    QVector<double> x, y;
-    x.reserve(steps.size());
-    y.reserve(steps.size());
-    for (const auto& s : steps) {
-      x.append(double(s.step));
-      y.append(s.*series.field);
-    }
-    curves_->appendPoints(QString::fromLatin1(series.key), x, y);
-  }
+  appendStepMetricPoints(curves_, steps);
   const auto& last = steps.back();
   progress_->setRange(0, int(std::min<std::int64_t>(last.totalSteps, INT32_MAX)));
   progress_->setValue(int(std::min<std::int64_t>(last.step, INT32_MAX)));
@@ -416,8 +414,8 @@ void TrainPage::onSteps(const QVector<StepReport>& steps) {
                        .arg(last.epoch + 1)
                        .arg(last.step)
                        .arg(last.totalSteps)
-                       .arg(last.imagesPerSecond, 0, 'f', 1)
-                       .arg(duration(last.elapsedSeconds), duration(last.etaSeconds), device_));
+                       .arg(last.values[StepMetric::ImagesPerSecond], 0, 'f', 1)
+                       .arg(duration(last.values[StepMetric::ElapsedSeconds]), duration(last.etaSeconds), device_));
 }
 
 void TrainPage::onEval(const EvalReport& report) {

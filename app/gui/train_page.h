@@ -1,11 +1,13 @@
 #pragma once
 // The Train workspace: configure a run (every hyperparameter, validated before Start is enabled),
 // start / pause / resume / stop it on a background session, and watch it: progress, images/s,
-// ETA, live loss / schedule / accuracy curves and the probe image's views. Errors from the engine
+// ETA, live loss / schedule / self-distillation diagnostics / accuracy curves (with a warning
+// while the distillation has collapsed) and the probe image's views. Errors from the engine
 // appear in a banner; the window never waits on training.
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include "core/io/train_config.h"
 #include "core/train/session_observer.h"
 
 class QAction;
@@ -34,6 +36,7 @@ class TrainPage : public QWidget {
   ConfigForm* form() const { return form_; }
   TrainingCurves* curves() const { return curves_; }
   ErrorBanner* errorBanner() const { return errors_; }
+  ErrorBanner* warningBanner() const { return warnings_; }
   QPushButton* startButton() const { return start_; }
   QPushButton* pauseButton() const { return pause_; }
   QPushButton* stopButton() const { return stop_; }
@@ -65,11 +68,15 @@ class TrainPage : public QWidget {
   void onEval(const folk::EvalReport& report);
   void onSample(const folk::SampleReport& sample);
   void onState(folk::SessionState state);
+  void onWarning(const QString& message, bool active);
+  // The diagnostics panel and its ln K line for the run about to be shown.
+  void prepareCurves(const folk::TrainConfig& config);
 
   EngineController* controller_;
   ConfigForm* form_;
   QLabel* problems_;
   ErrorBanner* errors_;
+  ErrorBanner* warnings_;  // the run's collapse warning, while it lasts
   QPushButton* start_;
   QPushButton* pause_;
   QPushButton* stop_;

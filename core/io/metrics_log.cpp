@@ -29,9 +29,11 @@ void writeLine(std::FILE* f, const std::string& line, const std::string& path) {
 std::string csvLine(const MetricsRow& r) {
   std::ostringstream s;
   s.precision(9);
-  s << r.step << ',' << r.epoch << ',' << r.total << ',' << r.distill << ',' << r.reconstruction << ',' << r.lr << ','
-    << r.weightDecay << ',' << r.momentum << ',' << r.teacherTemp << ',' << r.gradNorm << ',' << r.imagesPerSecond
-    << ',' << r.elapsedSeconds;
+  s << r.step << ',' << r.epoch;
+  for (const auto& d : stepMetrics()) {
+    s << ',';
+    if (r.values.has(d.metric)) s << r.values[d.metric];
+  }
   return s.str();
 }
 
@@ -39,40 +41,37 @@ MetricsRow fromJson(const nlohmann::json& j) {
   MetricsRow r;
   r.step = j.at("step").get<std::int64_t>();
   r.epoch = j.value("epoch", std::int64_t{0});
-  r.total = j.value("total", 0.0);
-  r.distill = j.value("distill", 0.0);
-  r.reconstruction = j.value("reconstruction", 0.0);
-  r.lr = j.value("lr", 0.0);
-  r.weightDecay = j.value("weight_decay", 0.0);
-  r.momentum = j.value("momentum", 0.0);
-  r.teacherTemp = j.value("teacher_temp", 0.0);
-  r.gradNorm = j.value("grad_norm", 0.0);
-  r.imagesPerSecond = j.value("images_per_s", 0.0);
-  r.elapsedSeconds = j.value("elapsed_s", 0.0);
+  for (const auto& d : stepMetrics()) {
+    const auto it = j.find(d.key);
+    if (it != j.end() && it->is_number()) r.values[d.metric] = it->get<double>();
+  }
   return r;
 }
 
 }  // namespace
 
 std::string metricsCsvHeader() {
-  return "step,epoch,total,distill,reconstruction,lr,weight_decay,momentum,teacher_temp,grad_norm,images_per_s,"
-         "elapsed_s";
+  std::string header = "step,epoch";
+  for (const auto& d : stepMetrics()) header += std::string(",") + d.key;
+  return header;
 }
 
 std::string toJsonLine(const MetricsRow& r) {
-  nlohmann::json j = {{"step", r.step},
-                      {"epoch", r.epoch},
-                      {"total", r.total},
-                      {"distill", r.distill},
-                      {"reconstruction", r.reconstruction},
-                      {"lr", r.lr},
-                      {"weight_decay", r.weightDecay},
-                      {"momentum", r.momentum},
-                      {"teacher_temp", r.teacherTemp},
-                      {"grad_norm", r.gradNorm},
-                      {"images_per_s", r.imagesPerSecond},
-                      {"elapsed_s", r.elapsedSeconds}};
+  nlohmann::ordered_json j = {{"step", r.step}, {"epoch", r.epoch}};
+  for (const auto& d : stepMetrics()) {
+    if (r.values.has(d.metric)) j[d.key] = r.values[d.metric];
+  }
   return j.dump();
+}
+
+std::optional<MetricsRow> parseMetricsLine(const std::string& line) {
+  try {
+    const auto j = nlohmann::json::parse(line);
+    if (!j.is_object() || !j.contains("step") || !j["step"].is_number_integer()) return std::nullopt;
+    return fromJson(j);
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
 }
 
 MetricsWriter::MetricsWriter(std::string jsonlPath, std::string csvPath)

@@ -5,24 +5,18 @@
 // line short; the reader skips such a line instead of failing.
 #include <cstdio>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/io/step_metrics.h"
 
 namespace folk {
 
 struct MetricsRow {
   std::int64_t step = 0;  // steps completed (1 after the first step)
   std::int64_t epoch = 0;
-  double total = 0.0;
-  double distill = 0.0;
-  double reconstruction = 0.0;
-  double lr = 0.0;
-  double weightDecay = 0.0;
-  double momentum = 0.0;
-  double teacherTemp = 0.0;
-  double gradNorm = 0.0;
-  double imagesPerSecond = 0.0;
-  double elapsedSeconds = 0.0;  // training time of the run so far (over resumes)
+  StepValues values;      // the metrics of stepMetrics(); NaN where not logged
 };
 
 class MetricsWriter {
@@ -45,8 +39,11 @@ class MetricsWriter {
 
 std::string metricsCsvHeader();
 std::string toJsonLine(const MetricsRow& row);  // without the newline
+// One metrics.jsonl line; nullopt when it is not a JSON object with a whole-number "step".
+std::optional<MetricsRow> parseMetricsLine(const std::string& line);
 
-// Rows of a metrics.jsonl file in file order. A last line that is cut short (no newline, or not
+// Rows of a metrics.jsonl file in file order. Keys that stepMetrics() does not declare are ignored
+// (a newer version's metrics), missing ones stay NaN (an older version's files). A last line that is cut short (no newline, or not
 // parseable) is skipped; a broken line before the last one throws std::runtime_error naming the
 // file and line. A missing file gives no rows.
 std::vector<MetricsRow> readMetrics(const std::string& jsonlPath);

@@ -60,12 +60,12 @@ double ageSeconds(const fs::path& path) {
   return std::chrono::duration<double>(fs::file_time_type::clock::now() - written).count();
 }
 
-// The step of the last complete line of metrics.jsonl, reading only the file's tail: the Results
-// workspace re-reads every run every few seconds, and long runs have 10^5-10^6 lines. A cut last
-// line (a writer killed mid-line) is skipped. 0 when there is no complete line.
-std::int64_t lastLoggedStep(const fs::path& path) {
+// The last complete line of metrics.jsonl, reading only the file's tail: the Results workspace
+// re-reads every run every few seconds, and long runs have 10^5-10^6 lines. A cut last line (a
+// writer killed mid-line) is skipped. nullopt when there is no complete line.
+std::optional<MetricsRow> lastLoggedRow(const fs::path& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return 0;
+  if (!in) return std::nullopt;
   const std::streamoff size = in.tellg();
   const std::streamoff tail = std::min<std::streamoff>(size, 64 * 1024);
   std::string text(static_cast<size_t>(tail), '\0');
@@ -80,14 +80,9 @@ std::int64_t lastLoggedStep(const fs::path& path) {
   // When the tail starts inside the file, its first line is only the end of a line.
   const size_t first = tail < size && !lines.empty() ? 1 : 0;
   for (size_t i = lines.size(); i > first; --i) {
-    try {
-      const auto row = json::parse(lines[i - 1]);
-      if (row.contains("step")) return row["step"].get<std::int64_t>();
-    } catch (const json::exception&) {
-      // a damaged line: look at the one before
-    }
+    if (auto row = parseMetricsLine(lines[i - 1])) return row;  // else a damaged line: look at the one before
   }
-  return 0;
+  return std::nullopt;
 }
 
 std::string percent(double x) {
@@ -173,13 +168,17 @@ RunSummary summarizeRun(const std::string& path) {
     s.model = config.model.name;
     s.dataset = config.data.path;
     s.plannedSteps = config.optimisation.steps;
+    s.prototypes = config.model.prototypes;
   } catch (const std::exception& e) {
     s.status = "unreadable";
     s.statusDetail = e.what();
     return s;
   }
   const fs::path metricsPath = root / "metrics.jsonl";
-  s.steps = lastLoggedStep(metricsPath);
+  if (const auto last = lastLoggedRow(metricsPath)) {
+    s.steps = last->step;
+    s.lastMetrics = last->values;
+  }
   if (s.steps == 0) {
     try {
       if (auto index = readCheckpointIndex(RunDirectory::open(path))) s.steps = index->step;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/io/step_metrics.h"
+
 namespace folk {
 
 struct RunScores {
@@ -34,6 +36,8 @@ struct RunSummary {
   double bestKnnTop1 = 0.0;     // over the evaluation history
   double bestLinearTop1 = 0.0;
   double lastUpdateAgeSeconds = 0.0;  // since metrics.jsonl / state.json last changed
+  StepValues lastMetrics;            // of the last logged step (NaN where not logged)
+  std::int64_t prototypes = 0;       // K of the projection head (config model.prototypes)
 };
 
 // A run whose state.json says running or paused but whose files have not changed for this long

@@ -18,6 +18,15 @@ torch::Tensor dinoDistillationLoss(const torch::Tensor& studentLogits, const tor
   return 0.5 * (term(teacherProbs[1], studentLogProbs[0]) + term(teacherProbs[0], studentLogProbs[1]));
 }
 
+TeacherOutputStats teacherOutputStats(const torch::Tensor& teacherLogits, const torch::Tensor& center,
+                                      double teacherTemp) {
+  torch::NoGradGuard noGrad;
+  const auto logQ = torch::log_softmax((teacherLogits.detach().to(torch::kFloat32) - center) / teacherTemp, -1);
+  // xlogy-style: q log q -> 0 where q underflows to 0 (log q = -inf).
+  const auto plogp = torch::where(logQ.isinf(), torch::zeros_like(logQ), logQ.exp() * logQ);
+  return {-plogp.sum(), logQ.argmax(-1)};
+}
+
 torch::Tensor updatedCenter(const torch::Tensor& center, const torch::Tensor& teacherLogits, double momentum) {
   torch::NoGradGuard noGrad;
   auto batchCenter = teacherLogits.detach().mean(0, /*keepdim=*/true);

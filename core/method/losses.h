@@ -14,6 +14,17 @@ namespace folk {
 torch::Tensor dinoDistillationLoss(const torch::Tensor& studentLogits, const torch::Tensor& teacherLogits,
                                    const torch::Tensor& center, double studentTemp, double teacherTemp);
 
+// What the teacher's output distributions look like (docs/diagnostics.md), from the same
+// probabilities the distillation loss uses, softmax((t - center) / teacherTemp), without gradient:
+// the sum over rows of their entropy -sum_k q log q (ln K for a uniform output, 0 for a one-hot one)
+// and each row's most probable prototype.
+struct TeacherOutputStats {
+  torch::Tensor entropySum;  // 0-dim float32
+  torch::Tensor argmax;      // (rows,) int64
+};
+TeacherOutputStats teacherOutputStats(const torch::Tensor& teacherLogits, const torch::Tensor& center,
+                                      double teacherTemp);
+
 // c <- m c + (1 - m) mean_rows(teacherLogits), without gradient. center is (1, K).
 torch::Tensor updatedCenter(const torch::Tensor& center, const torch::Tensor& teacherLogits, double momentum);
 

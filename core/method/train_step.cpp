@@ -63,6 +63,8 @@ struct TrainStep::ShardResult {
   torch::Tensor distill;         // detached shares
   torch::Tensor reconstruction;
   torch::Tensor teacherLogits;   // (2n, K) for the centre; undefined without distillation
+  torch::Tensor teacherEntropySum;   // sum over the 2n rows of H(teacher probabilities), detached
+  torch::Tensor teacherArgmax;       // (2n,) the most probable prototype of each teacher output
   std::vector<torch::Tensor> grads;  // of trainableParameters(), when computed here (keepGraph false)
 };
 
@@ -124,6 +126,7 @@ TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch
     for (auto& p : teacher_->parameters()) p.set_requires_grad(false);
     for (auto& p : teacherProjection_->parameters()) p.set_requires_grad(false);
     center_ = torch::zeros({1, model.prototypes}, torch::TensorOptions().device(device));
+    prototypeLastUsed_ = torch::full({model.prototypes}, -1, torch::kLong);
   }
   if (traits_.reconstruct) {
     reconstruction_ = makeReconstructionHead(model, *student_);
@@ -164,12 +167,13 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   }
   const auto batch = view1.size(0);
   StepMetrics m;
+  auto& v = m.values;
   m.step = globalStep;
   m.epoch = globalStep / methodConfig_.stepsPerEpoch;
-  m.lr = lr_.at(globalStep);
-  m.weightDecay = weightDecay_.at(globalStep);
-  adamwOptions(optimizer_->param_groups()[0]).lr(m.lr).weight_decay(m.weightDecay);
-  adamwOptions(optimizer_->param_groups()[1]).lr(m.lr);
+  v[StepMetric::Lr] = lr_.at(globalStep);
+  v[StepMetric::WeightDecay] = weightDecay_.at(globalStep);
+  adamwOptions(optimizer_->param_groups()[0]).lr(v[StepMetric::Lr]).weight_decay(v[StepMetric::WeightDecay]);
+  adamwOptions(optimizer_->param_groups()[1]).lr(v[StepMetric::Lr]);
 
   // Both views go through each network as one batch of 2B (as DINO does with same-size crops).
   // On a GPU the (pinned, see LoaderOptions::pinMemory) views are copied asynchronously, each
@@ -186,7 +190,8 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   }
   auto prepared =
       prepareViews(views, traits_.filter, methodConfig_.filter, methodConfig_.normalization, maskGenerator_, draw);
-  if (traits_.distill) m.teacherTemp = teacherTemp_.at(globalStep);
+  const double teacherTemp = traits_.distill ? teacherTemp_.at(globalStep) : 0.0;
+  if (traits_.distill) v[StepMetric::TeacherTemp] = teacherTemp;
   // The reconstruction loss of each view is normalised by the removed entries of the whole batch,
   // so that shards add up to exactly the unsharded loss.
   torch::Tensor removedCounts;
@@ -208,7 +213,7 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   const int shards = static_cast<int>(std::min<std::int64_t>(shards_, batch));
   std::vector<ShardResult> results(shards);
   if (shards == 1) {
-    results[0] = computeShard(prepared, 0, batch, batch, m.teacherTemp, removedCounts, /*keepGraph=*/true);
+    results[0] = computeShard(prepared, 0, batch, batch, teacherTemp, removedCounts, /*keepGraph=*/true);
     results[0].total.backward();
   } else {
     BlasThreadsScope oneBlasThread(1);
@@ -221,7 +226,7 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     at::parallel_for(0, shards, 1, [&](std::int64_t first, std::int64_t last) {
       torch::AutoGradMode enableGrad(true);
       for (auto s = first; s < last; ++s) {
-        results[s] = computeShard(prepared, batch * s / shards, batch * (s + 1) / shards, batch, m.teacherTemp,
+        results[s] = computeShard(prepared, batch * s / shards, batch * (s + 1) / shards, batch, teacherTemp,
                                   removedCounts, /*keepGraph=*/false);
       }
     });
@@ -240,12 +245,21 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     distill = distill + results[s].distill;
     reconstructionLoss = reconstructionLoss + results[s].reconstruction;
   }
-  torch::Tensor teacherLogits;
+  torch::Tensor teacherLogits, entropySum, prototypeHits;
   if (traits_.distill) {
-    std::vector<torch::Tensor> logits;
-    for (const auto& r : results) logits.push_back(r.teacherLogits);
+    std::vector<torch::Tensor> logits, argmaxes;
+    entropySum = results[0].teacherEntropySum;
+    for (int s = 0; s < shards; ++s) {
+      logits.push_back(results[s].teacherLogits);
+      argmaxes.push_back(results[s].teacherArgmax);
+      if (s > 0) entropySum = entropySum + results[s].teacherEntropySum;
+    }
     teacherLogits = torch::cat(logits, 0);
+    prototypeHits = torch::bincount(torch::cat(argmaxes, 0), /*weights=*/{}, modelConfig_.prototypes)
+                        .to(torch::kFloat32);
   }
+  // Teacher rows of the global batch, for the mean entropy.
+  const double teacherRows = static_cast<double>(2 * batch * world);
   if (world > 1) {
     // One collective for the gradients, the loss terms and the teacher-logit sum (the centre uses
     // the mean over the global batch, as in DINO). Each rank's loss terms are its share of the
@@ -254,35 +268,52 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     std::vector<torch::Tensor> reduced;
     for (auto& p : trainableParameters()) reduced.push_back(p.grad());
     const auto gradients = reduced.size();
-    reduced.push_back(torch::stack({total, distill, reconstructionLoss}).to(torch::kFloat64));
-    if (teacherLogits.defined()) reduced.push_back(teacherLogits.sum(0, /*keepdim=*/true));
+    const auto entropyTerm = entropySum.defined() ? entropySum : torch::zeros_like(total);
+    reduced.push_back(torch::stack({total, distill, reconstructionLoss, entropyTerm.to(total.device())})
+                          .to(torch::kFloat64));
+    if (teacherLogits.defined()) {
+      reduced.push_back(teacherLogits.sum(0, /*keepdim=*/true));
+      reduced.push_back(prototypeHits);
+    }
     communicator_->allReduceSum(reduced);
     total = reduced[gradients][0];
     distill = reduced[gradients][1];
     reconstructionLoss = reduced[gradients][2];
     if (teacherLogits.defined()) {
+      entropySum = reduced[gradients][3];
       teacherLogits = reduced[gradients + 1] / static_cast<double>(teacherLogits.size(0) * world);
+      prototypeHits = reduced[gradients + 2];
     }
   }
-  m.total = total.item<double>();
-  m.distill = distill.item<double>();
-  m.reconstruction = reconstructionLoss.item<double>();
+  v[StepMetric::Total] = total.item<double>();
+  v[StepMetric::Distill] = distill.item<double>();
+  v[StepMetric::Reconstruction] = reconstructionLoss.item<double>();
   const double maxNorm =
       methodConfig_.clipGrad > 0.0 ? methodConfig_.clipGrad : std::numeric_limits<double>::infinity();
-  m.gradNorm = torch::nn::utils::clip_grad_norm_(trainableParameters(), maxNorm);
+  v[StepMetric::GradNorm] = torch::nn::utils::clip_grad_norm_(trainableParameters(), maxNorm);
   // Detected before the centre, the optimiser or the teacher move, so a bad batch leaves no trace.
-  if (!std::isfinite(m.distill)) {
+  if (!std::isfinite(v[StepMetric::Distill])) {
     m.fault = "distillation loss";
-  } else if (!std::isfinite(m.reconstruction)) {
+  } else if (!std::isfinite(v[StepMetric::Reconstruction])) {
     m.fault = "reconstruction loss";
-  } else if (!std::isfinite(m.gradNorm)) {
+  } else if (!std::isfinite(v[StepMetric::GradNorm])) {
     m.fault = "gradients";
   }
   if (!m.fault.empty()) {
     optimizer_->zero_grad();
     return m;
   }
-  if (traits_.distill) center_ = updatedCenter(center_, teacherLogits, methodConfig_.centerMomentum);
+  if (traits_.distill) {
+    // The distillation loss is the mean cross-entropy over the same teacher rows, so the KL divergence
+    // of the student from the teacher is that loss minus the teacher's mean entropy.
+    v[StepMetric::TeacherEntropy] = entropySum.item<double>() / teacherRows;
+    v[StepMetric::StudentTeacherKl] = v[StepMetric::Distill] - v[StepMetric::TeacherEntropy];
+    center_ = updatedCenter(center_, teacherLogits, methodConfig_.centerMomentum);
+    v[StepMetric::CenterNorm] = center_.norm().item<double>();
+    prototypeLastUsed_.masked_fill_(prototypeHits.to(prototypeLastUsed_.device()) > 0, globalStep);
+    v[StepMetric::PrototypesUsed] =
+        (prototypeLastUsed_ > globalStep - kPrototypeUsageWindowSteps).sum().item<double>();
+  }
   if (studentProjection_ &&
       static_cast<double>(globalStep) < methodConfig_.freezeLastLayerEpochs * methodConfig_.stepsPerEpoch) {
     // An undefined gradient makes AdamW skip the prototypes entirely (no decay, no moment update),
@@ -292,9 +323,9 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   optimizer_->step();
 
   if (teacher_) {
-    m.momentum = momentum_.at(globalStep);
-    emaUpdate(*teacher_, *student_, m.momentum);
-    emaUpdate(*teacherProjection_, *studentProjection_, m.momentum);
+    v[StepMetric::Momentum] = momentum_.at(globalStep);
+    emaUpdate(*teacher_, *student_, v[StepMetric::Momentum]);
+    emaUpdate(*teacherProjection_, *studentProjection_, v[StepMetric::Momentum]);
   }
   return m;
 }
@@ -333,6 +364,9 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
   auto reconstruction = torch::zeros({}, studentInput.options());
   if (traits_.distill) {
     distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.studentTemp, teacherTemp);
+    auto stats = teacherOutputStats(r.teacherLogits, center_, teacherTemp);
+    r.teacherEntropySum = stats.entropySum;
+    r.teacherArgmax = stats.argmax;
     // This shard's share of the global batch: n of `batch` rows here, on one of `world` ranks.
     const int world = communicator_ ? communicator_->worldSize() : 1;
     if (!whole || world > 1) {

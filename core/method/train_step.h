@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/dist/communicator.h"
+#include "core/io/step_metrics.h"
 #include "core/method/objective.h"
 #include "core/method/schedules.h"
 #include "core/method/views.h"
@@ -52,14 +53,10 @@ std::string validateMethodConfig(const MethodConfig& config);
 struct StepMetrics {
   std::int64_t step = 0;
   std::int64_t epoch = 0;
-  double total = 0.0;
-  double distill = 0.0;         // 0 for mfm / mfm-comrcom
-  double reconstruction = 0.0;  // 0 for dino
-  double lr = 0.0;
-  double weightDecay = 0.0;
-  double momentum = 0.0;     // EMA momentum used after this step (objectives with a teacher)
-  double teacherTemp = 0.0;  // objectives with a teacher
-  double gradNorm = 0.0;     // global gradient norm before clipping
+  // Losses (distillation 0 for mfm / mfm-comrcom, reconstruction 0 for dino), schedules, the
+  // global gradient norm before clipping and, for objectives with a teacher, the self-distillation
+  // diagnostics (docs/diagnostics.md). Throughput and elapsed time are the session's to fill.
+  StepValues values;
   // Empty when the step was applied. Otherwise which term was not finite ("distillation loss",
   // "reconstruction loss", "gradients"): the step was NOT applied (weights, optimiser moments,
   // teacher and centre unchanged), so the caller may skip the batch or stop.
@@ -142,6 +139,9 @@ class TrainStep {
   ReconstructionHead reconstruction_{nullptr};
   std::unique_ptr<torch::optim::AdamW> optimizer_;
   torch::Tensor center_;
+  // Per prototype, the last step at which it was the argmax of a teacher output (-1: never since
+  // this object was built; the usage window restarts after a resume).
+  torch::Tensor prototypeLastUsed_;
   at::Generator maskGenerator_;
   int shards_ = 1;
   std::shared_ptr<Communicator> communicator_;  // null: one process

@@ -10,6 +10,7 @@
 #include "core/data/image_file.h"
 #include "core/io/metrics_log.h"
 #include "core/io/run_summary.h"
+#include "core/method/collapse_check.h"
 #include "core/method/train_step.h"
 #include "core/method/views.h"
 #include "core/train/backbone_weights.h"
@@ -338,6 +339,7 @@ void Session::threadMain() {
 
     const auto batchImages = static_cast<double>(config.optimisation.batchSize);
     double smoothedRate = 0.0;
+    CollapseCheck collapseCheck(config.model.prototypes, collapseWarmupSteps(method));
     int badSteps = 0;  // steps whose loss or gradients were not finite (skipped, not applied)
     if (step == 0 && config.sampleIntervalSteps > 0) sample();
     while (step < total) {
@@ -357,7 +359,8 @@ void Session::threadMain() {
         // The step was not applied (TrainStep checks before updating anything).
         ++badSteps;
         const std::string what = "step " + std::to_string(step + 1) + ": the " + m.fault + " is not finite (loss " +
-                                 std::to_string(m.total) + ", gradient norm " + std::to_string(m.gradNorm) + ")";
+                                 std::to_string(m.values[StepMetric::Total]) + ", gradient norm " +
+                                 std::to_string(m.values[StepMetric::GradNorm]) + ")";
         if (badSteps > config.optimisation.maxBadSteps) {
           reportError(what + "; training stopped, " +
                       (lastGood ? "the last good checkpoint (" + lastGood->file + ") is kept"
@@ -389,20 +392,15 @@ void Session::threadMain() {
       r.step = step;
       r.totalSteps = total;
       r.epoch = m.epoch;
-      r.total = m.total;
-      r.distill = m.distill;
-      r.reconstruction = m.reconstruction;
-      r.lr = m.lr;
-      r.weightDecay = m.weightDecay;
-      r.momentum = m.momentum;
-      r.teacherTemp = m.teacherTemp;
-      r.gradNorm = m.gradNorm;
-      r.imagesPerSecond = smoothedRate;
+      r.values = m.values;
+      r.values[StepMetric::ImagesPerSecond] = smoothedRate;
+      r.values[StepMetric::ElapsedSeconds] = elapsed();
       r.etaSeconds = smoothedRate > 0 ? double(total - step) * batchImages / smoothedRate : 0.0;
-      r.elapsedSeconds = elapsed();
       if (step % config.logIntervalSteps == 0 || step == total) {
-        if (metrics) metrics->append({step, m.epoch, m.total, m.distill, m.reconstruction, m.lr, m.weightDecay, m.momentum,
-                        m.teacherTemp, m.gradNorm, smoothedRate, r.elapsedSeconds});
+        if (metrics) metrics->append({step, m.epoch, r.values});
+      }
+      if (auto change = collapseCheck.update(step, m.values); change && observer_) {
+        observer_->onWarning(change->message, change->kind != CollapseKind::None);
       }
       if (observer_) observer_->onStep(r);
 

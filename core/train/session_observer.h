@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/data/image.h"
+#include "core/io/step_metrics.h"
 
 namespace folk {
 
@@ -18,11 +19,9 @@ struct StepReport {
   std::int64_t step = 0;  // steps completed
   std::int64_t totalSteps = 0;
   std::int64_t epoch = 0;
-  double total = 0.0, distill = 0.0, reconstruction = 0.0;
-  double lr = 0.0, weightDecay = 0.0, momentum = 0.0, teacherTemp = 0.0, gradNorm = 0.0;
-  double imagesPerSecond = 0.0;  // over the steps since the previous report
-  double etaSeconds = 0.0;       // at that rate, for the remaining steps
-  double elapsedSeconds = 0.0;
+  StepValues values;       // losses, schedules, diagnostics, throughput (over the steps since the
+                           // previous report) and elapsed time
+  double etaSeconds = 0.0;  // at that throughput, for the remaining steps
 };
 
 // Top-1 accuracies in [0,1] of one backbone's frozen features.
@@ -59,6 +58,9 @@ class SessionObserver {
   virtual void onSample(const SampleReport& /*report*/) {}
   virtual void onError(const std::string& /*message*/) {}
   virtual void onMessage(const std::string& /*message*/) {}  // informational (resumed, checkpoint written)
+  // The run entered or left a state worth the user's attention while it goes on (a collapse of the
+  // self-distillation); `active` false clears it.
+  virtual void onWarning(const std::string& /*message*/, bool /*active*/) {}
 };
 
 }  // namespace folk

@@ -83,8 +83,8 @@ TEST(CudaEngine, TrainingStepsOnTheGpuMatchTheCpu) {
     const auto b = gpu.step(u.pin_memory(), v.pin_memory(), s);
     ASSERT_TRUE(b.fault.empty()) << b.fault;
     // TF32 is off by default for LibTorch matmuls; cuBLAS / cuDNN still sum in other orders.
-    EXPECT_NEAR(b.distill, a.distill, 1e-3 * std::abs(a.distill) + 1e-5) << "step " << s;
-    EXPECT_NEAR(b.reconstruction, a.reconstruction, 1e-3 * std::abs(a.reconstruction) + 1e-5) << "step " << s;
+    EXPECT_NEAR(b.values[StepMetric::Distill], a.values[StepMetric::Distill], 1e-3 * std::abs(a.values[StepMetric::Distill]) + 1e-5) << "step " << s;
+    EXPECT_NEAR(b.values[StepMetric::Reconstruction], a.values[StepMetric::Reconstruction], 1e-3 * std::abs(a.values[StepMetric::Reconstruction]) + 1e-5) << "step " << s;
   }
   const auto pa = cpu.student()->parameters();
   const auto pb = gpu.student()->parameters();
@@ -106,8 +106,8 @@ TEST(CudaEngine, Bf16StepsOnTheGpuTrackTheFloat32Steps) {
     const auto a = reference.step(u, v, s);
     const auto b = mixed.step(u, v, s);
     ASSERT_TRUE(b.fault.empty()) << b.fault;
-    EXPECT_NEAR(b.distill, a.distill, 0.03 * std::abs(a.distill)) << "step " << s;
-    EXPECT_NEAR(b.reconstruction, a.reconstruction, 0.03 * std::abs(a.reconstruction)) << "step " << s;
+    EXPECT_NEAR(b.values[StepMetric::Distill], a.values[StepMetric::Distill], 0.03 * std::abs(a.values[StepMetric::Distill])) << "step " << s;
+    EXPECT_NEAR(b.values[StepMetric::Reconstruction], a.values[StepMetric::Reconstruction], 0.03 * std::abs(a.values[StepMetric::Reconstruction])) << "step " << s;
   }
   for (const auto& p : mixed.student()->parameters()) EXPECT_EQ(p.scalar_type(), torch::kFloat32);
 }

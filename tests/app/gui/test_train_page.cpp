@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QApplication>
 #include <QTemporaryDir>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -65,6 +66,13 @@ TEST_F(TrainPageTest, StartPauseResumeStopFromTheButtons) {
   ASSERT_TRUE(waitUntil([&] { return curves->pointCount("total") >= 3; })) << page->errorBanner()->text().toStdString();
   EXPECT_GE(curves->pointCount("lr"), 3);
   EXPECT_GE(curves->pointCount("momentum"), 3);
+  // The self-distillation diagnostics, against ln K (K = 64 here).
+  EXPECT_TRUE(curves->panelVisible(TrainingCurves::Panel::Diagnostics));
+  EXPECT_NEAR(curves->referenceLine(TrainingCurves::Panel::Diagnostics), std::log(64.0), 1e-9);
+  ASSERT_TRUE(waitUntil([&] { return curves->pointCount("teacher_entropy") >= 3; }));
+  EXPECT_GE(curves->pointCount("prototypes_used"), 3);
+  EXPECT_GE(curves->pointCount("student_teacher_kl"), 3);
+  EXPECT_GE(curves->pointCount("center_norm"), 3);
 
   page->pauseButton()->click();
   ASSERT_TRUE(waitUntil([&] { return page->controller()->state() == SessionState::Paused; }));
@@ -86,6 +94,33 @@ TEST_F(TrainPageTest, StartPauseResumeStopFromTheButtons) {
   ASSERT_TRUE(fs::exists(checkpoints));
   EXPECT_FALSE(fs::is_empty(checkpoints)) << "stop writes a checkpoint";
   EXPECT_TRUE(page->errorBanner()->errors().isEmpty()) << page->errorBanner()->text().toStdString();
+}
+
+TEST_F(TrainPageTest, DiagnosticsPanelOnlyForObjectivesWithATeacherAndCollapseWarnings) {
+  MainWindow window;
+  window.show();
+  TrainPage* page = window.trainPage();
+  page->setRunsDirectory(runs_.path());
+  makeTiny(page->form());
+  ASSERT_TRUE(page->form()->setFieldText("objective.name", "mfm"));
+  page->startButton()->click();
+  TrainingCurves* curves = page->curves();
+  ASSERT_TRUE(waitUntil([&] { return curves->pointCount("total") >= 2; })) << page->errorBanner()->text().toStdString();
+  EXPECT_FALSE(curves->panelVisible(TrainingCurves::Panel::Diagnostics));
+  EXPECT_EQ(curves->pointCount("teacher_entropy"), 0);
+  EXPECT_TRUE(std::isnan(curves->referenceLine(TrainingCurves::Panel::Diagnostics)));
+
+  // The engine's collapse warning shows in its own banner while it lasts.
+  EXPECT_FALSE(page->warningBanner()->isVisible());
+  Q_EMIT page->controller()->warningChanged(QStringLiteral("uniform collapse at step 300: ..."), true);
+  EXPECT_TRUE(page->warningBanner()->isVisible());
+  EXPECT_EQ(page->warningBanner()->errors(), QStringList{QStringLiteral("uniform collapse at step 300: ...")});
+  Q_EMIT page->controller()->warningChanged(QStringLiteral("left the uniform collapse"), false);
+  EXPECT_FALSE(page->warningBanner()->isVisible());
+  EXPECT_TRUE(page->errorBanner()->errors().isEmpty());
+
+  page->stopButton()->click();
+  ASSERT_TRUE(waitUntil([&] { return page->startButton()->isEnabled(); }));
 }
 
 // Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), runs a short real training with

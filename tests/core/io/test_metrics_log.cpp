@@ -39,8 +39,8 @@ std::string readAll(const std::string& path) {
 MetricsRow row(std::int64_t step, double loss) {
   MetricsRow r;
   r.step = step;
-  r.total = loss;
-  r.lr = 1e-4 * double(step);
+  r.values[StepMetric::Total] = loss;
+  r.values[StepMetric::Lr] = 1e-4 * double(step);
   return r;
 }
 
@@ -58,7 +58,7 @@ TEST(MetricsLog, WritesBothFilesAndReadsThemBack) {
   const auto rows = readMetrics(dir / "m.jsonl");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[2].step, 3);
-  EXPECT_DOUBLE_EQ(rows[1].total, 2.25);
+  EXPECT_DOUBLE_EQ(rows[1].values[StepMetric::Total], 2.25);
   const auto csv = readAll(dir / "m.csv");
   EXPECT_EQ(csv.find(metricsCsvHeader()), 0u);
   EXPECT_EQ(csv.find(metricsCsvHeader(), 1), std::string::npos);

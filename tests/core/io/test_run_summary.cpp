@@ -36,7 +36,7 @@ class RunSummaryTest : public ::testing::Test {
     for (int s = 1; s <= steps; ++s) {
       MetricsRow row;
       row.step = s;
-      row.total = 1.0 / s;
+      row.values[StepMetric::Total] = 1.0 / s;
       writer.append(row);
     }
     return run.root();

@@ -97,5 +97,37 @@ TEST(FrequencyLoss, OnlyRemovedFrequenciesCount) {
   EXPECT_EQ(frequencyReconstructionLoss(constant, x, torch::ones({1, 8, 8}, torch::kUInt8)).item<double>(), 0.0);
 }
 
+TEST(TeacherOutputStats, EntropyOfKnownDistributions) {
+  // Temperature 1 and no centre: logits (0, ln 3) give q = (1/4, 3/4).
+  auto logits = torch::tensor({0.0, std::log(3.0)}, torch::kFloat32).view({1, 2});
+  auto stats = teacherOutputStats(logits, torch::zeros({1, 2}), 1.0);
+  const double expected = -(0.25 * std::log(0.25) + 0.75 * std::log(0.75));
+  EXPECT_NEAR(stats.entropySum.item<double>(), expected, 1e-6);
+  EXPECT_EQ(stats.argmax.item<int64_t>(), 1);
+
+  // Equal logits: every row is uniform, entropy ln K each. The centre is subtracted first, so a
+  // centre equal to the logits leaves them equal too.
+  auto flat = torch::full({3, 64}, 0.3f);
+  EXPECT_NEAR(teacherOutputStats(flat, torch::zeros({1, 64}), 0.04).entropySum.item<double>(), 3 * std::log(64.0), 1e-4);
+  auto varied = torch::randn({3, 64});
+  const double variedEntropy = teacherOutputStats(varied, varied.mean(0, true), 0.04).entropySum.item<double>();
+  EXPECT_GT(variedEntropy, 0.0);
+  EXPECT_LT(variedEntropy, 3 * std::log(64.0));
+
+  // A sharp teacher (a margin far beyond the temperature) is one-hot: entropy 0, not NaN.
+  auto sharp = torch::zeros({2, 8});
+  sharp.index_put_({0, 5}, 100.0);
+  sharp.index_put_({1, 2}, 100.0);
+  auto peaked = teacherOutputStats(sharp, torch::zeros({1, 8}), 0.04);
+  EXPECT_NEAR(peaked.entropySum.item<double>(), 0.0, 1e-6);
+  EXPECT_EQ(peaked.argmax[0].item<int64_t>(), 5);
+  EXPECT_EQ(peaked.argmax[1].item<int64_t>(), 2);
+
+  // The centre shifts which prototype wins.
+  auto centre = torch::zeros({1, 8});
+  centre.index_put_({0, 5}, 200.0);
+  EXPECT_NE(teacherOutputStats(sharp, centre, 0.04).argmax[0].item<int64_t>(), 5);
+}
+
 }  // namespace
 }  // namespace folk

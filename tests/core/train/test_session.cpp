@@ -104,7 +104,7 @@ class SessionTest : public ::testing::Test {
 
 std::vector<double> losses(const RunDirectory& run) {
   std::vector<double> out;
-  for (const auto& row : readMetrics(run.metricsJsonlPath())) out.push_back(row.total);
+  for (const auto& row : readMetrics(run.metricsJsonlPath())) out.push_back(row.values[StepMetric::Total]);
   return out;
 }
 
@@ -128,10 +128,18 @@ TEST_F(SessionTest, PauseResumeAndFinish) {
   ASSERT_EQ(recorder.steps.size(), 6u);
   EXPECT_EQ(recorder.steps.back().step, 6);
   EXPECT_EQ(recorder.steps.back().totalSteps, 6);
-  EXPECT_GT(recorder.steps.back().imagesPerSecond, 0.0);
-  EXPECT_GT(recorder.steps.back().distill, 0.0);
-  EXPECT_GT(recorder.steps.back().reconstruction, 0.0);
+  EXPECT_GT(recorder.steps.back().values[StepMetric::ImagesPerSecond], 0.0);
+  EXPECT_GT(recorder.steps.back().values[StepMetric::Distill], 0.0);
+  EXPECT_GT(recorder.steps.back().values[StepMetric::Reconstruction], 0.0);
   EXPECT_EQ(losses(run).size(), 6u);
+  // The self-distillation diagnostics reach the observer and every metrics row.
+  for (const auto& row : readMetrics(run.metricsJsonlPath())) {
+    for (auto metric : {StepMetric::TeacherEntropy, StepMetric::StudentTeacherKl, StepMetric::CenterNorm,
+                        StepMetric::PrototypesUsed, StepMetric::ImagesPerSecond}) {
+      EXPECT_TRUE(row.values.has(metric)) << declaration(metric).key << " at step " << row.step;
+    }
+  }
+  EXPECT_TRUE(recorder.steps.back().values.has(StepMetric::TeacherEntropy));
   const auto index = readCheckpointIndex(run);
   ASSERT_TRUE(index);
   EXPECT_EQ(index->step, 6);
@@ -261,7 +269,7 @@ TEST_F(SessionTest, NonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint) {
   EXPECT_EQ(index->step, session.completedSteps());
   EXPECT_TRUE(fs::exists(fs::path(run.checkpointsDir()) / index->file));
   EXPECT_NE(error.find(index->file), std::string::npos) << error;
-  for (const auto& row : readMetrics(run.metricsJsonlPath())) EXPECT_TRUE(std::isfinite(row.total));
+  for (const auto& row : readMetrics(run.metricsJsonlPath())) EXPECT_TRUE(std::isfinite(row.values[StepMetric::Total]));
 }
 
 // With optimisation.max_bad_steps the bad steps are skipped (each announced) until the budget is spent.
@@ -282,8 +290,8 @@ TEST_F(SessionTest, BadStepsAreSkippedUpToTheConfiguredBudget) {
   int skipped = 0;
   for (const auto& m : recorder.messages) skipped += m.find("was skipped") != std::string::npos;
   EXPECT_EQ(skipped, 3);
-  for (const auto& row : readMetrics(run.metricsJsonlPath())) EXPECT_TRUE(std::isfinite(row.total)) << row.step;
-  for (const auto& r : recorder.steps) EXPECT_TRUE(std::isfinite(r.total)) << r.step;
+  for (const auto& row : readMetrics(run.metricsJsonlPath())) EXPECT_TRUE(std::isfinite(row.values[StepMetric::Total])) << row.step;
+  for (const auto& r : recorder.steps) EXPECT_TRUE(std::isfinite(r.values[StepMetric::Total])) << r.step;
 }
 }  // namespace
 }  // namespace folk
