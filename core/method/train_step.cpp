@@ -312,7 +312,9 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     v[StepMetric::CenterNorm] = center_.norm().item<double>();
     prototypeLastUsed_.masked_fill_(prototypeHits.to(prototypeLastUsed_.device()) > 0, globalStep);
     v[StepMetric::PrototypesUsed] =
-        (prototypeLastUsed_ > globalStep - kPrototypeUsageWindowSteps).sum().item<double>();
+        ((prototypeLastUsed_ >= 0) & (prototypeLastUsed_ > globalStep - kPrototypeUsageWindowSteps))
+            .sum()
+            .item<double>();
   }
   if (studentProjection_ &&
       static_cast<double>(globalStep) < methodConfig_.freezeLastLayerEpochs * methodConfig_.stepsPerEpoch) {

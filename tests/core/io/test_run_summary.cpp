@@ -108,11 +108,12 @@ TEST_F(RunSummaryTest, StaleRunningRunsAreInterruptedAndDamageIsReported) {
 }
 
 TEST_F(RunSummaryTest, LongMetricsFilesAreReadFromTheirTail) {
-  const auto path = makeRun("long", "folk", 3000);  // ~600 KB: far more than the 64 KB tail
+  const auto path = makeRun("long", "folk", 5000);  // ~270 KB: far more than the 64 KB tail
   EXPECT_GT(fs::file_size(fs::path(path) / "metrics.jsonl"), 200u * 1024u);
-  EXPECT_EQ(summarizeRun(path).steps, 3000);
-  std::ofstream(fs::path(path) / "metrics.jsonl", std::ios::app) << "{\"step\": 3001, \"total\": ";  // cut
-  EXPECT_EQ(summarizeRun(path).steps, 3000);
+  EXPECT_EQ(summarizeRun(path).steps, 5000);
+  EXPECT_DOUBLE_EQ(summarizeRun(path).lastMetrics[StepMetric::Total], 1.0 / 5000);
+  std::ofstream(fs::path(path) / "metrics.jsonl", std::ios::app) << "{\"step\": 5001, \"total\": ";  // cut
+  EXPECT_EQ(summarizeRun(path).steps, 5000);
 }
 
 TEST_F(RunSummaryTest, ScanListsRunFoldersNewestFirstAndSkipsOtherFolders) {
