@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Collects every translatable string (tr(), QT_TR_NOOP, QCoreApplication::translate) of app/gui
-# and widgets/ into translations/folk_workbench_<lang>.ts: new strings are added unfinished, strings
-# gone from the sources are dropped, translations of the others are kept. Then translate the new
+# Collects every translatable string (tr(), QT_TR_NOOP, QCoreApplication::translate) of app/gui,
+# widgets/ and the settings registry (core/io/settings_registry.cpp) into
+# translations/folk_workbench_<lang>.ts: new strings are added unfinished, strings gone from the
+# sources are dropped, translations of the others are kept. Then translate the new
 # ones (Qt Linguist: `linguist translations/folk_workbench_de.ts`, or any editor) and check with
 # scripts/check-translations.py. Also the build target `update_translations`.
 #   scripts/update-translations.sh            # every language in translations/
@@ -19,7 +20,9 @@ for lang in "$@"; do
   [[ " ${ts_files[*]} " == *" $new "* ]] || ts_files+=("$new")
 done
 # No source locations in the .ts files: edits elsewhere in a file then never touch them.
-"$LUPDATE" -silent -locations none -no-obsolete -I . app/gui widgets -ts "${ts_files[@]}"
+# The settings registry (core, no Qt) marks its labels and tooltips with FOLK_TRANSLATE_NOOP.
+"$LUPDATE" -silent -locations none -no-obsolete -tr-function-alias QT_TRANSLATE_NOOP+=FOLK_TRANSLATE_NOOP \
+  -I . app/gui widgets core/io/settings_registry.cpp -ts "${ts_files[@]}"
 for ts in "${ts_files[@]}"; do
   total=$(grep -c '<source>' "$ts" || true)
   unfinished=$(grep -c 'type="unfinished"' "$ts" || true)
