@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Checks that translations/folk_workbench_<lang>.ts are complete for the current sources.
 
-lupdate runs over the sources listed in translations/lupdate-sources.txt into a temporary copy of every .ts file (the files in the
-tree are not touched), so a tr() string that is new in the sources shows up as an unfinished
-message. Fails (exit 1) with the list when any message is unfinished or empty, or when a
+lupdate runs over the sources listed in translations/lupdate-sources.txt into a temporary copy of
+every .ts file (the files in the tree are not touched), so a tr() string that is new in the sources
+shows up as an unfinished message. Fails (exit 1) with the list when any message is unfinished or empty, or when a
 translation loses a placeholder (%1, %L1, %n) or the & of a menu accelerator; prints per-language
 figures otherwise. Strings that left the sources but are still in a .ts file are only reported
 (scripts/update-translations.sh drops them). Run by ctest as `translations_complete`.
@@ -42,7 +42,10 @@ def check(path, lupdate):
     with tempfile.TemporaryDirectory() as tmp:
         copy = os.path.join(tmp, os.path.basename(path))
         shutil.copyfile(path, copy)
-        subprocess.run([lupdate, "-silent", "-locations", "none", "-I", ROOT] + lupdate_sources() + ["-ts", copy],
+        # The same sources and alias as scripts/update-translations.sh.
+        subprocess.run([lupdate, "-silent", "-locations", "none",
+                        "-tr-function-alias", "QT_TRANSLATE_NOOP+=FOLK_TRANSLATE_NOOP", "-I", ROOT]
+                       + lupdate_sources() + ["-ts", copy],
                        check=True)
         tree = ET.parse(copy)
     problems, vanished = [], []

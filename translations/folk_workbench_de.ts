@@ -149,6 +149,717 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Dataset folder: Fashion-MNIST / MNIST IDX files, CIFAR binary batches, or an image folder.</source>
+        <translation>Datensatzordner: Fashion-MNIST-/MNIST-IDX-Dateien, CIFAR-Binärdateien oder ein Bildordner.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>How to read the dataset folder; auto recognises IDX, CIFAR and image folders.</source>
+        <translation>Wie der Datensatzordner gelesen wird; „auto“ erkennt IDX, CIFAR und Bildordner.</translation>
+    </message>
+    <message>
+        <source>Training subset</source>
+        <translation>Trainingsauswahl</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Train on this many samples (a stratified draw); 0: all of them.</source>
+        <translation>Mit so vielen Beispielen trainieren (geschichtete Stichprobe); 0: alle.</translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation>Lade-Threads</translation>
+    </message>
+    <message>
+        <source>Loader threads that decode and augment batches ahead of the model.</source>
+        <translation>Lade-Threads, die Batches vorab dekodieren und augmentieren.</translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead</source>
+        <translation>Vorbereitete Batches</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead of the training step.</source>
+        <translation>Vor dem Trainingsschritt vorbereitete Batches.</translation>
+    </message>
+    <message>
+        <source>Largest image</source>
+        <translation>Größtes Bild</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <source>Largest image (width × height) read from an image folder; a larger one is refused before decoding, then skipped and counted.</source>
+        <translation>Größtes Bild (Breite × Höhe), das aus einem Bildordner gelesen wird; ein größeres wird vor dem Dekodieren abgelehnt, übersprungen und gezählt.</translation>
+    </message>
+    <message>
+        <source>auto (from the data)</source>
+        <translation>automatisch (aus den Daten)</translation>
+    </message>
+    <message>
+        <source>Normalisation mean</source>
+        <translation>Normierungsmittelwert</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation mean; empty: the loader&apos;s default for the channel count.</source>
+        <translation>Mittelwert der Normierung je Kanal; leer: Standard des Laders für die Kanalzahl.</translation>
+    </message>
+    <message>
+        <source>Normalisation standard deviation</source>
+        <translation>Normierungsstandardabweichung</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation standard deviation; empty: the default.</source>
+        <translation>Standardabweichung der Normierung je Kanal; leer: Standardwert.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Backbone: ViT presets (nano, tiny, small, base) or ResNet-18/50.</source>
+        <translation>Backbone: ViT-Vorgaben (nano, tiny, small, base) oder ResNet-18/50.</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <source>Side of the square training views in pixels.</source>
+        <translation>Seitenlänge der quadratischen Trainingsansichten in Pixeln.</translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation>Patchgröße</translation>
+    </message>
+    <message>
+        <source>ViT patch size; must divide the image size.</source>
+        <translation>ViT-Patchgröße; muss die Bildgröße teilen.</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>1 for grey data, 3 for colour.</source>
+        <translation>1 für Graustufendaten, 3 für Farbe.</translation>
+    </message>
+    <message>
+        <source>Prototypes</source>
+        <translation>Prototypen</translation>
+    </message>
+    <message>
+        <source>K, the number of prototypes of the projection head.</source>
+        <translation>K, die Zahl der Prototypen des Projektionskopfs.</translation>
+    </message>
+    <message>
+        <source>Head hidden width</source>
+        <translation>Breite der Kopf-Zwischenschicht</translation>
+    </message>
+    <message>
+        <source>Hidden width of the projection head&apos;s MLP.</source>
+        <translation>Verborgene Breite des MLP im Projektionskopf.</translation>
+    </message>
+    <message>
+        <source>Head bottleneck width</source>
+        <translation>Engpassbreite des Kopfs</translation>
+    </message>
+    <message>
+        <source>Bottleneck width before the prototypes.</source>
+        <translation>Breite des Engpasses vor den Prototypen.</translation>
+    </message>
+    <message>
+        <source>Small-image stem (ResNet)</source>
+        <translation>Stamm für kleine Bilder (ResNet)</translation>
+    </message>
+    <message>
+        <source>ResNet only: a 3x3 stride-1 stem without max-pool, for small images.</source>
+        <translation>Nur ResNet: ein 3×3-Stamm mit Schrittweite 1 ohne Max-Pooling, für kleine Bilder.</translation>
+    </message>
+    <message>
+        <source>ViT width</source>
+        <translation>ViT-Breite</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s ViT width; 0 keeps the preset.</source>
+        <translation>Überschreibt die ViT-Breite der Vorgabe; 0 behält die Vorgabe.</translation>
+    </message>
+    <message>
+        <source>ViT blocks</source>
+        <translation>ViT-Blöcke</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s number of blocks; 0 keeps the preset.</source>
+        <translation>Überschreibt die Zahl der Blöcke der Vorgabe; 0 behält die Vorgabe.</translation>
+    </message>
+    <message>
+        <source>ViT attention heads</source>
+        <translation>ViT-Aufmerksamkeitsköpfe</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s attention heads; 0 keeps the preset.</source>
+        <translation>Überschreibt die Attention-Köpfe der Vorgabe; 0 behält die Vorgabe.</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielfunktion</translation>
+    </message>
+    <message>
+        <source>folk: distillation from Com/RCom-filtered views plus MFM reconstruction; mfm, mfm-comrcom, folk-fixed and dino are the ablations.</source>
+        <translation>folk: Destillation aus Com/RCom-gefilterten Ansichten plus MFM-Rekonstruktion; mfm, mfm-comrcom, folk-fixed und dino sind die Ablationen.</translation>
+    </message>
+    <message>
+        <source>Student temperature</source>
+        <translation>Schülertemperatur</translation>
+    </message>
+    <message>
+        <source>Temperature of the student&apos;s softmax.</source>
+        <translation>Temperatur des Softmax des Schülers.</translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation>Lehrertemperatur</translation>
+    </message>
+    <message>
+        <source>Teacher softmax temperature after its warm-up.</source>
+        <translation>Softmax-Temperatur des Lehrers nach der Aufwärmphase.</translation>
+    </message>
+    <message>
+        <source>Initial teacher temperature</source>
+        <translation>Anfängliche Lehrertemperatur</translation>
+    </message>
+    <message>
+        <source>Teacher temperature at the start of its linear warm-up.</source>
+        <translation>Temperatur des Lehrers zu Beginn der linearen Aufwärmphase.</translation>
+    </message>
+    <message>
+        <source>Teacher temperature warm-up</source>
+        <translation>Aufwärmen der Lehrertemperatur</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Length of the teacher temperature warm-up in epochs.</source>
+        <translation>Dauer der Aufwärmphase der Lehrertemperatur in Epochen.</translation>
+    </message>
+    <message>
+        <source>Centre momentum</source>
+        <translation>Zentrumsmoment</translation>
+    </message>
+    <message>
+        <source>Momentum of the centre subtracted from the teacher&apos;s logits.</source>
+        <translation>Momentum des Zentrums, das von den Logits des Lehrers abgezogen wird.</translation>
+    </message>
+    <message>
+        <source>Reconstruction weight λ</source>
+        <translation>Rekonstruktionsgewicht λ</translation>
+    </message>
+    <message>
+        <source>Weight λ of the frequency reconstruction loss.</source>
+        <translation>Gewicht λ des Frequenz-Rekonstruktionsverlusts.</translation>
+    </message>
+    <message>
+        <source>Teacher EMA momentum</source>
+        <translation>EMA-Moment des Lehrers</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher at the start (cosine towards momentum_end).</source>
+        <translation>EMA-Momentum des Lehrers zu Beginn (Kosinusverlauf bis momentum_end).</translation>
+    </message>
+    <message>
+        <source>Final teacher EMA momentum</source>
+        <translation>Endgültiges EMA-Moment des Lehrers</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher at the end of training.</source>
+        <translation>EMA-Momentum des Lehrers am Ende des Trainings.</translation>
+    </message>
+    <message>
+        <source>Mask ratios ρ</source>
+        <translation>Maskenanteile ρ</translation>
+    </message>
+    <message>
+        <source>The set of ratios ρ a filtered view draws from, each in (0, 1].</source>
+        <translation>Die Menge der Anteile ρ, aus der eine gefilterte Ansicht zieht, jeder in (0, 1].</translation>
+    </message>
+    <message>
+        <source>Com probability</source>
+        <translation>Com-Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Probability that a view is filtered with Com (else RCom).</source>
+        <translation>Wahrscheinlichkeit, dass eine Ansicht mit Com gefiltert wird (sonst RCom).</translation>
+    </message>
+    <message>
+        <source>Low/high-pass radius</source>
+        <translation>Tief-/Hochpassradius</translation>
+    </message>
+    <message>
+        <source>Radius of the low/high-pass ablation; ≤ 0: a default scaled to the image.</source>
+        <translation>Radius der Tief-/Hochpass-Ablation; ≤ 0: ein an das Bild angepasster Standardwert.</translation>
+    </message>
+    <message>
+        <source>Low-pass probability</source>
+        <translation>Tiefpasswahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Probability of low-pass (else high-pass) in the low/high-pass ablation.</source>
+        <translation>Wahrscheinlichkeit für Tiefpass (sonst Hochpass) in der Tief-/Hochpass-Ablation.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Stop after this many steps; 0: epochs x batches per epoch.</source>
+        <translation>Nach so vielen Schritten anhalten; 0: Epochen × Batches pro Epoche.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Length of the schedules in epochs.</source>
+        <translation>Länge der Zeitpläne in Epochen.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Images per step.</source>
+        <translation>Bilder pro Schritt.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>per 256 images</source>
+        <translation>pro 256 Bilder</translation>
+    </message>
+    <message>
+        <source>Learning rate per 256 images: the peak lr is base_lr x batch / 256.</source>
+        <translation>Lernrate pro 256 Bilder: die Spitzen-Lernrate ist base_lr × Batch / 256.</translation>
+    </message>
+    <message>
+        <source>Final learning rate</source>
+        <translation>Endgültige Lernrate</translation>
+    </message>
+    <message>
+        <source>Learning rate at the end of the cosine decay.</source>
+        <translation>Lernrate am Ende des Kosinusabfalls.</translation>
+    </message>
+    <message>
+        <source>Learning-rate warm-up</source>
+        <translation>Aufwärmen der Lernrate</translation>
+    </message>
+    <message>
+        <source>Linear learning-rate warm-up in epochs.</source>
+        <translation>Lineare Aufwärmphase der Lernrate in Epochen.</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay at the start (cosine to weight_decay_end).</source>
+        <translation>AdamW-Gewichtsabnahme zu Beginn (Kosinusverlauf bis weight_decay_end).</translation>
+    </message>
+    <message>
+        <source>Final weight decay</source>
+        <translation>Endgültige Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay at the end.</source>
+        <translation>AdamW-Gewichtsabnahme am Ende.</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>Gradientenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this; ≤ 0: no clipping.</source>
+        <translation>Die globale Gradientennorm auf diesen Wert begrenzen; ≤ 0: keine Begrenzung.</translation>
+    </message>
+    <message>
+        <source>Frozen prototypes</source>
+        <translation>Eingefrorene Prototypen</translation>
+    </message>
+    <message>
+        <source>The prototypes do not move during this many epochs.</source>
+        <translation>Die Prototypen bleiben während so vieler Epochen fest.</translation>
+    </message>
+    <message>
+        <source>Skipped bad steps</source>
+        <translation>Übersprungene fehlerhafte Schritte</translation>
+    </message>
+    <message>
+        <source>Consecutive steps with a non-finite loss that are skipped before the run fails; 0: fail at the first.</source>
+        <translation>Aufeinanderfolgende Schritte mit nicht endlichem Verlust, die übersprungen werden, bevor der Lauf fehlschlägt; 0: beim ersten fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>Evaluate every</source>
+        <translation>Auswerten alle</translation>
+    </message>
+    <message>
+        <source>Evaluate every this many steps during training; 0: only at the end.</source>
+        <translation>Während des Trainings alle so viele Schritte auswerten; 0: nur am Ende.</translation>
+    </message>
+    <message>
+        <source>Evaluate at the end</source>
+        <translation>Am Ende auswerten</translation>
+    </message>
+    <message>
+        <source>Evaluate when the run finishes.</source>
+        <translation>Auswerten, wenn der Lauf endet.</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>What represents an image: the CLS token (ResNet: pooled map), the mean of the patch tokens, or both concatenated.</source>
+        <translation>Was ein Bild repräsentiert: das CLS-Token (ResNet: gepoolte Merkmalskarte), der Mittelwert der Patch-Tokens oder beides verkettet.</translation>
+    </message>
+    <message>
+        <source>k-NN neighbours</source>
+        <translation>k-NN-Nachbarn</translation>
+    </message>
+    <message>
+        <source>Neighbours of the k-NN classifier.</source>
+        <translation>Nachbarn des k-NN-Klassifikators.</translation>
+    </message>
+    <message>
+        <source>k-NN temperature</source>
+        <translation>k-NN-Temperatur</translation>
+    </message>
+    <message>
+        <source>Temperature of the k-NN vote weights.</source>
+        <translation>Temperatur der Stimmgewichte des k-NN.</translation>
+    </message>
+    <message>
+        <source>Labelled samples</source>
+        <translation>Beschriftete Beispiele</translation>
+    </message>
+    <message>
+        <source>Labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
+        <translation>Beschriftete Beispiele, auf denen der k-NN-Speicher und die Klassifikatoren aufbauen; 0: alle.</translation>
+    </message>
+    <message>
+        <source>Test samples</source>
+        <translation>Testbeispiele</translation>
+    </message>
+    <message>
+        <source>Test samples scored; 0: all.</source>
+        <translation>Bewertete Testbeispiele; 0: alle.</translation>
+    </message>
+    <message>
+        <source>Linear probe steps</source>
+        <translation>Schritte der linearen Probe</translation>
+    </message>
+    <message>
+        <source>Full-batch steps of the linear probe.</source>
+        <translation>Full-Batch-Schritte des linearen Klassifikators.</translation>
+    </message>
+    <message>
+        <source>Linear probe learning rate</source>
+        <translation>Lernrate der linearen Probe</translation>
+    </message>
+    <message>
+        <source>Learning rate of the linear probe.</source>
+        <translation>Lernrate des linearen Klassifikators.</translation>
+    </message>
+    <message>
+        <source>Few-shot label fractions</source>
+        <translation>Label-Anteile für Few-Shot</translation>
+    </message>
+    <message>
+        <source>Fractions of the labels per class for the few-shot probes.</source>
+        <translation>Anteile der Labels pro Klasse für die Few-Shot-Klassifikatoren.</translation>
+    </message>
+    <message>
+        <source>Random-init baseline</source>
+        <translation>Zufallsinitialisierte Basislinie</translation>
+    </message>
+    <message>
+        <source>Also score a randomly initialised backbone of the same architecture.</source>
+        <translation>Auch ein zufällig initialisiertes Backbone derselben Architektur bewerten.</translation>
+    </message>
+    <message>
+        <source>Feature batch size</source>
+        <translation>Batchgröße der Merkmale</translation>
+    </message>
+    <message>
+        <source>Images per batch when extracting features.</source>
+        <translation>Bilder pro Batch beim Extrahieren der Merkmale.</translation>
+    </message>
+    <message>
+        <source>Smallest crop area</source>
+        <translation>Kleinste Ausschnittsfläche</translation>
+    </message>
+    <message>
+        <source>of the image</source>
+        <translation>des Bildes</translation>
+    </message>
+    <message>
+        <source>Random resized crop: smallest fraction of the image area kept.</source>
+        <translation>Zufälliger skalierter Ausschnitt: kleinster behaltener Anteil der Bildfläche.</translation>
+    </message>
+    <message>
+        <source>Largest crop area</source>
+        <translation>Größte Ausschnittsfläche</translation>
+    </message>
+    <message>
+        <source>Random resized crop: largest fraction of the image area kept.</source>
+        <translation>Zufälliger skalierter Ausschnitt: größter behaltener Anteil der Bildfläche.</translation>
+    </message>
+    <message>
+        <source>Smallest crop aspect ratio</source>
+        <translation>Kleinstes Seitenverhältnis des Ausschnitts</translation>
+    </message>
+    <message>
+        <source>Random resized crop: smallest aspect ratio.</source>
+        <translation>Zufälliger skalierter Ausschnitt: kleinstes Seitenverhältnis.</translation>
+    </message>
+    <message>
+        <source>Largest crop aspect ratio</source>
+        <translation>Größtes Seitenverhältnis des Ausschnitts</translation>
+    </message>
+    <message>
+        <source>Random resized crop: largest aspect ratio.</source>
+        <translation>Zufälliger skalierter Ausschnitt: größtes Seitenverhältnis.</translation>
+    </message>
+    <message>
+        <source>Flip probability</source>
+        <translation>Spiegelungswahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Probability of a horizontal flip.</source>
+        <translation>Wahrscheinlichkeit einer horizontalen Spiegelung.</translation>
+    </message>
+    <message>
+        <source>Colour jitter probability</source>
+        <translation>Wahrscheinlichkeit der Farbvariation</translation>
+    </message>
+    <message>
+        <source>Probability of a colour jitter (colour data only).</source>
+        <translation>Wahrscheinlichkeit eines Farb-Jitters (nur Farbdaten).</translation>
+    </message>
+    <message>
+        <source>Jitter brightness</source>
+        <translation>Farbvariation: Helligkeit</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of brightness.</source>
+        <translation>Farb-Jitter: größte relative Änderung der Helligkeit.</translation>
+    </message>
+    <message>
+        <source>Jitter contrast</source>
+        <translation>Farbvariation: Kontrast</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of contrast.</source>
+        <translation>Farb-Jitter: größte relative Änderung des Kontrasts.</translation>
+    </message>
+    <message>
+        <source>Jitter saturation</source>
+        <translation>Farbvariation: Sättigung</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of saturation.</source>
+        <translation>Farb-Jitter: größte relative Änderung der Sättigung.</translation>
+    </message>
+    <message>
+        <source>Jitter hue</source>
+        <translation>Farbvariation: Farbton</translation>
+    </message>
+    <message>
+        <source>turns</source>
+        <translation>Umdrehungen</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest shift of the hue (fraction of a full turn).</source>
+        <translation>Farb-Jitter: größte Verschiebung des Farbtons (Anteil einer vollen Drehung).</translation>
+    </message>
+    <message>
+        <source>Greyscale probability</source>
+        <translation>Graustufenwahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Probability of turning a colour view grey.</source>
+        <translation>Wahrscheinlichkeit, eine farbige Ansicht in Graustufen umzuwandeln.</translation>
+    </message>
+    <message>
+        <source>Blur probability (view 1, view 2)</source>
+        <translation>Weichzeichnungswahrscheinlichkeit (Ansicht 1, Ansicht 2)</translation>
+    </message>
+    <message>
+        <source>Gaussian blur probability of the first and the second view.</source>
+        <translation>Wahrscheinlichkeit der Gauß-Unschärfe für die erste und die zweite Ansicht.</translation>
+    </message>
+    <message>
+        <source>Smallest blur sigma</source>
+        <translation>Kleinstes Sigma der Weichzeichnung</translation>
+    </message>
+    <message>
+        <source>Smallest standard deviation of the Gaussian blur, in pixels.</source>
+        <translation>Kleinste Standardabweichung der Gauß-Unschärfe in Pixeln.</translation>
+    </message>
+    <message>
+        <source>Largest blur sigma</source>
+        <translation>Größtes Sigma der Weichzeichnung</translation>
+    </message>
+    <message>
+        <source>Largest standard deviation of the Gaussian blur, in pixels.</source>
+        <translation>Größte Standardabweichung der Gauß-Unschärfe in Pixeln.</translation>
+    </message>
+    <message>
+        <source>Solarisation probability (view 1, view 2)</source>
+        <translation>Solarisationswahrscheinlichkeit (Ansicht 1, Ansicht 2)</translation>
+    </message>
+    <message>
+        <source>Solarisation probability of the first and the second view.</source>
+        <translation>Wahrscheinlichkeit der Solarisation für die erste und die zweite Ansicht.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>auto picks CUDA when available, else the CPU; cuda:N picks a GPU.</source>
+        <translation>„auto“ wählt CUDA, wenn verfügbar, sonst die CPU; cuda:N wählt eine GPU.</translation>
+    </message>
+    <message>
+        <source>Compute threads</source>
+        <translation>Rechen-Threads</translation>
+    </message>
+    <message>
+        <source>Compute threads; 0: the measured default (all cores).</source>
+        <translation>Rechen-Threads; 0: der gemessene Standard (alle Kerne).</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>float32, or bf16: the networks run in bfloat16 (autocast) while the masks and the frequency loss stay float32. For GPUs; slower on most CPUs.</source>
+        <translation>float32 oder bf16: Die Netze rechnen in bfloat16 (Autocast), während Masken und Frequenzverlust in float32 bleiben. Für GPUs; auf den meisten CPUs langsamer.</translation>
+    </message>
+    <message>
+        <source>Checkpoint every</source>
+        <translation>Checkpoint alle</translation>
+    </message>
+    <message>
+        <source>Write a checkpoint every this many steps; 0: only on stop and at the end.</source>
+        <translation>Alle so viele Schritte einen Sicherungspunkt schreiben; 0: nur beim Stoppen und am Ende.</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept</source>
+        <translation>Aufbewahrte Checkpoints</translation>
+    </message>
+    <message>
+        <source>How many checkpoints to keep.</source>
+        <translation>Wie viele Sicherungspunkte behalten werden.</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights, the data order and the augmentations.</source>
+        <translation>Startwert (Seed) für die Anfangsgewichte, die Datenreihenfolge und die Augmentierungen.</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>Name des Laufs</translation>
+    </message>
+    <message>
+        <source>Name of the run; the run folder is &lt;UTC time&gt;-&lt;name&gt;.</source>
+        <translation>Name des Laufs; der Ordner des Laufs heißt &lt;UTC-Zeit&gt;-&lt;Name&gt;.</translation>
+    </message>
+    <message>
+        <source>Log every</source>
+        <translation>Protokollieren alle</translation>
+    </message>
+    <message>
+        <source>Write a metrics row every this many steps.</source>
+        <translation>Alle so viele Schritte eine Zeile Metriken schreiben.</translation>
+    </message>
+    <message>
+        <source>Show samples every</source>
+        <translation>Beispiele zeigen alle</translation>
+    </message>
+    <message>
+        <source>Save and show the probe image&apos;s views every this many steps; 0: never.</source>
+        <translation>Alle so viele Schritte die Ansichten des Probebilds speichern und zeigen; 0: nie.</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>Anfangsgewichte</translation>
+    </message>
+    <message>
+        <source>Start the backbone from these weights (a .safetensors file written by folk export); empty: random.</source>
+        <translation>Das Backbone mit diesen Gewichten beginnen (eine .safetensors-Datei aus „folk export“); leer: zufällig.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Masks (Com / RCom)</source>
+        <translation>Masken (Com / RCom)</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>Augmentierung</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Sicherungspunkte</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+</context>
+<context>
     <name>StepMetric</name>
     <message>
         <source>total loss</source>
@@ -217,676 +928,28 @@
 <context>
     <name>folk::ui::ConfigForm</name>
     <message>
-        <source>Data</source>
-        <translation>Daten</translation>
+        <source>Essentials</source>
+        <translation>Das Wichtigste</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>Modell</translation>
+        <source>All settings</source>
+        <translation>Alle Einstellungen</translation>
     </message>
     <message>
-        <source>Objective</source>
-        <translation>Zielfunktion</translation>
+        <source>Show every other setting: data loading, model, objective, masks, optimisation, evaluation, augmentation, device, checkpoints and run</source>
+        <translation>Alle weiteren Einstellungen zeigen: Laden der Daten, Modell, Ziel, Masken, Optimierung, Auswertung, Augmentierung, Gerät, Checkpoints und Lauf</translation>
     </message>
     <message>
-        <source>Masks (Com / RCom)</source>
-        <translation>Masken (Com / RCom)</translation>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
     </message>
     <message>
-        <source>Optimisation</source>
-        <translation>Optimierung</translation>
+        <source>&apos;%1&apos; is not a list of numbers such as 0.01, 0.05</source>
+        <translation>„%1“ ist keine Zahlenliste wie 0.01, 0.05</translation>
     </message>
     <message>
-        <source>Evaluation</source>
-        <translation>Auswertung</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>Checkpoints</source>
-        <translation>Sicherungspunkte</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <source>Name of the run; the run folder is &lt;UTC time&gt;-&lt;name&gt;.</source>
-        <translation>Name des Laufs; der Ordner des Laufs heißt &lt;UTC-Zeit&gt;-&lt;Name&gt;.</translation>
-    </message>
-    <message>
-        <source>Seed of the initial weights, the data order and the augmentations.</source>
-        <translation>Startwert (Seed) für die Anfangsgewichte, die Datenreihenfolge und die Augmentierungen.</translation>
-    </message>
-    <message>
-        <source>Write a metrics row every this many steps.</source>
-        <translation>Alle so viele Schritte eine Zeile Metriken schreiben.</translation>
-    </message>
-    <message>
-        <source>Save and show the probe image&apos;s views every this many steps; 0: never.</source>
-        <translation>Alle so viele Schritte die Ansichten des Probebilds speichern und zeigen; 0: nie.</translation>
-    </message>
-    <message>
-        <source>Start the backbone from these weights (a .safetensors file written by folk export); empty: random.</source>
-        <translation>Das Backbone mit diesen Gewichten beginnen (eine .safetensors-Datei aus „folk export“); leer: zufällig.</translation>
-    </message>
-    <message>
-        <source>Dataset folder: Fashion-MNIST / MNIST IDX files, CIFAR binary batches, or an image folder.</source>
-        <translation>Datensatzordner: Fashion-MNIST-/MNIST-IDX-Dateien, CIFAR-Binärdateien oder ein Bildordner.</translation>
-    </message>
-    <message>
-        <source>How to read the dataset folder; auto recognises IDX, CIFAR and image folders.</source>
-        <translation>Wie der Datensatzordner gelesen wird; „auto“ erkennt IDX, CIFAR und Bildordner.</translation>
-    </message>
-    <message>
-        <source>Train on this many samples (a stratified draw); 0: all of them.</source>
-        <translation>Mit so vielen Beispielen trainieren (geschichtete Stichprobe); 0: alle.</translation>
-    </message>
-    <message>
-        <source>Loader threads that decode and augment batches ahead of the model.</source>
-        <translation>Lade-Threads, die Batches vorab dekodieren und augmentieren.</translation>
-    </message>
-    <message>
-        <source>Batches prepared ahead of the training step.</source>
-        <translation>Vor dem Trainingsschritt vorbereitete Batches.</translation>
-    </message>
-    <message>
-        <source>Per-channel normalisation mean; empty: the loader&apos;s default for the channel count.</source>
-        <translation>Mittelwert der Normierung je Kanal; leer: Standard des Laders für die Kanalzahl.</translation>
-    </message>
-    <message>
-        <source>Per-channel normalisation standard deviation; empty: the default.</source>
-        <translation>Standardabweichung der Normierung je Kanal; leer: Standardwert.</translation>
-    </message>
-    <message>
-        <source>Random resized crop: smallest fraction of the image area kept.</source>
-        <translation>Zufälliger skalierter Ausschnitt: kleinster behaltener Anteil der Bildfläche.</translation>
-    </message>
-    <message>
-        <source>Random resized crop: largest fraction of the image area kept.</source>
-        <translation>Zufälliger skalierter Ausschnitt: größter behaltener Anteil der Bildfläche.</translation>
-    </message>
-    <message>
-        <source>Random resized crop: smallest aspect ratio.</source>
-        <translation>Zufälliger skalierter Ausschnitt: kleinstes Seitenverhältnis.</translation>
-    </message>
-    <message>
-        <source>Random resized crop: largest aspect ratio.</source>
-        <translation>Zufälliger skalierter Ausschnitt: größtes Seitenverhältnis.</translation>
-    </message>
-    <message>
-        <source>Probability of a horizontal flip.</source>
-        <translation>Wahrscheinlichkeit einer horizontalen Spiegelung.</translation>
-    </message>
-    <message>
-        <source>Probability of turning a colour view grey.</source>
-        <translation>Wahrscheinlichkeit, eine farbige Ansicht in Graustufen umzuwandeln.</translation>
-    </message>
-    <message>
-        <source>Gaussian blur probability of the first and the second view.</source>
-        <translation>Wahrscheinlichkeit der Gauß-Unschärfe für die erste und die zweite Ansicht.</translation>
-    </message>
-    <message>
-        <source>Solarisation probability of the first and the second view.</source>
-        <translation>Wahrscheinlichkeit der Solarisation für die erste und die zweite Ansicht.</translation>
-    </message>
-    <message>
-        <source>Smallest standard deviation of the Gaussian blur, in pixels.</source>
-        <translation>Kleinste Standardabweichung der Gauß-Unschärfe in Pixeln.</translation>
-    </message>
-    <message>
-        <source>Largest standard deviation of the Gaussian blur, in pixels.</source>
-        <translation>Größte Standardabweichung der Gauß-Unschärfe in Pixeln.</translation>
-    </message>
-    <message>
-        <source>Probability of a colour jitter (colour data only).</source>
-        <translation>Wahrscheinlichkeit eines Farb-Jitters (nur Farbdaten).</translation>
-    </message>
-    <message>
-        <source>Colour jitter: largest relative change of brightness.</source>
-        <translation>Farb-Jitter: größte relative Änderung der Helligkeit.</translation>
-    </message>
-    <message>
-        <source>Colour jitter: largest relative change of contrast.</source>
-        <translation>Farb-Jitter: größte relative Änderung des Kontrasts.</translation>
-    </message>
-    <message>
-        <source>Colour jitter: largest relative change of saturation.</source>
-        <translation>Farb-Jitter: größte relative Änderung der Sättigung.</translation>
-    </message>
-    <message>
-        <source>Colour jitter: largest shift of the hue (fraction of a full turn).</source>
-        <translation>Farb-Jitter: größte Verschiebung des Farbtons (Anteil einer vollen Drehung).</translation>
-    </message>
-    <message>
-        <source>Backbone: ViT presets (nano, tiny, small, base) or ResNet-18/50.</source>
-        <translation>Backbone: ViT-Vorgaben (nano, tiny, small, base) oder ResNet-18/50.</translation>
-    </message>
-    <message>
-        <source>Side of the square training views in pixels.</source>
-        <translation>Seitenlänge der quadratischen Trainingsansichten in Pixeln.</translation>
-    </message>
-    <message>
-        <source>ViT patch size; must divide the image size.</source>
-        <translation>ViT-Patchgröße; muss die Bildgröße teilen.</translation>
-    </message>
-    <message>
-        <source>1 for grey data, 3 for colour.</source>
-        <translation>1 für Graustufendaten, 3 für Farbe.</translation>
-    </message>
-    <message>
-        <source>K, the number of prototypes of the projection head.</source>
-        <translation>K, die Zahl der Prototypen des Projektionskopfs.</translation>
-    </message>
-    <message>
-        <source>Hidden width of the projection head&apos;s MLP.</source>
-        <translation>Verborgene Breite des MLP im Projektionskopf.</translation>
-    </message>
-    <message>
-        <source>Bottleneck width before the prototypes.</source>
-        <translation>Breite des Engpasses vor den Prototypen.</translation>
-    </message>
-    <message>
-        <source>ResNet only: a 3x3 stride-1 stem without max-pool, for small images.</source>
-        <translation>Nur ResNet: ein 3×3-Stamm mit Schrittweite 1 ohne Max-Pooling, für kleine Bilder.</translation>
-    </message>
-    <message>
-        <source>Overrides the preset&apos;s ViT width; 0 keeps the preset.</source>
-        <translation>Überschreibt die ViT-Breite der Vorgabe; 0 behält die Vorgabe.</translation>
-    </message>
-    <message>
-        <source>Overrides the preset&apos;s number of blocks; 0 keeps the preset.</source>
-        <translation>Überschreibt die Zahl der Blöcke der Vorgabe; 0 behält die Vorgabe.</translation>
-    </message>
-    <message>
-        <source>Overrides the preset&apos;s attention heads; 0 keeps the preset.</source>
-        <translation>Überschreibt die Attention-Köpfe der Vorgabe; 0 behält die Vorgabe.</translation>
-    </message>
-    <message>
-        <source>folk: distillation from Com/RCom-filtered views plus MFM reconstruction; mfm, mfm-comrcom, folk-fixed and dino are the ablations.</source>
-        <translation>folk: Destillation aus Com/RCom-gefilterten Ansichten plus MFM-Rekonstruktion; mfm, mfm-comrcom, folk-fixed und dino sind die Ablationen.</translation>
-    </message>
-    <message>
-        <source>Temperature of the student&apos;s softmax.</source>
-        <translation>Temperatur des Softmax des Schülers.</translation>
-    </message>
-    <message>
-        <source>Teacher softmax temperature after its warm-up.</source>
-        <translation>Softmax-Temperatur des Lehrers nach der Aufwärmphase.</translation>
-    </message>
-    <message>
-        <source>Teacher temperature at the start of its linear warm-up.</source>
-        <translation>Temperatur des Lehrers zu Beginn der linearen Aufwärmphase.</translation>
-    </message>
-    <message>
-        <source>Length of the teacher temperature warm-up in epochs.</source>
-        <translation>Dauer der Aufwärmphase der Lehrertemperatur in Epochen.</translation>
-    </message>
-    <message>
-        <source>Momentum of the centre subtracted from the teacher&apos;s logits.</source>
-        <translation>Momentum des Zentrums, das von den Logits des Lehrers abgezogen wird.</translation>
-    </message>
-    <message>
-        <source>Weight λ of the frequency reconstruction loss.</source>
-        <translation>Gewicht λ des Frequenz-Rekonstruktionsverlusts.</translation>
-    </message>
-    <message>
-        <source>EMA momentum of the teacher at the start (cosine towards momentum_end).</source>
-        <translation>EMA-Momentum des Lehrers zu Beginn (Kosinusverlauf bis momentum_end).</translation>
-    </message>
-    <message>
-        <source>EMA momentum of the teacher at the end of training.</source>
-        <translation>EMA-Momentum des Lehrers am Ende des Trainings.</translation>
-    </message>
-    <message>
-        <source>Probability that a view is filtered with Com (else RCom).</source>
-        <translation>Wahrscheinlichkeit, dass eine Ansicht mit Com gefiltert wird (sonst RCom).</translation>
-    </message>
-    <message>
-        <source>The set of ratios ρ a filtered view draws from, each in (0, 1].</source>
-        <translation>Die Menge der Anteile ρ, aus der eine gefilterte Ansicht zieht, jeder in (0, 1].</translation>
-    </message>
-    <message>
-        <source>Radius of the low/high-pass ablation; ≤ 0: a default scaled to the image.</source>
-        <translation>Radius der Tief-/Hochpass-Ablation; ≤ 0: ein an das Bild angepasster Standardwert.</translation>
-    </message>
-    <message>
-        <source>Probability of low-pass (else high-pass) in the low/high-pass ablation.</source>
-        <translation>Wahrscheinlichkeit für Tiefpass (sonst Hochpass) in der Tief-/Hochpass-Ablation.</translation>
-    </message>
-    <message>
-        <source>Images per step.</source>
-        <translation>Bilder pro Schritt.</translation>
-    </message>
-    <message>
-        <source>Length of the schedules in epochs.</source>
-        <translation>Länge der Zeitpläne in Epochen.</translation>
-    </message>
-    <message>
-        <source>Stop after this many steps; 0: epochs x batches per epoch.</source>
-        <translation>Nach so vielen Schritten anhalten; 0: Epochen × Batches pro Epoche.</translation>
-    </message>
-    <message>
-        <source>Learning rate per 256 images: the peak lr is base_lr x batch / 256.</source>
-        <translation>Lernrate pro 256 Bilder: die Spitzen-Lernrate ist base_lr × Batch / 256.</translation>
-    </message>
-    <message>
-        <source>Learning rate at the end of the cosine decay.</source>
-        <translation>Lernrate am Ende des Kosinusabfalls.</translation>
-    </message>
-    <message>
-        <source>Linear learning-rate warm-up in epochs.</source>
-        <translation>Lineare Aufwärmphase der Lernrate in Epochen.</translation>
-    </message>
-    <message>
-        <source>AdamW weight decay at the start (cosine to weight_decay_end).</source>
-        <translation>AdamW-Gewichtsabnahme zu Beginn (Kosinusverlauf bis weight_decay_end).</translation>
-    </message>
-    <message>
-        <source>AdamW weight decay at the end.</source>
-        <translation>AdamW-Gewichtsabnahme am Ende.</translation>
-    </message>
-    <message>
-        <source>Clip the global gradient norm to this; ≤ 0: no clipping.</source>
-        <translation>Die globale Gradientennorm auf diesen Wert begrenzen; ≤ 0: keine Begrenzung.</translation>
-    </message>
-    <message>
-        <source>The prototypes do not move during this many epochs.</source>
-        <translation>Die Prototypen bleiben während so vieler Epochen fest.</translation>
-    </message>
-    <message>
-        <source>Consecutive steps with a non-finite loss that are skipped before the run fails; 0: fail at the first.</source>
-        <translation>Aufeinanderfolgende Schritte mit nicht endlichem Verlust, die übersprungen werden, bevor der Lauf fehlschlägt; 0: beim ersten fehlschlagen.</translation>
-    </message>
-    <message>
-        <source>Evaluate every this many steps during training; 0: only at the end.</source>
-        <translation>Während des Trainings alle so viele Schritte auswerten; 0: nur am Ende.</translation>
-    </message>
-    <message>
-        <source>Evaluate when the run finishes.</source>
-        <translation>Auswerten, wenn der Lauf endet.</translation>
-    </message>
-    <message>
-        <source>Neighbours of the k-NN classifier.</source>
-        <translation>Nachbarn des k-NN-Klassifikators.</translation>
-    </message>
-    <message>
-        <source>Temperature of the k-NN vote weights.</source>
-        <translation>Temperatur der Stimmgewichte des k-NN.</translation>
-    </message>
-    <message>
-        <source>Labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
-        <translation>Beschriftete Beispiele, auf denen der k-NN-Speicher und die Klassifikatoren aufbauen; 0: alle.</translation>
-    </message>
-    <message>
-        <source>Test samples scored; 0: all.</source>
-        <translation>Bewertete Testbeispiele; 0: alle.</translation>
-    </message>
-    <message>
-        <source>Full-batch steps of the linear probe.</source>
-        <translation>Full-Batch-Schritte des linearen Klassifikators.</translation>
-    </message>
-    <message>
-        <source>Learning rate of the linear probe.</source>
-        <translation>Lernrate des linearen Klassifikators.</translation>
-    </message>
-    <message>
-        <source>Fractions of the labels per class for the few-shot probes.</source>
-        <translation>Anteile der Labels pro Klasse für die Few-Shot-Klassifikatoren.</translation>
-    </message>
-    <message>
-        <source>Also score a randomly initialised backbone of the same architecture.</source>
-        <translation>Auch ein zufällig initialisiertes Backbone derselben Architektur bewerten.</translation>
-    </message>
-    <message>
-        <source>Images per batch when extracting features.</source>
-        <translation>Bilder pro Batch beim Extrahieren der Merkmale.</translation>
-    </message>
-    <message>
-        <source>What represents an image: the CLS token (ResNet: pooled map), the mean of the patch tokens, or both concatenated.</source>
-        <translation>Was ein Bild repräsentiert: das CLS-Token (ResNet: gepoolte Merkmalskarte), der Mittelwert der Patch-Tokens oder beides verkettet.</translation>
-    </message>
-    <message>
-        <source>auto picks CUDA when available, else the CPU; cuda:N picks a GPU.</source>
-        <translation>„auto“ wählt CUDA, wenn verfügbar, sonst die CPU; cuda:N wählt eine GPU.</translation>
-    </message>
-    <message>
-        <source>Compute threads; 0: the measured default (all cores).</source>
-        <translation>Rechen-Threads; 0: der gemessene Standard (alle Kerne).</translation>
-    </message>
-    <message>
-        <source>Write a checkpoint every this many steps; 0: only on stop and at the end.</source>
-        <translation>Alle so viele Schritte einen Sicherungspunkt schreiben; 0: nur beim Stoppen und am Ende.</translation>
-    </message>
-    <message>
-        <source>How many checkpoints to keep.</source>
-        <translation>Wie viele Sicherungspunkte behalten werden.</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>seed</source>
-        <translation>Seed (Startwert)</translation>
-    </message>
-    <message>
-        <source>log interval steps</source>
-        <translation>Protokollintervall (Schritte)</translation>
-    </message>
-    <message>
-        <source>sample interval steps</source>
-        <translation>Probebild-Intervall (Schritte)</translation>
-    </message>
-    <message>
-        <source>init from</source>
-        <translation>Initialisieren aus</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>train subset</source>
-        <translation>Trainingsteilmenge</translation>
-    </message>
-    <message>
-        <source>workers</source>
-        <translation>Lade-Threads</translation>
-    </message>
-    <message>
-        <source>prefetch batches</source>
-        <translation>Vorab geladene Batches</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>Mittelwert</translation>
-    </message>
-    <message>
-        <source>std</source>
-        <translation>Standardabweichung</translation>
-    </message>
-    <message>
-        <source>augment.scale min</source>
-        <translation>Augm.: Skalierung min.</translation>
-    </message>
-    <message>
-        <source>augment.scale max</source>
-        <translation>Augm.: Skalierung max.</translation>
-    </message>
-    <message>
-        <source>augment.ratio min</source>
-        <translation>Augm.: Seitenverhältnis min.</translation>
-    </message>
-    <message>
-        <source>augment.ratio max</source>
-        <translation>Augm.: Seitenverhältnis max.</translation>
-    </message>
-    <message>
-        <source>augment.flip probability</source>
-        <translation>Augm.: Spiegelungswahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>augment.greyscale probability</source>
-        <translation>Augm.: Graustufen-Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>augment.blur probability</source>
-        <translation>Augm.: Unschärfe-Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>augment.blur sigma min</source>
-        <translation>Augm.: Unschärfe σ min.</translation>
-    </message>
-    <message>
-        <source>augment.blur sigma max</source>
-        <translation>Augm.: Unschärfe σ max.</translation>
-    </message>
-    <message>
-        <source>augment.solarize probability</source>
-        <translation>Augm.: Solarisations-Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>augment.jitter.probability</source>
-        <translation>Augm.: Farb-Jitter-Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>augment.jitter.brightness</source>
-        <translation>Augm.: Farb-Jitter Helligkeit</translation>
-    </message>
-    <message>
-        <source>augment.jitter.contrast</source>
-        <translation>Augm.: Farb-Jitter Kontrast</translation>
-    </message>
-    <message>
-        <source>augment.jitter.saturation</source>
-        <translation>Augm.: Farb-Jitter Sättigung</translation>
-    </message>
-    <message>
-        <source>augment.jitter.hue</source>
-        <translation>Augm.: Farb-Jitter Farbton</translation>
-    </message>
-    <message>
-        <source>image size</source>
-        <translation>Bildgröße</translation>
-    </message>
-    <message>
-        <source>patch size</source>
-        <translation>Patchgröße</translation>
-    </message>
-    <message>
-        <source>channels</source>
-        <translation>Kanäle</translation>
-    </message>
-    <message>
-        <source>prototypes</source>
-        <translation>Prototypen</translation>
-    </message>
-    <message>
-        <source>head hidden</source>
-        <translation>Kopf: verborgene Breite</translation>
-    </message>
-    <message>
-        <source>head bottleneck</source>
-        <translation>Kopf: Engpassbreite</translation>
-    </message>
-    <message>
-        <source>small stem</source>
-        <translation>Kleiner Stamm</translation>
-    </message>
-    <message>
-        <source>vit dim</source>
-        <translation>ViT-Breite</translation>
-    </message>
-    <message>
-        <source>vit depth</source>
-        <translation>ViT-Tiefe</translation>
-    </message>
-    <message>
-        <source>vit heads</source>
-        <translation>ViT-Köpfe</translation>
-    </message>
-    <message>
-        <source>student temp</source>
-        <translation>Schülertemperatur</translation>
-    </message>
-    <message>
-        <source>teacher temp</source>
-        <translation>Lehrertemperatur</translation>
-    </message>
-    <message>
-        <source>warmup teacher temp</source>
-        <translation>Lehrertemperatur beim Aufwärmen</translation>
-    </message>
-    <message>
-        <source>warmup teacher temp epochs</source>
-        <translation>Aufwärmen der Lehrertemperatur (Epochen)</translation>
-    </message>
-    <message>
-        <source>center momentum</source>
-        <translation>Zentrums-Momentum</translation>
-    </message>
-    <message>
-        <source>reconstruction weight</source>
-        <translation>Rekonstruktionsgewicht</translation>
-    </message>
-    <message>
-        <source>momentum</source>
-        <translation>Momentum</translation>
-    </message>
-    <message>
-        <source>momentum end</source>
-        <translation>Momentum am Ende</translation>
-    </message>
-    <message>
-        <source>p com</source>
-        <translation>Wahrscheinlichkeit Com</translation>
-    </message>
-    <message>
-        <source>ratios</source>
-        <translation>Anteile ρ</translation>
-    </message>
-    <message>
-        <source>radius</source>
-        <translation>Radius</translation>
-    </message>
-    <message>
-        <source>p low pass</source>
-        <translation>Wahrscheinlichkeit Tiefpass</translation>
-    </message>
-    <message>
-        <source>batch size</source>
-        <translation>Batchgröße</translation>
-    </message>
-    <message>
-        <source>epochs</source>
-        <translation>Epochen</translation>
-    </message>
-    <message>
-        <source>steps</source>
-        <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>base lr</source>
-        <translation>Basis-Lernrate</translation>
-    </message>
-    <message>
-        <source>min lr</source>
-        <translation>Minimale Lernrate</translation>
-    </message>
-    <message>
-        <source>warmup epochs</source>
-        <translation>Aufwärmepochen</translation>
-    </message>
-    <message>
-        <source>weight decay</source>
-        <translation>Gewichtsabnahme</translation>
-    </message>
-    <message>
-        <source>weight decay end</source>
-        <translation>Gewichtsabnahme am Ende</translation>
-    </message>
-    <message>
-        <source>clip grad</source>
-        <translation>Gradientenbegrenzung</translation>
-    </message>
-    <message>
-        <source>freeze last layer epochs</source>
-        <translation>Letzte Schicht eingefroren (Epochen)</translation>
-    </message>
-    <message>
-        <source>max bad steps</source>
-        <translation>Max. fehlerhafte Schritte</translation>
-    </message>
-    <message>
-        <source>interval steps</source>
-        <translation>Intervall (Schritte)</translation>
-    </message>
-    <message>
-        <source>at end</source>
-        <translation>Am Ende</translation>
-    </message>
-    <message>
-        <source>k</source>
-        <translation>k</translation>
-    </message>
-    <message>
-        <source>temperature</source>
-        <translation>Temperatur</translation>
-    </message>
-    <message>
-        <source>train samples</source>
-        <translation>Trainingsbeispiele</translation>
-    </message>
-    <message>
-        <source>test samples</source>
-        <translation>Testbeispiele</translation>
-    </message>
-    <message>
-        <source>linear epochs</source>
-        <translation>Epochen (linear)</translation>
-    </message>
-    <message>
-        <source>linear lr</source>
-        <translation>Lernrate (linear)</translation>
-    </message>
-    <message>
-        <source>few shot fractions</source>
-        <translation>Few-Shot-Anteile</translation>
-    </message>
-    <message>
-        <source>random baseline</source>
-        <translation>Zufalls-Vergleichswert</translation>
-    </message>
-    <message>
-        <source>features</source>
-        <translation>Merkmale</translation>
-    </message>
-    <message>
-        <source>device</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>threads</source>
-        <translation>Threads</translation>
-    </message>
-    <message>
-        <source>keep last</source>
-        <translation>Letzte behalten</translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a valid %3</source>
-        <translation>%1: „%2“ ist keine gültige %3</translation>
-    </message>
-    <message>
-        <source>list such as [0.01, 0.05]</source>
-        <translation>Liste wie [0.01, 0.05]</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>Zahl</translation>
-    </message>
-    <message>
-        <source>float32, or bf16: the networks run in bfloat16 (autocast) while the masks and the frequency loss stay float32. For GPUs; slower on most CPUs.</source>
-        <translation>float32 oder bf16: Die Netze rechnen in bfloat16 (Autocast), während Masken und Frequenzverlust in float32 bleiben. Für GPUs; auf den meisten CPUs langsamer.</translation>
-    </message>
-    <message>
-        <source>precision</source>
-        <translation>Rechenpräzision</translation>
-    </message>
-    <message>
-        <source>Largest image (width × height) read from an image folder; a larger one is refused before decoding, then skipped and counted.</source>
-        <translation>Größtes Bild (Breite × Höhe), das aus einem Bildordner gelesen wird; ein größeres wird vor dem Dekodieren abgelehnt, übersprungen und gezählt.</translation>
-    </message>
-    <message>
-        <source>max image pixels</source>
-        <translation>Max. Bildpixel</translation>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -1855,16 +1918,16 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>Entropie der Lehrer-Ausgaben beim letzten protokollierten Schritt, in Prozent von ln K (gleichverteilte Ausgaben); 97 % oder mehr nach dem Warm-up ist ein Kollaps</translation>
     </message>
     <message>
+        <source>Prototypes that were the argmax of a teacher output in the %1 steps up to the last logged one</source>
+        <translation>Prototypen, die in den %1 Schritten bis zum letzten protokollierten das Argmax einer Lehrer-Ausgabe waren</translation>
+    </message>
+    <message>
         <source>Teacher entropy % of ln K</source>
         <translation>Lehrer-Entropie % von ln K</translation>
     </message>
     <message>
         <source>Prototypes used</source>
         <translation>Genutzte Prototypen</translation>
-    </message>
-    <message>
-        <source>Prototypes that were the argmax of a teacher output in the %1 steps up to the last logged one</source>
-        <translation>Prototypen, die in den %1 Schritten bis zum letzten protokollierten das Argmax einer Lehrer-Ausgabe waren</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,717 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Dataset folder: Fashion-MNIST / MNIST IDX files, CIFAR binary batches, or an image folder.</source>
+        <translation>数据集文件夹：Fashion-MNIST / MNIST 的 IDX 文件、CIFAR 二进制批次文件或图像文件夹。</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>How to read the dataset folder; auto recognises IDX, CIFAR and image folders.</source>
+        <translation>数据集文件夹的读取方式；auto 会自动识别 IDX、CIFAR 和图像文件夹。</translation>
+    </message>
+    <message>
+        <source>Training subset</source>
+        <translation>训练子集</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>张图像</translation>
+    </message>
+    <message>
+        <source>Train on this many samples (a stratified draw); 0: all of them.</source>
+        <translation>使用这么多样本训练（分层抽样）；0：全部样本。</translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation>加载线程</translation>
+    </message>
+    <message>
+        <source>Loader threads that decode and augment batches ahead of the model.</source>
+        <translation>提前为模型解码并增强批次的加载线程数。</translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead</source>
+        <translation>预取批次</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>批</translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead of the training step.</source>
+        <translation>在训练步骤之前预先准备的批次数。</translation>
+    </message>
+    <message>
+        <source>Largest image</source>
+        <translation>最大图像</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <source>Largest image (width × height) read from an image folder; a larger one is refused before decoding, then skipped and counted.</source>
+        <translation>从图像文件夹读取的最大图像（宽 × 高）；更大的图像会在解码前被拒绝，随后跳过并计数。</translation>
+    </message>
+    <message>
+        <source>auto (from the data)</source>
+        <translation>自动（由数据决定）</translation>
+    </message>
+    <message>
+        <source>Normalisation mean</source>
+        <translation>归一化均值</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation mean; empty: the loader&apos;s default for the channel count.</source>
+        <translation>逐通道归一化均值；留空：按通道数使用加载器的默认值。</translation>
+    </message>
+    <message>
+        <source>Normalisation standard deviation</source>
+        <translation>归一化标准差</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation standard deviation; empty: the default.</source>
+        <translation>逐通道归一化标准差；留空：默认值。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Backbone: ViT presets (nano, tiny, small, base) or ResNet-18/50.</source>
+        <translation>主干网络：ViT 预设（nano、tiny、small、base）或 ResNet-18/50。</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <source>Side of the square training views in pixels.</source>
+        <translation>正方形训练视图的边长（像素）。</translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation>图块大小</translation>
+    </message>
+    <message>
+        <source>ViT patch size; must divide the image size.</source>
+        <translation>ViT 图块大小；必须能整除图像尺寸。</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <source>1 for grey data, 3 for colour.</source>
+        <translation>灰度数据为 1，彩色数据为 3。</translation>
+    </message>
+    <message>
+        <source>Prototypes</source>
+        <translation>原型数</translation>
+    </message>
+    <message>
+        <source>K, the number of prototypes of the projection head.</source>
+        <translation>K，投影头的原型数量。</translation>
+    </message>
+    <message>
+        <source>Head hidden width</source>
+        <translation>投影头隐藏层宽度</translation>
+    </message>
+    <message>
+        <source>Hidden width of the projection head&apos;s MLP.</source>
+        <translation>投影头 MLP 的隐藏层宽度。</translation>
+    </message>
+    <message>
+        <source>Head bottleneck width</source>
+        <translation>投影头瓶颈宽度</translation>
+    </message>
+    <message>
+        <source>Bottleneck width before the prototypes.</source>
+        <translation>原型之前的瓶颈层宽度。</translation>
+    </message>
+    <message>
+        <source>Small-image stem (ResNet)</source>
+        <translation>小图像主干入口（ResNet）</translation>
+    </message>
+    <message>
+        <source>ResNet only: a 3x3 stride-1 stem without max-pool, for small images.</source>
+        <translation>仅限 ResNet：3×3、步长为 1 且无最大池化的输入层，适用于小图像。</translation>
+    </message>
+    <message>
+        <source>ViT width</source>
+        <translation>ViT 宽度</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s ViT width; 0 keeps the preset.</source>
+        <translation>覆盖预设的 ViT 宽度；0 表示保持预设值。</translation>
+    </message>
+    <message>
+        <source>ViT blocks</source>
+        <translation>ViT 块数</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s number of blocks; 0 keeps the preset.</source>
+        <translation>覆盖预设的块数；0 表示保持预设值。</translation>
+    </message>
+    <message>
+        <source>ViT attention heads</source>
+        <translation>ViT 注意力头数</translation>
+    </message>
+    <message>
+        <source>Overrides the preset&apos;s attention heads; 0 keeps the preset.</source>
+        <translation>覆盖预设的注意力头数；0 表示保持预设值。</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标函数</translation>
+    </message>
+    <message>
+        <source>folk: distillation from Com/RCom-filtered views plus MFM reconstruction; mfm, mfm-comrcom, folk-fixed and dino are the ablations.</source>
+        <translation>folk：基于 Com/RCom 滤波视图的蒸馏加 MFM 重建；mfm、mfm-comrcom、folk-fixed 和 dino 为消融变体。</translation>
+    </message>
+    <message>
+        <source>Student temperature</source>
+        <translation>学生温度</translation>
+    </message>
+    <message>
+        <source>Temperature of the student&apos;s softmax.</source>
+        <translation>学生网络 softmax 的温度。</translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation>教师温度</translation>
+    </message>
+    <message>
+        <source>Teacher softmax temperature after its warm-up.</source>
+        <translation>预热结束后教师网络 softmax 的温度。</translation>
+    </message>
+    <message>
+        <source>Initial teacher temperature</source>
+        <translation>教师初始温度</translation>
+    </message>
+    <message>
+        <source>Teacher temperature at the start of its linear warm-up.</source>
+        <translation>线性预热开始时的教师温度。</translation>
+    </message>
+    <message>
+        <source>Teacher temperature warm-up</source>
+        <translation>教师温度预热</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Length of the teacher temperature warm-up in epochs.</source>
+        <translation>教师温度预热的长度（轮次）。</translation>
+    </message>
+    <message>
+        <source>Centre momentum</source>
+        <translation>中心动量</translation>
+    </message>
+    <message>
+        <source>Momentum of the centre subtracted from the teacher&apos;s logits.</source>
+        <translation>从教师 logits 中减去的中心项的动量。</translation>
+    </message>
+    <message>
+        <source>Reconstruction weight λ</source>
+        <translation>重建权重 λ</translation>
+    </message>
+    <message>
+        <source>Weight λ of the frequency reconstruction loss.</source>
+        <translation>频率重建损失的权重 λ。</translation>
+    </message>
+    <message>
+        <source>Teacher EMA momentum</source>
+        <translation>教师 EMA 动量</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher at the start (cosine towards momentum_end).</source>
+        <translation>训练开始时教师的 EMA 动量（按余弦曲线趋向 momentum_end）。</translation>
+    </message>
+    <message>
+        <source>Final teacher EMA momentum</source>
+        <translation>教师最终 EMA 动量</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher at the end of training.</source>
+        <translation>训练结束时教师的 EMA 动量。</translation>
+    </message>
+    <message>
+        <source>Mask ratios ρ</source>
+        <translation>掩码比例 ρ</translation>
+    </message>
+    <message>
+        <source>The set of ratios ρ a filtered view draws from, each in (0, 1].</source>
+        <translation>滤波视图抽取比例 ρ 的集合，每个值都在 (0, 1] 之内。</translation>
+    </message>
+    <message>
+        <source>Com probability</source>
+        <translation>Com 概率</translation>
+    </message>
+    <message>
+        <source>Probability that a view is filtered with Com (else RCom).</source>
+        <translation>视图使用 Com 滤波的概率（否则使用 RCom）。</translation>
+    </message>
+    <message>
+        <source>Low/high-pass radius</source>
+        <translation>低通/高通半径</translation>
+    </message>
+    <message>
+        <source>Radius of the low/high-pass ablation; ≤ 0: a default scaled to the image.</source>
+        <translation>低通/高通消融实验的半径；≤ 0：按图像尺寸缩放的默认值。</translation>
+    </message>
+    <message>
+        <source>Low-pass probability</source>
+        <translation>低通概率</translation>
+    </message>
+    <message>
+        <source>Probability of low-pass (else high-pass) in the low/high-pass ablation.</source>
+        <translation>低通/高通消融实验中使用低通（否则高通）的概率。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Stop after this many steps; 0: epochs x batches per epoch.</source>
+        <translation>训练这么多步后停止；0：轮次 × 每轮批次数。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Length of the schedules in epochs.</source>
+        <translation>调度计划的长度（轮次）。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Images per step.</source>
+        <translation>每步的图像数。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>per 256 images</source>
+        <translation>每 256 张图像</translation>
+    </message>
+    <message>
+        <source>Learning rate per 256 images: the peak lr is base_lr x batch / 256.</source>
+        <translation>每 256 张图像的学习率：峰值学习率为 base_lr × 批大小 / 256。</translation>
+    </message>
+    <message>
+        <source>Final learning rate</source>
+        <translation>最终学习率</translation>
+    </message>
+    <message>
+        <source>Learning rate at the end of the cosine decay.</source>
+        <translation>余弦衰减结束时的学习率。</translation>
+    </message>
+    <message>
+        <source>Learning-rate warm-up</source>
+        <translation>学习率预热</translation>
+    </message>
+    <message>
+        <source>Linear learning-rate warm-up in epochs.</source>
+        <translation>学习率线性预热的长度（轮次）。</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay at the start (cosine to weight_decay_end).</source>
+        <translation>开始时的 AdamW 权重衰减（按余弦曲线变化到 weight_decay_end）。</translation>
+    </message>
+    <message>
+        <source>Final weight decay</source>
+        <translation>最终权重衰减</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay at the end.</source>
+        <translation>结束时的 AdamW 权重衰减。</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this; ≤ 0: no clipping.</source>
+        <translation>将全局梯度范数裁剪到此值；≤ 0：不裁剪。</translation>
+    </message>
+    <message>
+        <source>Frozen prototypes</source>
+        <translation>冻结原型</translation>
+    </message>
+    <message>
+        <source>The prototypes do not move during this many epochs.</source>
+        <translation>在这么多轮次内原型保持不变。</translation>
+    </message>
+    <message>
+        <source>Skipped bad steps</source>
+        <translation>跳过的异常步数</translation>
+    </message>
+    <message>
+        <source>Consecutive steps with a non-finite loss that are skipped before the run fails; 0: fail at the first.</source>
+        <translation>在运行失败之前可跳过的连续损失非有限值的步数；0：第一次出现即失败。</translation>
+    </message>
+    <message>
+        <source>Evaluate every</source>
+        <translation>评估间隔</translation>
+    </message>
+    <message>
+        <source>Evaluate every this many steps during training; 0: only at the end.</source>
+        <translation>训练期间每隔这么多步评估一次；0：仅在结束时评估。</translation>
+    </message>
+    <message>
+        <source>Evaluate at the end</source>
+        <translation>结束时评估</translation>
+    </message>
+    <message>
+        <source>Evaluate when the run finishes.</source>
+        <translation>运行结束时进行评估。</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>What represents an image: the CLS token (ResNet: pooled map), the mean of the patch tokens, or both concatenated.</source>
+        <translation>图像的表示方式：CLS 标记（ResNet：池化后的特征图）、图块标记的均值，或二者拼接。</translation>
+    </message>
+    <message>
+        <source>k-NN neighbours</source>
+        <translation>k-NN 近邻数</translation>
+    </message>
+    <message>
+        <source>Neighbours of the k-NN classifier.</source>
+        <translation>k-NN 分类器的近邻数。</translation>
+    </message>
+    <message>
+        <source>k-NN temperature</source>
+        <translation>k-NN 温度</translation>
+    </message>
+    <message>
+        <source>Temperature of the k-NN vote weights.</source>
+        <translation>k-NN 投票权重的温度。</translation>
+    </message>
+    <message>
+        <source>Labelled samples</source>
+        <translation>带标签样本</translation>
+    </message>
+    <message>
+        <source>Labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
+        <translation>用于构建 k-NN 特征库和拟合探针的带标签样本数；0：全部。</translation>
+    </message>
+    <message>
+        <source>Test samples</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>Test samples scored; 0: all.</source>
+        <translation>参与评分的测试样本数；0：全部。</translation>
+    </message>
+    <message>
+        <source>Linear probe steps</source>
+        <translation>线性探测步数</translation>
+    </message>
+    <message>
+        <source>Full-batch steps of the linear probe.</source>
+        <translation>线性探针的全批次训练步数。</translation>
+    </message>
+    <message>
+        <source>Linear probe learning rate</source>
+        <translation>线性探测学习率</translation>
+    </message>
+    <message>
+        <source>Learning rate of the linear probe.</source>
+        <translation>线性探针的学习率。</translation>
+    </message>
+    <message>
+        <source>Few-shot label fractions</source>
+        <translation>少样本标签比例</translation>
+    </message>
+    <message>
+        <source>Fractions of the labels per class for the few-shot probes.</source>
+        <translation>少样本探针每类使用的标签比例。</translation>
+    </message>
+    <message>
+        <source>Random-init baseline</source>
+        <translation>随机初始化基线</translation>
+    </message>
+    <message>
+        <source>Also score a randomly initialised backbone of the same architecture.</source>
+        <translation>同时评估一个相同架构、随机初始化的主干网络。</translation>
+    </message>
+    <message>
+        <source>Feature batch size</source>
+        <translation>特征批大小</translation>
+    </message>
+    <message>
+        <source>Images per batch when extracting features.</source>
+        <translation>提取特征时每批的图像数。</translation>
+    </message>
+    <message>
+        <source>Smallest crop area</source>
+        <translation>最小裁剪面积</translation>
+    </message>
+    <message>
+        <source>of the image</source>
+        <translation>（占图像）</translation>
+    </message>
+    <message>
+        <source>Random resized crop: smallest fraction of the image area kept.</source>
+        <translation>随机缩放裁剪：保留图像面积的最小比例。</translation>
+    </message>
+    <message>
+        <source>Largest crop area</source>
+        <translation>最大裁剪面积</translation>
+    </message>
+    <message>
+        <source>Random resized crop: largest fraction of the image area kept.</source>
+        <translation>随机缩放裁剪：保留图像面积的最大比例。</translation>
+    </message>
+    <message>
+        <source>Smallest crop aspect ratio</source>
+        <translation>最小裁剪宽高比</translation>
+    </message>
+    <message>
+        <source>Random resized crop: smallest aspect ratio.</source>
+        <translation>随机缩放裁剪：最小宽高比。</translation>
+    </message>
+    <message>
+        <source>Largest crop aspect ratio</source>
+        <translation>最大裁剪宽高比</translation>
+    </message>
+    <message>
+        <source>Random resized crop: largest aspect ratio.</source>
+        <translation>随机缩放裁剪：最大宽高比。</translation>
+    </message>
+    <message>
+        <source>Flip probability</source>
+        <translation>翻转概率</translation>
+    </message>
+    <message>
+        <source>Probability of a horizontal flip.</source>
+        <translation>水平翻转的概率。</translation>
+    </message>
+    <message>
+        <source>Colour jitter probability</source>
+        <translation>颜色抖动概率</translation>
+    </message>
+    <message>
+        <source>Probability of a colour jitter (colour data only).</source>
+        <translation>颜色抖动的概率（仅限彩色数据）。</translation>
+    </message>
+    <message>
+        <source>Jitter brightness</source>
+        <translation>抖动亮度</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of brightness.</source>
+        <translation>颜色抖动：亮度的最大相对变化。</translation>
+    </message>
+    <message>
+        <source>Jitter contrast</source>
+        <translation>抖动对比度</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of contrast.</source>
+        <translation>颜色抖动：对比度的最大相对变化。</translation>
+    </message>
+    <message>
+        <source>Jitter saturation</source>
+        <translation>抖动饱和度</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest relative change of saturation.</source>
+        <translation>颜色抖动：饱和度的最大相对变化。</translation>
+    </message>
+    <message>
+        <source>Jitter hue</source>
+        <translation>抖动色调</translation>
+    </message>
+    <message>
+        <source>turns</source>
+        <translation>圈</translation>
+    </message>
+    <message>
+        <source>Colour jitter: largest shift of the hue (fraction of a full turn).</source>
+        <translation>颜色抖动：色调的最大偏移（占整圈的比例）。</translation>
+    </message>
+    <message>
+        <source>Greyscale probability</source>
+        <translation>灰度化概率</translation>
+    </message>
+    <message>
+        <source>Probability of turning a colour view grey.</source>
+        <translation>将彩色视图转为灰度的概率。</translation>
+    </message>
+    <message>
+        <source>Blur probability (view 1, view 2)</source>
+        <translation>模糊概率（视图 1，视图 2）</translation>
+    </message>
+    <message>
+        <source>Gaussian blur probability of the first and the second view.</source>
+        <translation>第一个和第二个视图进行高斯模糊的概率。</translation>
+    </message>
+    <message>
+        <source>Smallest blur sigma</source>
+        <translation>最小模糊 σ</translation>
+    </message>
+    <message>
+        <source>Smallest standard deviation of the Gaussian blur, in pixels.</source>
+        <translation>高斯模糊的最小标准差（像素）。</translation>
+    </message>
+    <message>
+        <source>Largest blur sigma</source>
+        <translation>最大模糊 σ</translation>
+    </message>
+    <message>
+        <source>Largest standard deviation of the Gaussian blur, in pixels.</source>
+        <translation>高斯模糊的最大标准差（像素）。</translation>
+    </message>
+    <message>
+        <source>Solarisation probability (view 1, view 2)</source>
+        <translation>曝光反转概率（视图 1，视图 2）</translation>
+    </message>
+    <message>
+        <source>Solarisation probability of the first and the second view.</source>
+        <translation>第一个和第二个视图进行曝光反转的概率。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>auto picks CUDA when available, else the CPU; cuda:N picks a GPU.</source>
+        <translation>auto：有 CUDA 时使用 CUDA，否则使用 CPU；cuda:N 指定某块 GPU。</translation>
+    </message>
+    <message>
+        <source>Compute threads</source>
+        <translation>计算线程</translation>
+    </message>
+    <message>
+        <source>Compute threads; 0: the measured default (all cores).</source>
+        <translation>计算线程数；0：实测默认值（全部核心）。</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>float32, or bf16: the networks run in bfloat16 (autocast) while the masks and the frequency loss stay float32. For GPUs; slower on most CPUs.</source>
+        <translation>float32 或 bf16：网络以 bfloat16 运行（autocast），而掩码和频率损失保持 float32。适用于 GPU；在大多数 CPU 上更慢。</translation>
+    </message>
+    <message>
+        <source>Checkpoint every</source>
+        <translation>检查点间隔</translation>
+    </message>
+    <message>
+        <source>Write a checkpoint every this many steps; 0: only on stop and at the end.</source>
+        <translation>每隔这么多步写入一个检查点；0：仅在停止和结束时写入。</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept</source>
+        <translation>保留的检查点数</translation>
+    </message>
+    <message>
+        <source>How many checkpoints to keep.</source>
+        <translation>保留的检查点数量。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights, the data order and the augmentations.</source>
+        <translation>初始权重、数据顺序和数据增强所用的随机种子。</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>运行名称</translation>
+    </message>
+    <message>
+        <source>Name of the run; the run folder is &lt;UTC time&gt;-&lt;name&gt;.</source>
+        <translation>运行的名称；运行文件夹名为 &lt;UTC 时间&gt;-&lt;名称&gt;。</translation>
+    </message>
+    <message>
+        <source>Log every</source>
+        <translation>记录间隔</translation>
+    </message>
+    <message>
+        <source>Write a metrics row every this many steps.</source>
+        <translation>每隔这么多步写入一行指标。</translation>
+    </message>
+    <message>
+        <source>Show samples every</source>
+        <translation>样例显示间隔</translation>
+    </message>
+    <message>
+        <source>Save and show the probe image&apos;s views every this many steps; 0: never.</source>
+        <translation>每隔这么多步保存并显示探针图像的视图；0：从不。</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Start the backbone from these weights (a .safetensors file written by folk export); empty: random.</source>
+        <translation>用这些权重初始化主干网络（由 folk export 写出的 .safetensors 文件）；留空：随机初始化。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Masks (Com / RCom)</source>
+        <translation>掩码（Com / RCom）</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
     <name>StepMetric</name>
     <message>
         <source>total loss</source>
@@ -217,676 +928,28 @@
 <context>
     <name>folk::ui::ConfigForm</name>
     <message>
-        <source>Data</source>
-        <translation>数据</translation>
+        <source>Essentials</source>
+        <translation>基本设置</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
+        <source>All settings</source>
+        <translation>全部设置</translation>
     </message>
     <message>
-        <source>Objective</source>
-        <translation>目标函数</translation>
+        <source>Show every other setting: data loading, model, objective, masks, optimisation, evaluation, augmentation, device, checkpoints and run</source>
+        <translation>显示其余所有设置：数据加载、模型、目标、掩码、优化、评估、数据增强、设备、检查点和运行</translation>
     </message>
     <message>
-        <source>Masks (Com / RCom)</source>
-        <translation>掩码（Com / RCom）</translation>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <source>Optimisation</source>
-        <translation>优化</translation>
+        <source>&apos;%1&apos; is not a list of numbers such as 0.01, 0.05</source>
+        <translation>“%1”不是形如 0.01, 0.05 的数字列表</translation>
     </message>
     <message>
-        <source>Evaluation</source>
-        <translation>评估</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Checkpoints</source>
-        <translation>检查点</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>Name of the run; the run folder is &lt;UTC time&gt;-&lt;name&gt;.</source>
-        <translation>运行的名称；运行文件夹名为 &lt;UTC 时间&gt;-&lt;名称&gt;。</translation>
-    </message>
-    <message>
-        <source>Seed of the initial weights, the data order and the augmentations.</source>
-        <translation>初始权重、数据顺序和数据增强所用的随机种子。</translation>
-    </message>
-    <message>
-        <source>Write a metrics row every this many steps.</source>
-        <translation>每隔这么多步写入一行指标。</translation>
-    </message>
-    <message>
-        <source>Save and show the probe image&apos;s views every this many steps; 0: never.</source>
-        <translation>每隔这么多步保存并显示探针图像的视图；0：从不。</translation>
-    </message>
-    <message>
-        <source>Start the backbone from these weights (a .safetensors file written by folk export); empty: random.</source>
-        <translation>用这些权重初始化主干网络（由 folk export 写出的 .safetensors 文件）；留空：随机初始化。</translation>
-    </message>
-    <message>
-        <source>Dataset folder: Fashion-MNIST / MNIST IDX files, CIFAR binary batches, or an image folder.</source>
-        <translation>数据集文件夹：Fashion-MNIST / MNIST 的 IDX 文件、CIFAR 二进制批次文件或图像文件夹。</translation>
-    </message>
-    <message>
-        <source>How to read the dataset folder; auto recognises IDX, CIFAR and image folders.</source>
-        <translation>数据集文件夹的读取方式；auto 会自动识别 IDX、CIFAR 和图像文件夹。</translation>
-    </message>
-    <message>
-        <source>Train on this many samples (a stratified draw); 0: all of them.</source>
-        <translation>使用这么多样本训练（分层抽样）；0：全部样本。</translation>
-    </message>
-    <message>
-        <source>Loader threads that decode and augment batches ahead of the model.</source>
-        <translation>提前为模型解码并增强批次的加载线程数。</translation>
-    </message>
-    <message>
-        <source>Batches prepared ahead of the training step.</source>
-        <translation>在训练步骤之前预先准备的批次数。</translation>
-    </message>
-    <message>
-        <source>Per-channel normalisation mean; empty: the loader&apos;s default for the channel count.</source>
-        <translation>逐通道归一化均值；留空：按通道数使用加载器的默认值。</translation>
-    </message>
-    <message>
-        <source>Per-channel normalisation standard deviation; empty: the default.</source>
-        <translation>逐通道归一化标准差；留空：默认值。</translation>
-    </message>
-    <message>
-        <source>Random resized crop: smallest fraction of the image area kept.</source>
-        <translation>随机缩放裁剪：保留图像面积的最小比例。</translation>
-    </message>
-    <message>
-        <source>Random resized crop: largest fraction of the image area kept.</source>
-        <translation>随机缩放裁剪：保留图像面积的最大比例。</translation>
-    </message>
-    <message>
-        <source>Random resized crop: smallest aspect ratio.</source>
-        <translation>随机缩放裁剪：最小宽高比。</translation>
-    </message>
-    <message>
-        <source>Random resized crop: largest aspect ratio.</source>
-        <translation>随机缩放裁剪：最大宽高比。</translation>
-    </message>
-    <message>
-        <source>Probability of a horizontal flip.</source>
-        <translation>水平翻转的概率。</translation>
-    </message>
-    <message>
-        <source>Probability of turning a colour view grey.</source>
-        <translation>将彩色视图转为灰度的概率。</translation>
-    </message>
-    <message>
-        <source>Gaussian blur probability of the first and the second view.</source>
-        <translation>第一个和第二个视图进行高斯模糊的概率。</translation>
-    </message>
-    <message>
-        <source>Solarisation probability of the first and the second view.</source>
-        <translation>第一个和第二个视图进行曝光反转的概率。</translation>
-    </message>
-    <message>
-        <source>Smallest standard deviation of the Gaussian blur, in pixels.</source>
-        <translation>高斯模糊的最小标准差（像素）。</translation>
-    </message>
-    <message>
-        <source>Largest standard deviation of the Gaussian blur, in pixels.</source>
-        <translation>高斯模糊的最大标准差（像素）。</translation>
-    </message>
-    <message>
-        <source>Probability of a colour jitter (colour data only).</source>
-        <translation>颜色抖动的概率（仅限彩色数据）。</translation>
-    </message>
-    <message>
-        <source>Colour jitter: largest relative change of brightness.</source>
-        <translation>颜色抖动：亮度的最大相对变化。</translation>
-    </message>
-    <message>
-        <source>Colour jitter: largest relative change of contrast.</source>
-        <translation>颜色抖动：对比度的最大相对变化。</translation>
-    </message>
-    <message>
-        <source>Colour jitter: largest relative change of saturation.</source>
-        <translation>颜色抖动：饱和度的最大相对变化。</translation>
-    </message>
-    <message>
-        <source>Colour jitter: largest shift of the hue (fraction of a full turn).</source>
-        <translation>颜色抖动：色调的最大偏移（占整圈的比例）。</translation>
-    </message>
-    <message>
-        <source>Backbone: ViT presets (nano, tiny, small, base) or ResNet-18/50.</source>
-        <translation>主干网络：ViT 预设（nano、tiny、small、base）或 ResNet-18/50。</translation>
-    </message>
-    <message>
-        <source>Side of the square training views in pixels.</source>
-        <translation>正方形训练视图的边长（像素）。</translation>
-    </message>
-    <message>
-        <source>ViT patch size; must divide the image size.</source>
-        <translation>ViT 图块大小；必须能整除图像尺寸。</translation>
-    </message>
-    <message>
-        <source>1 for grey data, 3 for colour.</source>
-        <translation>灰度数据为 1，彩色数据为 3。</translation>
-    </message>
-    <message>
-        <source>K, the number of prototypes of the projection head.</source>
-        <translation>K，投影头的原型数量。</translation>
-    </message>
-    <message>
-        <source>Hidden width of the projection head&apos;s MLP.</source>
-        <translation>投影头 MLP 的隐藏层宽度。</translation>
-    </message>
-    <message>
-        <source>Bottleneck width before the prototypes.</source>
-        <translation>原型之前的瓶颈层宽度。</translation>
-    </message>
-    <message>
-        <source>ResNet only: a 3x3 stride-1 stem without max-pool, for small images.</source>
-        <translation>仅限 ResNet：3×3、步长为 1 且无最大池化的输入层，适用于小图像。</translation>
-    </message>
-    <message>
-        <source>Overrides the preset&apos;s ViT width; 0 keeps the preset.</source>
-        <translation>覆盖预设的 ViT 宽度；0 表示保持预设值。</translation>
-    </message>
-    <message>
-        <source>Overrides the preset&apos;s number of blocks; 0 keeps the preset.</source>
-        <translation>覆盖预设的块数；0 表示保持预设值。</translation>
-    </message>
-    <message>
-        <source>Overrides the preset&apos;s attention heads; 0 keeps the preset.</source>
-        <translation>覆盖预设的注意力头数；0 表示保持预设值。</translation>
-    </message>
-    <message>
-        <source>folk: distillation from Com/RCom-filtered views plus MFM reconstruction; mfm, mfm-comrcom, folk-fixed and dino are the ablations.</source>
-        <translation>folk：基于 Com/RCom 滤波视图的蒸馏加 MFM 重建；mfm、mfm-comrcom、folk-fixed 和 dino 为消融变体。</translation>
-    </message>
-    <message>
-        <source>Temperature of the student&apos;s softmax.</source>
-        <translation>学生网络 softmax 的温度。</translation>
-    </message>
-    <message>
-        <source>Teacher softmax temperature after its warm-up.</source>
-        <translation>预热结束后教师网络 softmax 的温度。</translation>
-    </message>
-    <message>
-        <source>Teacher temperature at the start of its linear warm-up.</source>
-        <translation>线性预热开始时的教师温度。</translation>
-    </message>
-    <message>
-        <source>Length of the teacher temperature warm-up in epochs.</source>
-        <translation>教师温度预热的长度（轮次）。</translation>
-    </message>
-    <message>
-        <source>Momentum of the centre subtracted from the teacher&apos;s logits.</source>
-        <translation>从教师 logits 中减去的中心项的动量。</translation>
-    </message>
-    <message>
-        <source>Weight λ of the frequency reconstruction loss.</source>
-        <translation>频率重建损失的权重 λ。</translation>
-    </message>
-    <message>
-        <source>EMA momentum of the teacher at the start (cosine towards momentum_end).</source>
-        <translation>训练开始时教师的 EMA 动量（按余弦曲线趋向 momentum_end）。</translation>
-    </message>
-    <message>
-        <source>EMA momentum of the teacher at the end of training.</source>
-        <translation>训练结束时教师的 EMA 动量。</translation>
-    </message>
-    <message>
-        <source>Probability that a view is filtered with Com (else RCom).</source>
-        <translation>视图使用 Com 滤波的概率（否则使用 RCom）。</translation>
-    </message>
-    <message>
-        <source>The set of ratios ρ a filtered view draws from, each in (0, 1].</source>
-        <translation>滤波视图抽取比例 ρ 的集合，每个值都在 (0, 1] 之内。</translation>
-    </message>
-    <message>
-        <source>Radius of the low/high-pass ablation; ≤ 0: a default scaled to the image.</source>
-        <translation>低通/高通消融实验的半径；≤ 0：按图像尺寸缩放的默认值。</translation>
-    </message>
-    <message>
-        <source>Probability of low-pass (else high-pass) in the low/high-pass ablation.</source>
-        <translation>低通/高通消融实验中使用低通（否则高通）的概率。</translation>
-    </message>
-    <message>
-        <source>Images per step.</source>
-        <translation>每步的图像数。</translation>
-    </message>
-    <message>
-        <source>Length of the schedules in epochs.</source>
-        <translation>调度计划的长度（轮次）。</translation>
-    </message>
-    <message>
-        <source>Stop after this many steps; 0: epochs x batches per epoch.</source>
-        <translation>训练这么多步后停止；0：轮次 × 每轮批次数。</translation>
-    </message>
-    <message>
-        <source>Learning rate per 256 images: the peak lr is base_lr x batch / 256.</source>
-        <translation>每 256 张图像的学习率：峰值学习率为 base_lr × 批大小 / 256。</translation>
-    </message>
-    <message>
-        <source>Learning rate at the end of the cosine decay.</source>
-        <translation>余弦衰减结束时的学习率。</translation>
-    </message>
-    <message>
-        <source>Linear learning-rate warm-up in epochs.</source>
-        <translation>学习率线性预热的长度（轮次）。</translation>
-    </message>
-    <message>
-        <source>AdamW weight decay at the start (cosine to weight_decay_end).</source>
-        <translation>开始时的 AdamW 权重衰减（按余弦曲线变化到 weight_decay_end）。</translation>
-    </message>
-    <message>
-        <source>AdamW weight decay at the end.</source>
-        <translation>结束时的 AdamW 权重衰减。</translation>
-    </message>
-    <message>
-        <source>Clip the global gradient norm to this; ≤ 0: no clipping.</source>
-        <translation>将全局梯度范数裁剪到此值；≤ 0：不裁剪。</translation>
-    </message>
-    <message>
-        <source>The prototypes do not move during this many epochs.</source>
-        <translation>在这么多轮次内原型保持不变。</translation>
-    </message>
-    <message>
-        <source>Consecutive steps with a non-finite loss that are skipped before the run fails; 0: fail at the first.</source>
-        <translation>在运行失败之前可跳过的连续损失非有限值的步数；0：第一次出现即失败。</translation>
-    </message>
-    <message>
-        <source>Evaluate every this many steps during training; 0: only at the end.</source>
-        <translation>训练期间每隔这么多步评估一次；0：仅在结束时评估。</translation>
-    </message>
-    <message>
-        <source>Evaluate when the run finishes.</source>
-        <translation>运行结束时进行评估。</translation>
-    </message>
-    <message>
-        <source>Neighbours of the k-NN classifier.</source>
-        <translation>k-NN 分类器的近邻数。</translation>
-    </message>
-    <message>
-        <source>Temperature of the k-NN vote weights.</source>
-        <translation>k-NN 投票权重的温度。</translation>
-    </message>
-    <message>
-        <source>Labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
-        <translation>用于构建 k-NN 特征库和拟合探针的带标签样本数；0：全部。</translation>
-    </message>
-    <message>
-        <source>Test samples scored; 0: all.</source>
-        <translation>参与评分的测试样本数；0：全部。</translation>
-    </message>
-    <message>
-        <source>Full-batch steps of the linear probe.</source>
-        <translation>线性探针的全批次训练步数。</translation>
-    </message>
-    <message>
-        <source>Learning rate of the linear probe.</source>
-        <translation>线性探针的学习率。</translation>
-    </message>
-    <message>
-        <source>Fractions of the labels per class for the few-shot probes.</source>
-        <translation>少样本探针每类使用的标签比例。</translation>
-    </message>
-    <message>
-        <source>Also score a randomly initialised backbone of the same architecture.</source>
-        <translation>同时评估一个相同架构、随机初始化的主干网络。</translation>
-    </message>
-    <message>
-        <source>Images per batch when extracting features.</source>
-        <translation>提取特征时每批的图像数。</translation>
-    </message>
-    <message>
-        <source>What represents an image: the CLS token (ResNet: pooled map), the mean of the patch tokens, or both concatenated.</source>
-        <translation>图像的表示方式：CLS 标记（ResNet：池化后的特征图）、图块标记的均值，或二者拼接。</translation>
-    </message>
-    <message>
-        <source>auto picks CUDA when available, else the CPU; cuda:N picks a GPU.</source>
-        <translation>auto：有 CUDA 时使用 CUDA，否则使用 CPU；cuda:N 指定某块 GPU。</translation>
-    </message>
-    <message>
-        <source>Compute threads; 0: the measured default (all cores).</source>
-        <translation>计算线程数；0：实测默认值（全部核心）。</translation>
-    </message>
-    <message>
-        <source>Write a checkpoint every this many steps; 0: only on stop and at the end.</source>
-        <translation>每隔这么多步写入一个检查点；0：仅在停止和结束时写入。</translation>
-    </message>
-    <message>
-        <source>How many checkpoints to keep.</source>
-        <translation>保留的检查点数量。</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>log interval steps</source>
-        <translation>日志间隔（步）</translation>
-    </message>
-    <message>
-        <source>sample interval steps</source>
-        <translation>探针图像间隔（步）</translation>
-    </message>
-    <message>
-        <source>init from</source>
-        <translation>初始化权重来源</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <source>format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>train subset</source>
-        <translation>训练子集</translation>
-    </message>
-    <message>
-        <source>workers</source>
-        <translation>加载线程</translation>
-    </message>
-    <message>
-        <source>prefetch batches</source>
-        <translation>预取批次</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>均值</translation>
-    </message>
-    <message>
-        <source>std</source>
-        <translation>标准差</translation>
-    </message>
-    <message>
-        <source>augment.scale min</source>
-        <translation>增强：最小缩放</translation>
-    </message>
-    <message>
-        <source>augment.scale max</source>
-        <translation>增强：最大缩放</translation>
-    </message>
-    <message>
-        <source>augment.ratio min</source>
-        <translation>增强：最小宽高比</translation>
-    </message>
-    <message>
-        <source>augment.ratio max</source>
-        <translation>增强：最大宽高比</translation>
-    </message>
-    <message>
-        <source>augment.flip probability</source>
-        <translation>增强：翻转概率</translation>
-    </message>
-    <message>
-        <source>augment.greyscale probability</source>
-        <translation>增强：灰度概率</translation>
-    </message>
-    <message>
-        <source>augment.blur probability</source>
-        <translation>增强：模糊概率</translation>
-    </message>
-    <message>
-        <source>augment.blur sigma min</source>
-        <translation>增强：模糊 σ 最小值</translation>
-    </message>
-    <message>
-        <source>augment.blur sigma max</source>
-        <translation>增强：模糊 σ 最大值</translation>
-    </message>
-    <message>
-        <source>augment.solarize probability</source>
-        <translation>增强：曝光反转概率</translation>
-    </message>
-    <message>
-        <source>augment.jitter.probability</source>
-        <translation>增强：颜色抖动概率</translation>
-    </message>
-    <message>
-        <source>augment.jitter.brightness</source>
-        <translation>增强：颜色抖动亮度</translation>
-    </message>
-    <message>
-        <source>augment.jitter.contrast</source>
-        <translation>增强：颜色抖动对比度</translation>
-    </message>
-    <message>
-        <source>augment.jitter.saturation</source>
-        <translation>增强：颜色抖动饱和度</translation>
-    </message>
-    <message>
-        <source>augment.jitter.hue</source>
-        <translation>增强：颜色抖动色调</translation>
-    </message>
-    <message>
-        <source>image size</source>
-        <translation>图像尺寸</translation>
-    </message>
-    <message>
-        <source>patch size</source>
-        <translation>图块大小</translation>
-    </message>
-    <message>
-        <source>channels</source>
-        <translation>通道数</translation>
-    </message>
-    <message>
-        <source>prototypes</source>
-        <translation>原型数</translation>
-    </message>
-    <message>
-        <source>head hidden</source>
-        <translation>投影头隐藏层宽度</translation>
-    </message>
-    <message>
-        <source>head bottleneck</source>
-        <translation>投影头瓶颈宽度</translation>
-    </message>
-    <message>
-        <source>small stem</source>
-        <translation>小输入层</translation>
-    </message>
-    <message>
-        <source>vit dim</source>
-        <translation>ViT 宽度</translation>
-    </message>
-    <message>
-        <source>vit depth</source>
-        <translation>ViT 深度</translation>
-    </message>
-    <message>
-        <source>vit heads</source>
-        <translation>ViT 注意力头数</translation>
-    </message>
-    <message>
-        <source>student temp</source>
-        <translation>学生温度</translation>
-    </message>
-    <message>
-        <source>teacher temp</source>
-        <translation>教师温度</translation>
-    </message>
-    <message>
-        <source>warmup teacher temp</source>
-        <translation>预热教师温度</translation>
-    </message>
-    <message>
-        <source>warmup teacher temp epochs</source>
-        <translation>教师温度预热轮次</translation>
-    </message>
-    <message>
-        <source>center momentum</source>
-        <translation>中心动量</translation>
-    </message>
-    <message>
-        <source>reconstruction weight</source>
-        <translation>重建权重</translation>
-    </message>
-    <message>
-        <source>momentum</source>
-        <translation>动量</translation>
-    </message>
-    <message>
-        <source>momentum end</source>
-        <translation>最终动量</translation>
-    </message>
-    <message>
-        <source>p com</source>
-        <translation>Com 概率</translation>
-    </message>
-    <message>
-        <source>ratios</source>
-        <translation>比例 ρ</translation>
-    </message>
-    <message>
-        <source>radius</source>
-        <translation>半径</translation>
-    </message>
-    <message>
-        <source>p low pass</source>
-        <translation>低通概率</translation>
-    </message>
-    <message>
-        <source>batch size</source>
-        <translation>批大小</translation>
-    </message>
-    <message>
-        <source>epochs</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <source>steps</source>
-        <translation>步数</translation>
-    </message>
-    <message>
-        <source>base lr</source>
-        <translation>基础学习率</translation>
-    </message>
-    <message>
-        <source>min lr</source>
-        <translation>最小学习率</translation>
-    </message>
-    <message>
-        <source>warmup epochs</source>
-        <translation>预热轮次</translation>
-    </message>
-    <message>
-        <source>weight decay</source>
-        <translation>权重衰减</translation>
-    </message>
-    <message>
-        <source>weight decay end</source>
-        <translation>最终权重衰减</translation>
-    </message>
-    <message>
-        <source>clip grad</source>
-        <translation>梯度裁剪</translation>
-    </message>
-    <message>
-        <source>freeze last layer epochs</source>
-        <translation>冻结最后一层的轮次</translation>
-    </message>
-    <message>
-        <source>max bad steps</source>
-        <translation>最大异常步数</translation>
-    </message>
-    <message>
-        <source>interval steps</source>
-        <translation>间隔（步）</translation>
-    </message>
-    <message>
-        <source>at end</source>
-        <translation>结束时</translation>
-    </message>
-    <message>
-        <source>k</source>
-        <translation>k</translation>
-    </message>
-    <message>
-        <source>temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <source>train samples</source>
-        <translation>训练样本数</translation>
-    </message>
-    <message>
-        <source>test samples</source>
-        <translation>测试样本数</translation>
-    </message>
-    <message>
-        <source>linear epochs</source>
-        <translation>线性探针轮次</translation>
-    </message>
-    <message>
-        <source>linear lr</source>
-        <translation>线性探针学习率</translation>
-    </message>
-    <message>
-        <source>few shot fractions</source>
-        <translation>少样本比例</translation>
-    </message>
-    <message>
-        <source>random baseline</source>
-        <translation>随机基线</translation>
-    </message>
-    <message>
-        <source>features</source>
-        <translation>特征</translation>
-    </message>
-    <message>
-        <source>device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>threads</source>
-        <translation>线程数</translation>
-    </message>
-    <message>
-        <source>keep last</source>
-        <translation>保留最近</translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a valid %3</source>
-        <translation>%1：“%2”不是有效的%3</translation>
-    </message>
-    <message>
-        <source>list such as [0.01, 0.05]</source>
-        <translation>列表，例如 [0.01, 0.05]</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>float32, or bf16: the networks run in bfloat16 (autocast) while the masks and the frequency loss stay float32. For GPUs; slower on most CPUs.</source>
-        <translation>float32 或 bf16：网络以 bfloat16 运行（autocast），而掩码和频率损失保持 float32。适用于 GPU；在大多数 CPU 上更慢。</translation>
-    </message>
-    <message>
-        <source>precision</source>
-        <translation>计算精度</translation>
-    </message>
-    <message>
-        <source>Largest image (width × height) read from an image folder; a larger one is refused before decoding, then skipped and counted.</source>
-        <translation>从图像文件夹读取的最大图像（宽 × 高）；更大的图像会在解码前被拒绝，随后跳过并计数。</translation>
-    </message>
-    <message>
-        <source>max image pixels</source>
-        <translation>最大图像像素数</translation>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
     </message>
 </context>
 <context>
@@ -1843,16 +1906,16 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>最后记录步骤中教师输出的熵，占 ln K（均匀输出）的百分比；预热之后达到 97 % 或以上即为坍缩</translation>
     </message>
     <message>
+        <source>Prototypes that were the argmax of a teacher output in the %1 steps up to the last logged one</source>
+        <translation>截至最后记录步骤的 %1 步内，曾作为某个教师输出 argmax 的原型</translation>
+    </message>
+    <message>
         <source>Teacher entropy % of ln K</source>
         <translation>教师熵占 ln K 的 %</translation>
     </message>
     <message>
         <source>Prototypes used</source>
         <translation>已用原型数</translation>
-    </message>
-    <message>
-        <source>Prototypes that were the argmax of a teacher output in the %1 steps up to the last logged one</source>
-        <translation>截至最后记录步骤的 %1 步内，曾作为某个教师输出 argmax 的原型</translation>
     </message>
 </context>
 <context>

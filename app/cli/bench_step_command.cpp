@@ -33,11 +33,11 @@ int runBenchStep(const BenchStepOptions& o, std::ostream& out, std::ostream& err
     model.channels = o.channels;
     model.prototypes = o.prototypes;
     MethodConfig method;
-    method.objective = *objective;
-    method.batchSize = o.batch;
+    method.objective.name = objectiveName(*objective);
+    method.optimisation.batchSize = o.batch;
     method.epochs = 100;
     method.stepsPerEpoch = 1000;  // the prototypes stay frozen (epoch 0) as at the start of real runs
-    method.warmupEpochs = 0.0;
+    method.optimisation.warmupEpochs = 0.0;
     if (o.precision != "float32" && o.precision != "bf16") {
       err << "folk bench step: precision '" << o.precision << "' is not one of float32, bf16\n";
       return 2;

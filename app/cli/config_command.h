@@ -1,6 +1,7 @@
 #pragma once
 // `folk config --print-default` prints the embedded default training config as JSON;
-// `folk config --check FILE [--set key=value ...]` validates a config and prints the result.
+// `folk config --check FILE [--set key=value ...]` validates a config and prints the result;
+// `folk config --settings-markdown` prints docs/settings.md (every setting, from the registry).
 #include <CLI/CLI.hpp>
 
 #include <iosfwd>
@@ -11,6 +12,7 @@ namespace folk::cli {
 
 struct ConfigCommandOptions {
   bool printDefault = false;
+  bool settingsMarkdown = false;
   std::string check;
   std::vector<std::string> sets;
 };

@@ -1,18 +1,25 @@
 #pragma once
-// Every hyperparameter of a TrainConfig as an editable form, grouped as in config.json (data,
-// model, objective, masks, optimisation, evaluation, device, checkpoint, run). The form is built
-// from the config's own JSON, so a new engine setting appears here without GUI code; each field
-// has a tooltip that says what it does. Values are parsed and validated on every edit, and the
-// problems (parse errors, then the engine's validation sentences) are reported, so Start can stay
-// disabled with the reason shown.
+// Every setting of a TrainConfig as an editable form, built from the settings registry
+// (core/io/settings_registry.h): the essentials a newcomer decides first (dataset, model,
+// objective, length, batch, learning rate, mask ratios, evaluation interval, seed), then "All
+// settings", which opens the rest grouped as in the registry. Each field has its human label, its
+// unit and a tooltip, all translated; numbers are shown as people write them (1.333, an empty list
+// as "auto (from the data)") while an untouched field keeps its exact value. Values are parsed and
+// validated on every edit, and the problems (parse errors, then the engine's validation sentences)
+// are reported, so Start can stay disabled with the reason shown.
 #include <QHash>
 #include <QStringList>
 #include <QWidget>
 
+#include <nlohmann/json.hpp>
+
 #include "core/io/train_config.h"
 
-class QFormLayout;
-class QVBoxLayout;
+class QToolButton;
+
+namespace folk {
+struct Setting;
+}
 
 namespace folk::ui {
 
@@ -34,6 +41,10 @@ class ConfigForm : public QWidget {
   QString fieldText(const QString& key) const;
   QStringList keys() const { return order_; }
 
+  // Shows or hides the settings beyond the essentials.
+  void setAllSettingsShown(bool shown);
+  bool allSettingsShown() const;
+
   static QString tooltipFor(const QString& key);
   static QString labelFor(const QString& key);  // the translated row label
 
@@ -41,13 +52,20 @@ class ConfigForm : public QWidget {
   void changed();
 
  private:
-  void build(const nlohmann::json& json);
-  void addFields(const nlohmann::json& object, const QString& prefix, QFormLayout* form);
+  QWidget* makeEditor(const Setting& setting);
+  // The text a field shows for a JSON value ("0.005, 0.01, 0.05", "1.333").
+  static QString displayText(const Setting& setting, const nlohmann::json& value);
+  // The JSON value of a field's text, or null with the reason in `why`.
+  nlohmann::json parseField(const Setting& setting, const QString& text, QString* why) const;
 
-  QVBoxLayout* groupsLayout_;
   QHash<QString, QWidget*> fields_;
-  QHash<QString, int> kinds_;  // nlohmann::json::value_t of the default value
   QStringList order_;
+  // The exact value each field was set to and the text it showed then: an untouched 1.333 stays
+  // 4/3 rather than becoming 1.333.
+  QHash<QString, QString> shownText_;
+  QHash<QString, nlohmann::json> exactValue_;
+  QToolButton* allSettingsButton_ = nullptr;
+  QWidget* allSettings_ = nullptr;
   bool loading_ = false;
 };
 

@@ -2,10 +2,10 @@
 // Everything a training run is made of, as one JSON document (the run directory's config.json):
 // data, model, objective, masks, optimisation, evaluation, device and checkpoint settings.
 //
-// Why its own structs rather than embedding MethodConfig / LoaderOptions: this header is included by
-// both the data side (loaders) and the method side of the session, and must stay free of either's
-// headers. method_mapping.h turns it into a MethodConfig; ModelConfig and AugmentConfig are reused
-// as they are (their headers are plain).
+// Why its own structs rather than embedding LoaderOptions: this header is included by both the data
+// side (loaders) and the method side of the session, and must stay free of torch. MethodConfig
+// (core/method/train_step.h) holds the objective, mask and optimisation sections as they are;
+// ModelConfig and AugmentConfig are reused as they are (their headers are plain).
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -17,90 +17,94 @@
 
 namespace folk {
 
+// The settings of a run as typed values. Their defaults, ranges, names and descriptions are
+// declared once, in core/io/settings_registry.cpp: the members here start zero / empty and
+// TrainConfig's constructor sets each one from the registry, so no default can be stated twice.
 struct DataSettings {
-  std::string path = "/usr/share/datasets/fashion-mnist";
-  std::string format = "auto";  // auto | idx | cifar | folder
-  std::size_t trainSubset = 0;  // train on this many samples (stratified draw); 0: all
-  int workers = 2;              // loader threads
-  int prefetchBatches = 4;
-  // Pixel budget per image file (image folders): a file whose header claims more is refused before
-  // decoding (a decompression bomb), then skipped and counted like any unreadable file.
-  std::int64_t maxImagePixels = std::int64_t(1) << 28;
-  AugmentConfig augment;        // outputSize / channels are taken from the model
-  std::vector<double> mean;     // normalisation; empty: the loader's defaults for the channel count
+  std::string path;
+  std::string format;             // auto | idx | cifar | folder
+  std::size_t trainSubset{};      // stratified draw of this many samples; 0: all
+  int workers{};                  // loader threads
+  int prefetchBatches{};
+  std::int64_t maxImagePixels{};  // image folders: larger files are refused before decoding
+  AugmentConfig augment;          // outputSize / channels are taken from the model
+  std::vector<double> mean;       // normalisation; empty: the loader's defaults for the channel count
   std::vector<double> std;
 };
 
 struct ObjectiveSettings {
-  std::string name = "folk";  // folk | mfm | mfm-comrcom | folk-fixed | dino
-  double studentTemp = 0.1;
-  double teacherTemp = 0.07;
-  double warmupTeacherTemp = 0.04;
-  double warmupTeacherTempEpochs = 1.0;
-  double centerMomentum = 0.9;
-  double reconstructionWeight = 1.0;
-  double momentum = 0.99;  // EMA, cosine to momentumEnd
-  double momentumEnd = 1.0;
+  std::string name;  // folk | mfm | mfm-comrcom | folk-fixed | dino
+  double studentTemp{};
+  double teacherTemp{};
+  double warmupTeacherTemp{};
+  double warmupTeacherTempEpochs{};
+  double centerMomentum{};
+  double reconstructionWeight{};
+  double momentum{};  // EMA, cosine to momentumEnd
+  double momentumEnd{};
 };
 
 struct MaskSettings {
-  double pCom = 0.5;
-  std::vector<double> ratios{0.005, 0.01, 0.05};
-  double radius = -1.0;  // low/high-pass radius; <= 0: scaled default
-  double pLowPass = 0.5;
+  double pCom{};
+  std::vector<double> ratios;
+  double radius{};  // low/high-pass radius; <= 0: scaled default
+  double pLowPass{};
 };
 
 struct OptimisationSettings {
-  int batchSize = 128;
-  std::int64_t epochs = 5;
-  std::int64_t steps = 0;  // stop after this many steps; 0: epochs x batches per epoch
-  double baseLr = 5e-4;    // lr = baseLr * batch / 256
-  double minLr = 1e-6;
-  double warmupEpochs = 1.0;
-  double weightDecay = 0.04;
-  double weightDecayEnd = 0.4;
-  double clipGrad = 3.0;
-  double freezeLastLayerEpochs = 1.0;
+  int batchSize{};
+  std::int64_t epochs{};
+  std::int64_t steps{};  // stop after this many steps; 0: epochs x batches per epoch
+  double baseLr{};       // lr = baseLr * batch / 256
+  double minLr{};
+  double warmupEpochs{};
+  double weightDecay{};
+  double weightDecayEnd{};
+  double clipGrad{};
+  double freezeLastLayerEpochs{};
   // Steps whose loss or gradients are not finite are never applied. 0: the first one stops the run
   // (the last good checkpoint is kept); N: up to N such steps are skipped (with a message each),
   // the (N+1)-th stops the run.
-  int maxBadSteps = 0;
+  int maxBadSteps{};
 };
 
 struct EvaluationSettings {
-  std::int64_t intervalSteps = 0;  // evaluate every N steps during training; 0: only at the end
-  bool atEnd = true;
-  int k = 20;
-  double temperature = 0.07;
-  std::size_t trainSamples = 10000;  // labelled samples the k-NN bank / probes are fitted on; 0: all
-  std::size_t testSamples = 2000;    // samples scored; 0: all
-  int linearEpochs = 100;            // full-batch steps of the linear probe
-  double linearLr = 0.01;
-  std::vector<double> fewShotFractions{0.01, 0.1};
-  bool randomBaseline = true;  // also score a randomly initialised backbone of the same architecture
-  int batchSize = 256;
+  std::int64_t intervalSteps{};  // evaluate every N steps during training; 0: only at the end
+  bool atEnd{};
+  int k{};
+  double temperature{};
+  std::size_t trainSamples{};  // labelled samples the k-NN bank / probes are fitted on; 0: all
+  std::size_t testSamples{};   // samples scored; 0: all
+  int linearEpochs{};          // full-batch steps of the linear probe
+  double linearLr{};
+  std::vector<double> fewShotFractions;
+  bool randomBaseline{};  // also score a randomly initialised backbone of the same architecture
+  int batchSize{};
   // Which backbone output is scored: "cls" (ViT final-norm CLS token / ResNet pooled map, as
   // DESIGN.md §3), "patch-mean" (mean of the final-norm patch tokens) or "cls+patch-mean" (both,
   // concatenated). Short runs shape the patch tokens long before the CLS token (see the README).
-  std::string features = "cls";
+  std::string features;
 };
 
 struct DeviceSettings {
-  std::string device = "auto";  // auto | cpu | cuda | cuda:N
-  int threads = 0;              // torch intra-op threads; 0: measured default (torch_threads.h)
+  std::string device;  // auto | cpu | cuda | cuda:N
+  int threads{};       // torch intra-op threads; 0: measured default (torch_threads.h)
   // float32 | bf16: bfloat16 autocast for the networks' forward passes (masks and the FFT loss stay
-  // float32). Meant for GPUs; on a CPU without bf16 instructions it is slower, though correct.
-  std::string precision = "float32";
+  // float32).
+  std::string precision;
 };
 
 struct CheckpointSettings {
-  std::int64_t intervalSteps = 500;  // 0: only when the run stops or ends
-  int keepLast = 2;
+  std::int64_t intervalSteps{};  // 0: only when the run stops or ends
+  int keepLast{};
 };
 
 struct TrainConfig {
-  std::string name = "fashion-vit-nano";
-  std::uint64_t seed = 0;
+  // Every setting at its registry default (the embedded default config).
+  TrainConfig();
+
+  std::string name;
+  std::uint64_t seed{};
   DataSettings data;
   ModelConfig model;
   ObjectiveSettings objective;
@@ -109,8 +113,8 @@ struct TrainConfig {
   EvaluationSettings evaluation;
   DeviceSettings device;
   CheckpointSettings checkpoint;
-  std::int64_t logIntervalSteps = 10;     // metrics rows and progress lines
-  std::int64_t sampleIntervalSteps = 200;  // probe reconstructions to samples/; 0: off
+  std::int64_t logIntervalSteps{};     // metrics rows and progress lines
+  std::int64_t sampleIntervalSteps{};  // probe reconstructions to samples/; 0: off
   // Backbone weights (safetensors, as `folk export` writes them) a fresh run starts from instead of
   // a random initialisation; "" for none. A resumed run takes its weights from its checkpoint.
   std::string initFrom;
@@ -123,7 +127,7 @@ class ConfigError : public std::runtime_error {
 };
 
 // The embedded default: Fashion-MNIST from Debian's dataset-fashion-mnist with vit-nano, values
-// chosen for small data and short runs.
+// chosen for small data and short runs (the registry's defaults; the same as TrainConfig()).
 TrainConfig defaultConfig();
 
 nlohmann::json toJson(const TrainConfig& config);

@@ -21,7 +21,8 @@ std::string fixed(double value, int digits) {
 }  // namespace
 
 std::int64_t collapseWarmupSteps(const MethodConfig& method) {
-  const double epochs = std::max({method.warmupEpochs, method.warmupTeacherTempEpochs, method.freezeLastLayerEpochs});
+  const double epochs = std::max({method.optimisation.warmupEpochs, method.objective.warmupTeacherTempEpochs,
+                                  method.optimisation.freezeLastLayerEpochs});
   return static_cast<std::int64_t>(std::llround(epochs * static_cast<double>(method.stepsPerEpoch)));
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/io/settings_registry.h"
 #include "core/method/autocast_scope.h"
 #include "core/method/ema.h"
 #include "core/method/losses.h"
@@ -68,36 +69,43 @@ struct TrainStep::ShardResult {
   std::vector<torch::Tensor> grads;  // of trainableParameters(), when computed here (keepGraph false)
 };
 
+MethodConfig::MethodConfig(const TrainConfig& config, std::int64_t stepsPerEpoch_)
+    : objective(config.objective),
+      masks(config.masks),
+      optimisation(config.optimisation),
+      epochs(config.optimisation.epochs),
+      stepsPerEpoch(stepsPerEpoch_),
+      maskSeed(config.seed),
+      bf16(config.device.precision == "bf16") {}
+
+ViewFilterSettings MethodConfig::filter() const {
+  ViewFilterSettings f;
+  f.sampling.pCom = masks.pCom;
+  f.sampling.ratios = masks.ratios;
+  f.radius = masks.radius;
+  f.pLowPass = masks.pLowPass;
+  return f;
+}
+
 std::string validateMethodConfig(const MethodConfig& c) {
-  auto inUnit = [](double x) { return x >= 0.0 && x <= 1.0; };
   if (c.epochs <= 0) return "epochs must be positive (got " + std::to_string(c.epochs) + ")";
   if (c.stepsPerEpoch <= 0) return "steps per epoch must be positive (got " + std::to_string(c.stepsPerEpoch) + ")";
-  if (c.batchSize <= 0) return "batch size must be positive (got " + std::to_string(c.batchSize) + ")";
-  if (!(c.baseLr > 0.0)) return "learning rate must be positive (got " + std::to_string(c.baseLr) + ")";
-  if (c.minLr < 0.0) return "minimum learning rate must not be negative";
-  if (c.warmupEpochs < 0.0) return "warm-up epochs must not be negative";
-  if (c.weightDecay < 0.0 || c.weightDecayEnd < 0.0) return "weight decay must not be negative";
-  if (!inUnit(c.momentum) || !inUnit(c.momentumEnd)) return "EMA momentum must lie in [0, 1]";
-  if (!(c.studentTemp > 0.0) || !(c.teacherTemp > 0.0) || !(c.warmupTeacherTemp > 0.0)) {
-    return "temperatures must be positive";
+  TrainConfig settings;
+  settings.objective = c.objective;
+  settings.masks = c.masks;
+  settings.optimisation = c.optimisation;
+  for (const auto& setting : settingsRegistry()) {
+    const auto& key = setting.key;
+    if (key.rfind("objective.", 0) != 0 && key.rfind("masks.", 0) != 0 && key.rfind("optimisation.", 0) != 0) continue;
+    if (const auto problems = setting.problems(settings); !problems.empty()) return problems.front();
   }
-  if (c.warmupTeacherTempEpochs < 0.0) return "teacher temperature warm-up epochs must not be negative";
-  if (!inUnit(c.centerMomentum)) return "centre momentum must lie in [0, 1]";
-  if (c.reconstructionWeight < 0.0) return "reconstruction weight must not be negative";
-  if (c.freezeLastLayerEpochs < 0.0) return "frozen last-layer epochs must not be negative";
-  if (!inUnit(c.filter.sampling.pCom)) return "Com probability must lie in [0, 1]";
-  if (c.filter.sampling.ratios.empty()) return "the set of Com/RCom ratios must not be empty";
-  for (double r : c.filter.sampling.ratios) {
-    if (!(r > 0.0 && r <= 1.0)) return "Com/RCom ratio " + std::to_string(r) + " lies outside (0, 1]";
-  }
-  if (!inUnit(c.filter.pLowPass)) return "low-pass probability must lie in [0, 1]";
   return {};
 }
 
 TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch::Device device)
     : modelConfig_(model),
       methodConfig_(method),
-      traits_(objectiveTraits(method.objective)),
+      traits_(objectiveTraits(parseObjective(method.objective.name).value_or(Objective::Folk))),
       device_(device),
       maskGenerator_(at::make_generator<at::CPUGeneratorImpl>(method.maskSeed)) {
   if (auto problem = validateModelConfig(model); !problem.empty()) throw std::invalid_argument("model config: " + problem);
@@ -105,12 +113,13 @@ TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch
     throw std::invalid_argument("method config: " + problem);
   }
   const auto total = method.epochs * method.stepsPerEpoch;
-  const double peakLr = method.baseLr * method.batchSize / 256.0;
-  lr_ = {peakLr, method.minLr, total, roundSteps(method.warmupEpochs, method.stepsPerEpoch), 0.0};
-  weightDecay_ = {method.weightDecay, method.weightDecayEnd, total, 0, method.weightDecay};
-  momentum_ = {method.momentum, method.momentumEnd, total, 0, method.momentum};
-  teacherTemp_ = {method.warmupTeacherTemp, method.teacherTemp,
-                  roundSteps(method.warmupTeacherTempEpochs, method.stepsPerEpoch)};
+  const auto& p = method.optimisation;
+  const auto& o = method.objective;
+  const double peakLr = p.baseLr * p.batchSize / 256.0;
+  lr_ = {peakLr, p.minLr, total, roundSteps(p.warmupEpochs, method.stepsPerEpoch), 0.0};
+  weightDecay_ = {p.weightDecay, p.weightDecayEnd, total, 0, p.weightDecay};
+  momentum_ = {o.momentum, o.momentumEnd, total, 0, o.momentum};
+  teacherTemp_ = {o.warmupTeacherTemp, o.teacherTemp, roundSteps(o.warmupTeacherTempEpochs, method.stepsPerEpoch)};
 
   student_ = makeBackbone(model);
   student_->to(device);
@@ -146,7 +155,7 @@ TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch
   if (reconstruction_) sort(*reconstruction_);
   std::vector<torch::optim::OptimizerParamGroup> groups;
   groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
-                                 torch::optim::AdamWOptions(peakLr).weight_decay(method.weightDecay)));
+                                 torch::optim::AdamWOptions(peakLr).weight_decay(p.weightDecay)));
   groups.emplace_back(noDecay,
                       std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(peakLr).weight_decay(0.0)));
   optimizer_ = std::make_unique<torch::optim::AdamW>(std::move(groups), torch::optim::AdamWOptions(peakLr));
@@ -189,7 +198,7 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     draw.rows = torch::cat({rows, rows + batch * world});
   }
   auto prepared =
-      prepareViews(views, traits_.filter, methodConfig_.filter, methodConfig_.normalization, maskGenerator_, draw);
+      prepareViews(views, traits_.filter, methodConfig_.filter(), methodConfig_.normalization, maskGenerator_, draw);
   const double teacherTemp = traits_.distill ? teacherTemp_.at(globalStep) : 0.0;
   if (traits_.distill) v[StepMetric::TeacherTemp] = teacherTemp;
   // The reconstruction loss of each view is normalised by the removed entries of the whole batch,
@@ -289,7 +298,8 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   v[StepMetric::Distill] = distill.item<double>();
   v[StepMetric::Reconstruction] = reconstructionLoss.item<double>();
   const double maxNorm =
-      methodConfig_.clipGrad > 0.0 ? methodConfig_.clipGrad : std::numeric_limits<double>::infinity();
+      methodConfig_.optimisation.clipGrad > 0.0 ? methodConfig_.optimisation.clipGrad
+                                              : std::numeric_limits<double>::infinity();
   v[StepMetric::GradNorm] = torch::nn::utils::clip_grad_norm_(trainableParameters(), maxNorm);
   // Detected before the centre, the optimiser or the teacher move, so a bad batch leaves no trace.
   if (!std::isfinite(v[StepMetric::Distill])) {
@@ -308,7 +318,7 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     // of the student from the teacher is that loss minus the teacher's mean entropy.
     v[StepMetric::TeacherEntropy] = entropySum.item<double>() / teacherRows;
     v[StepMetric::StudentTeacherKl] = v[StepMetric::Distill] - v[StepMetric::TeacherEntropy];
-    center_ = updatedCenter(center_, teacherLogits, methodConfig_.centerMomentum);
+    center_ = updatedCenter(center_, teacherLogits, methodConfig_.objective.centerMomentum);
     v[StepMetric::CenterNorm] = center_.norm().item<double>();
     prototypeLastUsed_.masked_fill_(prototypeHits.to(prototypeLastUsed_.device()) > 0, globalStep);
     v[StepMetric::PrototypesUsed] =
@@ -317,7 +327,7 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
             .item<double>();
   }
   if (studentProjection_ &&
-      static_cast<double>(globalStep) < methodConfig_.freezeLastLayerEpochs * methodConfig_.stepsPerEpoch) {
+      static_cast<double>(globalStep) < methodConfig_.optimisation.freezeLastLayerEpochs * methodConfig_.stepsPerEpoch) {
     // An undefined gradient makes AdamW skip the prototypes entirely (no decay, no moment update),
     // which is DINO's "cancel_gradients_last_layer".
     studentProjection_->lastLayerDirection().mutable_grad() = torch::Tensor();
@@ -365,7 +375,8 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
   auto distill = torch::zeros({}, studentInput.options());
   auto reconstruction = torch::zeros({}, studentInput.options());
   if (traits_.distill) {
-    distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.studentTemp, teacherTemp);
+    distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.objective.studentTemp,
+                                   teacherTemp);
     auto stats = teacherOutputStats(r.teacherLogits, center_, teacherTemp);
     r.teacherEntropySum = stats.entropySum;
     r.teacherArgmax = stats.argmax;
@@ -384,7 +395,7 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
                             frequencyReconstructionError(view(predicted, 1), view(teacherInput, 1), view(masks, 1)) /
                                 removedCounts[1]);
   }
-  r.total = distill + methodConfig_.reconstructionWeight * reconstruction;
+  r.total = distill + methodConfig_.objective.reconstructionWeight * reconstruction;
   r.distill = distill.detach();
   r.reconstruction = reconstruction.detach();
   if (!keepGraph) {
@@ -423,7 +434,7 @@ int TrainStep::setParallelShards(int shards) {
 void TrainStep::save(const std::string& path) const {
   torch::serialize::OutputArchive archive;
   archive.write("format", c10::IValue(std::string(kFormat)));
-  archive.write("objective", c10::IValue(objectiveName(methodConfig_.objective)));
+  archive.write("objective", c10::IValue(methodConfig_.objective.name));
   archive.write("model", c10::IValue(modelConfig_.name));
   auto writeModule = [&](const char* key, const torch::nn::Module& module) {
     torch::serialize::OutputArchive nested;
@@ -461,9 +472,9 @@ void TrainStep::load(const std::string& path) {
   }
   const auto objective = readString(archive, "objective", path);
   const auto model = readString(archive, "model", path);
-  if (objective != objectiveName(methodConfig_.objective) || model != modelConfig_.name) {
+  if (objective != methodConfig_.objective.name || model != modelConfig_.name) {
     throw std::runtime_error(path + ": checkpoint is for objective '" + objective + "' and model '" + model +
-                             "', not '" + objectiveName(methodConfig_.objective) + "' and '" + modelConfig_.name + "'");
+                             "', not '" + methodConfig_.objective.name + "' and '" + modelConfig_.name + "'");
   }
   try {
     // Module::load silently resizes tensors of another shape (Tensor::set_), so shapes are checked.

@@ -11,6 +11,7 @@
 
 #include "core/dist/communicator.h"
 #include "core/io/step_metrics.h"
+#include "core/io/train_config.h"
 #include "core/method/objective.h"
 #include "core/method/schedules.h"
 #include "core/method/views.h"
@@ -18,36 +19,32 @@
 
 namespace folk {
 
+// What a TrainStep is told: the run's objective, mask and optimisation settings exactly as the
+// TrainConfig holds them (their defaults come from the settings registry; MethodConfig states none
+// of its own), and what only the data can tell: the schedule length in steps and the normalisation.
 struct MethodConfig {
-  Objective objective = Objective::Folk;
-  // Schedule length; the epoch of step s is s / stepsPerEpoch.
-  std::int64_t epochs = 100;
-  std::int64_t stepsPerEpoch = 100;
-  int batchSize = 64;            // images per step, for lr = baseLr * batchSize / 256
-  double baseLr = 5e-4;
-  double minLr = 1e-6;
-  double warmupEpochs = 10.0;    // linear lr warm-up from 0
-  double weightDecay = 0.04;     // cosine to weightDecayEnd (no decay on biases and norms)
-  double weightDecayEnd = 0.4;
-  double momentum = 0.996;       // EMA momentum, cosine to momentumEnd
-  double momentumEnd = 1.0;
-  double studentTemp = 0.1;
-  double teacherTemp = 0.04;           // final teacher temperature
-  double warmupTeacherTemp = 0.04;     // start of its linear warm-up
-  double warmupTeacherTempEpochs = 0;  // 0: no warm-up
-  double centerMomentum = 0.9;
-  double reconstructionWeight = 1.0;   // lambda
-  double clipGrad = 3.0;               // global L2 norm; <= 0: no clipping
-  double freezeLastLayerEpochs = 1.0;  // the prototypes do not move during the first epoch
-  ViewFilterSettings filter;
+  // `config`'s settings for a schedule of config.optimisation.epochs epochs of `stepsPerEpoch`
+  // steps. The default: the registry's defaults, one step per epoch.
+  explicit MethodConfig(const TrainConfig& config = TrainConfig(), std::int64_t stepsPerEpoch = 1);
+
+  ObjectiveSettings objective;  // name (folk, mfm, ...), temperatures, centre, EMA momentum, λ
+  MaskSettings masks;
+  OptimisationSettings optimisation;  // batch size, lr, weight decay, clipping, frozen prototypes
+  // Schedule length; the epoch of step s is s / stepsPerEpoch. optimisation.epochs and .steps are
+  // not read: the session turns them into these.
+  std::int64_t epochs;
+  std::int64_t stepsPerEpoch;
   ViewNormalization normalization;  // empty: defaultNormalization(channels)
-  std::uint64_t maskSeed = 0;   // seeds the generator of the Com/RCom and low/high-pass draws
+  std::uint64_t maskSeed;           // the run's seed: seeds the Com/RCom and low/high-pass draws
   // Forward passes under bfloat16 autocast (CUDA, or CPU for testing); masks, the FFT-based
   // reconstruction loss, the distillation softmax and the optimiser stay float32.
-  bool bf16 = false;
+  bool bf16;
+
+  ViewFilterSettings filter() const;  // the masks section as the view preparation takes it
 };
 
-// Empty when usable, else a sentence naming the problem.
+// Empty when usable, else a sentence naming the problem (the registry's checks of the sections a
+// TrainStep reads, and the schedule length).
 std::string validateMethodConfig(const MethodConfig& config);
 
 struct StepMetrics {

@@ -313,7 +313,7 @@ void Session::threadMain() {
       at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(config.seed);  // same mask every time
       ViewNormalization norm{data.mean(), data.std()};
       const auto x = fromImage(probe).unsqueeze(0).to(device);
-      auto prepared = prepareViews(x, trainer.traits().filter, method.filter, norm, generator);
+      auto prepared = prepareViews(x, trainer.traits().filter, method.filter(), norm, generator);
       SampleReport report;
       report.step = step;
       report.unfiltered = probe;

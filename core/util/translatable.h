@@ -1,8 +1,6 @@
 #pragma once
-// Marks English user-visible strings declared in core (metric and setting labels) for Qt's lupdate,
-// which finds them by this macro name; core stays free of Qt. The GUI translates them with
-// QCoreApplication::translate(context, text). Where a Qt header came first, Qt's identical
-// definition is used.
-#ifndef QT_TRANSLATE_NOOP
-#define QT_TRANSLATE_NOOP(context, text) text
-#endif
+// Marks a label, unit or tooltip that core declares (settings, step metrics) for translation. core
+// has no Qt, so this is the plain English text; lupdate reads it as QT_TRANSLATE_NOOP
+// (scripts/update-translations.sh passes -tr-function-alias) and the app translates it with
+// QCoreApplication::translate(context, text).
+#define FOLK_TRANSLATE_NOOP(context, text) text

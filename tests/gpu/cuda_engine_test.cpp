@@ -46,12 +46,12 @@ ModelConfig smallViT() {
 
 MethodConfig folkMethod(bool bf16) {
   MethodConfig method;
-  method.objective = Objective::Folk;
+  method.objective.name = "folk";
   method.epochs = 10;
   method.stepsPerEpoch = 4;
-  method.batchSize = 16;
-  method.warmupEpochs = 0;
-  method.freezeLastLayerEpochs = 0;
+  method.optimisation.batchSize = 16;
+  method.optimisation.warmupEpochs = 0;
+  method.optimisation.freezeLastLayerEpochs = 0;
   method.maskSeed = 3;
   method.bf16 = bf16;
   return method;

@@ -39,12 +39,12 @@ ModelConfig tinyModel() { return test::tinyViTModel(); }
 // losses within a few per cent, weights still float32 and finite.
 TEST(AutocastScope, Bf16TrainingStepsTrackTheFloat32Steps) {
   MethodConfig method;
-  method.objective = Objective::Folk;
+  method.objective.name = "folk";
   method.epochs = 10;
   method.stepsPerEpoch = 4;
-  method.batchSize = 8;
-  method.warmupEpochs = 0;
-  method.freezeLastLayerEpochs = 0;
+  method.optimisation.batchSize = 8;
+  method.optimisation.warmupEpochs = 0;
+  method.optimisation.freezeLastLayerEpochs = 0;
   method.maskSeed = 11;
   MethodConfig bf16 = method;
   bf16.bf16 = true;

@@ -92,9 +92,9 @@ TEST(CollapseCheck, HealthyAndTeacherlessRunsStayQuiet) {
 TEST(CollapseCheck, WarmUpStepsFollowTheSchedules) {
   MethodConfig method;
   method.stepsPerEpoch = 400;
-  method.warmupEpochs = 0.5;
-  method.warmupTeacherTempEpochs = 1.5;
-  method.freezeLastLayerEpochs = 1.0;
+  method.optimisation.warmupEpochs = 0.5;
+  method.objective.warmupTeacherTempEpochs = 1.5;
+  method.optimisation.freezeLastLayerEpochs = 1.0;
   EXPECT_EQ(collapseWarmupSteps(method), 600);
 }
 

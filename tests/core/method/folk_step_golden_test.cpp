@@ -67,27 +67,29 @@ ModelConfig goldenModel() {
 MethodConfig goldenMethod() {
   const auto& m = golden()["method"];
   MethodConfig config;
-  config.objective = Objective::Folk;
+  config.objective.name = "folk";
   config.epochs = m["epochs"];
   config.stepsPerEpoch = m["stepsPerEpoch"];
-  config.batchSize = m["batchSize"];
-  config.baseLr = m["baseLr"];
-  config.minLr = m["minLr"];
-  config.warmupEpochs = m["warmupEpochs"];
-  config.weightDecay = m["weightDecay"];
-  config.weightDecayEnd = m["weightDecayEnd"];
-  config.momentum = m["momentum"];
-  config.momentumEnd = m["momentumEnd"];
-  config.studentTemp = m["studentTemp"];
-  config.teacherTemp = m["teacherTemp"];
-  config.warmupTeacherTemp = m["warmupTeacherTemp"];
-  config.warmupTeacherTempEpochs = m["warmupTeacherTempEpochs"];
-  config.centerMomentum = m["centerMomentum"];
-  config.reconstructionWeight = m["reconstructionWeight"];
-  config.clipGrad = m["clipGrad"];
-  config.freezeLastLayerEpochs = m["freezeLastLayerEpochs"];
-  config.filter.sampling.pCom = m["pCom"];
-  config.filter.sampling.ratios = m["ratios"].get<std::vector<double>>();
+  auto& o = config.optimisation;
+  o.batchSize = m["batchSize"];
+  o.baseLr = m["baseLr"];
+  o.minLr = m["minLr"];
+  o.warmupEpochs = m["warmupEpochs"];
+  o.weightDecay = m["weightDecay"];
+  o.weightDecayEnd = m["weightDecayEnd"];
+  o.clipGrad = m["clipGrad"];
+  o.freezeLastLayerEpochs = m["freezeLastLayerEpochs"];
+  auto& t = config.objective;
+  t.momentum = m["momentum"];
+  t.momentumEnd = m["momentumEnd"];
+  t.studentTemp = m["studentTemp"];
+  t.teacherTemp = m["teacherTemp"];
+  t.warmupTeacherTemp = m["warmupTeacherTemp"];
+  t.warmupTeacherTempEpochs = m["warmupTeacherTempEpochs"];
+  t.centerMomentum = m["centerMomentum"];
+  t.reconstructionWeight = m["reconstructionWeight"];
+  config.masks.pCom = m["pCom"];
+  config.masks.ratios = m["ratios"].get<std::vector<double>>();
   config.maskSeed = m["maskSeed"];
   return config;  // normalisation: the default (ImageNet statistics for 3 channels), as in the script
 }
@@ -196,7 +198,7 @@ TEST(FolkStepGolden, TwoStepsMatchThePlainPyTorchImplementation) {
     EXPECT_LE(std::abs(values[StepMetric::GradNorm] / expected["grad_norm"].get<double>() - 1.0), 1e-5)
         << "gradient norm " << values[StepMetric::GradNorm] << " vs " << expected["grad_norm"];
     // Step 0 is clipped (clipGrad below its norm) and step 1 is not, so both branches are pinned.
-    EXPECT_EQ(values[StepMetric::GradNorm] > goldenMethod().clipGrad, expected["clipped"].get<bool>());
+    EXPECT_EQ(values[StepMetric::GradNorm] > goldenMethod().optimisation.clipGrad, expected["clipped"].get<bool>());
 
     auto centre = trainer.center().flatten().to(torch::kFloat64);
     auto wantCentre = torch::tensor(expected["center"].get<std::vector<double>>(), torch::kFloat64);
@@ -221,7 +223,7 @@ TEST(FolkStepGolden, EngineDrawsTheGoldenMaskChoices) {
   const auto [u, v] = goldenViews();
   const auto views = torch::cat({u, v}, 0);
   for (const auto& expected : golden()["steps"]) {
-    auto drawn = sampleFolkMasks(views, method.filter.sampling, generator);
+    auto drawn = sampleFolkMasks(views, method.filter().sampling, generator);
     const auto isCom = expected["is_com"].get<std::vector<bool>>();
     const auto ratios = expected["ratios"].get<std::vector<double>>();
     const auto kept = expected["kept"].get<std::vector<int64_t>>();

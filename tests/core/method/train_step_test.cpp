@@ -17,15 +17,24 @@ namespace {
 
 ModelConfig tinyModel() { return test::tinyViTModel(); }
 
+// The paper's teacher (EMA from 0.996, temperature 0.04 without warm-up) on the registry's other
+// defaults, so the schedule values below are the paper's.
 MethodConfig tinyMethod(Objective objective) {
   MethodConfig config;
-  config.objective = objective;
+  config.objective.name = objectiveName(objective);
+  config.objective.momentum = 0.996;
+  config.objective.teacherTemp = 0.04;
+  config.objective.warmupTeacherTemp = 0.04;
+  config.objective.warmupTeacherTempEpochs = 0;
   config.epochs = 10;
   config.stepsPerEpoch = 4;
-  config.batchSize = 8;
-  config.baseLr = 1e-3 * 256 / 8;  // peak lr 1e-3
-  config.warmupEpochs = 0;
-  config.freezeLastLayerEpochs = 0;
+  config.optimisation.batchSize = 8;
+  config.optimisation.baseLr = 1e-3 * 256 / 8;  // peak lr 1e-3
+  config.optimisation.minLr = 1e-6;
+  config.optimisation.weightDecay = 0.04;
+  config.optimisation.weightDecayEnd = 0.4;
+  config.optimisation.warmupEpochs = 0;
+  config.optimisation.freezeLastLayerEpochs = 0;
   config.maskSeed = 11;
   return config;
 }
@@ -161,7 +170,7 @@ TEST(TrainStep, ShardsApplyOnlyToViTOnTheCpu) {
 TEST(TrainStep, MfmReconstructionLossDecreases) {
   torch::manual_seed(1);
   auto method = tinyMethod(Objective::Mfm);
-  method.filter.pLowPass = 1.0;  // always low-pass: the same task every step, so progress is visible
+  method.masks.pLowPass = 1.0;  // always low-pass: the same task every step, so progress is visible
   TrainStep trainer(tinyModel(), method);
   auto [u, v] = tinyViews(8);
   const double first = trainer.step(u, v, 0).values[StepMetric::Total];
@@ -184,7 +193,7 @@ TEST(TrainStep, CentreMovesTowardsTeacherOutputs) {
 TEST(TrainStep, ClipsTheGlobalGradientNorm) {
   torch::manual_seed(3);
   auto method = tinyMethod(Objective::Folk);
-  method.clipGrad = 1e-3;
+  method.optimisation.clipGrad = 1e-3;
   TrainStep trainer(tinyModel(), method);
   auto [u, v] = tinyViews(4);
   auto m = trainer.step(u, v, 0);
@@ -204,7 +213,7 @@ TEST(TrainStep, ClipsTheGlobalGradientNorm) {
 TEST(TrainStep, LastLayerFrozenDuringTheFirstEpoch) {
   torch::manual_seed(4);
   auto method = tinyMethod(Objective::Folk);
-  method.freezeLastLayerEpochs = 1;  // steps 0..3
+  method.optimisation.freezeLastLayerEpochs = 1;  // steps 0..3
   TrainStep trainer(tinyModel(), method);
   auto [u, v] = tinyViews(4);
   auto before = trainer.studentProjection()->lastLayerDirection().clone();
@@ -326,11 +335,12 @@ TEST(TrainStep, NonFiniteStepIsReportedAndNotApplied) {
 
 TEST(TrainStep, RejectsBadConfigs) {
   auto method = tinyMethod(Objective::Folk);
-  method.baseLr = -1.0;
-  EXPECT_NE(validateMethodConfig(method).find("learning rate"), std::string::npos);
+  method.optimisation.baseLr = -1.0;
+  EXPECT_NE(validateMethodConfig(method).find("optimisation.base_lr must be positive"), std::string::npos)
+      << validateMethodConfig(method);
   EXPECT_THROW(TrainStep(tinyModel(), method), std::invalid_argument);
   method = tinyMethod(Objective::Folk);
-  method.filter.sampling.ratios = {0.0};
+  method.masks.ratios = {0.0};
   EXPECT_NE(validateMethodConfig(method).find("outside (0, 1]"), std::string::npos);
   auto model = tinyModel();
   model.patchSize = 5;

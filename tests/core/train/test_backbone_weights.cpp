@@ -116,10 +116,10 @@ TEST(BackboneWeights, TrainStepStartsFromExportedWeightsInStudentAndTeacher) {
   safetensors::write(path, backboneStateDict(*pretrained));
 
   MethodConfig method;
-  method.objective = Objective::Folk;
+  method.objective.name = "folk";
   method.epochs = 1;
   method.stepsPerEpoch = 2;
-  method.batchSize = 4;
+  method.optimisation.batchSize = 4;
   torch::manual_seed(6);
   TrainStep trainer(tinyViT(), method);
   initializeBackboneFrom(trainer, path);
