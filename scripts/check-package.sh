@@ -40,6 +40,15 @@ head -1 packaging/changelog | grep -q "^folk-workbench ($version) " ||
 grep -q "<release version=\"$version\"" "packaging/$app_id.metainfo.xml" ||
   fail "packaging/$app_id.metainfo.xml has no <release version=\"$version\">: add one"
 
+# One licence everywhere: CPack's, the copyright file's for Files: *, the metainfo's.
+licence=$(sed -n 's/^set(CPACK_RPM_PACKAGE_LICENSE "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
+[ -n "$licence" ] || fail "no CPACK_RPM_PACKAGE_LICENSE in $build/CPackConfig.cmake"
+copyright_licence=$(awk '/^Files: \*$/{f=1} f && /^License:/{print $2; exit}' packaging/copyright)
+[ "$copyright_licence" = "$licence" ] ||
+  fail "packaging/copyright says License: $copyright_licence for Files: *, CPack says $licence"
+grep -q "<project_license>$licence</project_license>" "packaging/$app_id.metainfo.xml" ||
+  fail "packaging/$app_id.metainfo.xml has no <project_license>$licence</project_license>"
+
 # --- 1. the package -------------------------------------------------------------------------------
 step "cpack -G DEB (version $version)"
 out="$build/packages"
