@@ -56,7 +56,7 @@ TEST(RunsCli, TrainWithoutRunsDirWritesToTheDocumentsFolderAndRunsListsIt) {
   EXPECT_NE(rows[0].find("k-NN %"), std::string::npos);
   EXPECT_EQ(rows[1].rfind(runs[0].filename().string(), 0), 0u) << rows[1];
   EXPECT_NE(rows[1].find("finished"), std::string::npos) << rows[1];
-  EXPECT_NE(rows[1].find(" 3 "), std::string::npos) << rows[1];
+  EXPECT_NE(rows[1].find(" 3/3 "), std::string::npos) << "steps done / planned: " << rows[1];
 }
 
 TEST(RunsCli, TheDocumentsFolderIsTheOneXdgUserDirsNames) {
