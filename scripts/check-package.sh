@@ -6,7 +6,7 @@
 #  1. cpack -G DEB  -> BUILD_DIR/packages/folk-workbench_<version>_amd64.deb (builds what is missing)
 #  2. the package's Depends name the Debian runtime packages and are all installed here
 #  3. desktop-file-validate and appstreamcli validate --no-net on the files the package ships
-#  4. lintian on the package: no errors (E:); every tag is printed
+#  4. lintian on the package: no errors (E:) and no warnings (W:); every tag is printed
 #  5. the package extracted into a scratch root (dpkg -x; the machine is not changed): its
 #     usr/bin/folk --version, and its usr/bin/folk-workbench started offscreen, which quits by
 #     itself once the window shows the sample photos (the --screenshot option of app/gui/main.cpp)
@@ -39,6 +39,15 @@ head -1 packaging/changelog | grep -q "^folk-workbench ($version) " ||
   fail "packaging/changelog does not start with an entry for version $version: add one"
 grep -q "<release version=\"$version\"" "packaging/$app_id.metainfo.xml" ||
   fail "packaging/$app_id.metainfo.xml has no <release version=\"$version\">: add one"
+
+# One licence everywhere: CPack's, the copyright file's for Files: *, the metainfo's.
+licence=$(sed -n 's/^set(CPACK_RPM_PACKAGE_LICENSE "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
+[ -n "$licence" ] || fail "no CPACK_RPM_PACKAGE_LICENSE in $build/CPackConfig.cmake"
+copyright_licence=$(awk '/^Files: \*$/{f=1} f && /^License:/{print $2; exit}' packaging/copyright)
+[ "$copyright_licence" = "$licence" ] ||
+  fail "packaging/copyright says License: $copyright_licence for Files: *, CPack says $licence"
+grep -q "<project_license>$licence</project_license>" "packaging/$app_id.metainfo.xml" ||
+  fail "packaging/$app_id.metainfo.xml has no <project_license>$licence</project_license>"
 
 # --- 1. the package -------------------------------------------------------------------------------
 step "cpack -G DEB (version $version)"
@@ -96,14 +105,15 @@ done
 
 # --- 4. lintian -----------------------------------------------------------------------------------
 step "lintian"
-# Exit status 1 with E: tags means errors; any other failure means lintian itself did not run.
+# Exit status 1 with E: or W: tags means errors or warnings; any other failure means lintian itself
+# did not run.
 set +e
-lintian --tag-display-limit 0 --display-info --fail-on error "$deb" >"$scratch/lintian.log" 2>&1
+lintian --tag-display-limit 0 --display-info --fail-on error,warning "$deb" >"$scratch/lintian.log" 2>&1
 rc=$?
 set -e
 grep -v '^running with root privileges is not recommended!$' "$scratch/lintian.log" | sed 's/^/  /'
-if grep -q '^E: ' "$scratch/lintian.log"; then fail "lintian reports errors (E:) on $deb"; fi
-[ "$rc" -eq 0 ] || fail "lintian exited $rc without reporting an error tag (it did not run properly)"
+if grep -q '^[EW]: ' "$scratch/lintian.log"; then fail "lintian reports errors (E:) or warnings (W:) on $deb"; fi
+[ "$rc" -eq 0 ] || fail "lintian exited $rc without reporting an error or warning tag (it did not run properly)"
 echo "  lintian: $(grep -c '^E: ' "$scratch/lintian.log" || true) errors, $(grep -c '^W: ' "$scratch/lintian.log" || true) warnings, $(grep -c '^I: ' "$scratch/lintian.log" || true) info"
 
 # --- 5. the installed programs run ----------------------------------------------------------------

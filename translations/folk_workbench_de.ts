@@ -28,10 +28,6 @@
         <translation>FFTW %1</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequency-guided masking (Com / RCom) for self-supervised learning: explore spectra and masks, train and compare runs.&lt;/p&gt;&lt;p&gt;Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image views and by the spectrum and mask.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
-        <translation>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequenzgeführte Maskierung (Com / RCom) für selbstüberwachtes Lernen: Spektren und Masken erkunden, Modelle trainieren und Läufe vergleichen.&lt;/p&gt;&lt;p&gt;Ansichten: Mausrad zoomt, Ziehen verschiebt, Doppelklick passt ein; der Zoom ist den Bildansichten sowie Spektrum und Maske gemeinsam.&lt;/p&gt;&lt;p&gt;Erstellt mit:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
-    </message>
-    <message>
         <source>About FOLK Workbench</source>
         <translation>Über FOLK Workbench</translation>
     </message>
@@ -146,6 +142,22 @@
     <message>
         <source>%1: PNG encoding failed</source>
         <translation>%1: PNG-Kodierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>QCustomPlot %1</source>
+        <translation>QCustomPlot %1</translation>
+    </message>
+    <message>
+        <source>zlib %1</source>
+        <translation>zlib %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequency-guided masking (Com / RCom) for self-supervised learning: explore spectra and masks, train and compare runs.&lt;/p&gt;&lt;p&gt;Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image views and by the spectrum and mask.&lt;/p&gt;&lt;p&gt;FOLK Workbench is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. The full text is in the file LICENSE of the sources and in /usr/share/common-licenses/GPL-3 on Debian.&lt;/p&gt;&lt;p&gt;Built with these libraries, under these licences:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequenzgeführte Maskierung (Com / RCom) für selbstüberwachtes Lernen: Spektren und Masken erkunden, Modelle trainieren und Läufe vergleichen.&lt;/p&gt;&lt;p&gt;Ansichten: Mausrad zoomt, Ziehen verschiebt, Doppelklick passt ein; der Zoom ist den Bildansichten sowie Spektrum und Maske gemeinsam.&lt;/p&gt;&lt;p&gt;FOLK Workbench ist freie Software: Sie können sie unter den Bedingungen der GNU General Public License, Version 3 oder (nach Ihrer Wahl) jeder späteren Version (GPL-3.0-or-later), weitergeben und/oder verändern. Sie kommt OHNE JEGLICHE GEWÄHRLEISTUNG. Der vollständige Text steht in der Datei LICENSE der Quellen und unter Debian in /usr/share/common-licenses/GPL-3.&lt;/p&gt;&lt;p&gt;Erstellt mit diesen Bibliotheken, unter diesen Lizenzen:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -2251,10 +2263,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>FOLK Workbench: Frequenzmasken (Com/RCom, Tief-/Hochpass) von Bildern erkunden, frequenzgeführte selbstüberwachte Modelle trainieren und vergleichen.</translation>
     </message>
     <message>
-        <source>Images or folders to open in Explore (default: the sample photos).</source>
-        <translation>Bilder oder Ordner, die in „Erkunden“ geöffnet werden (Standard: die Beispielfotos).</translation>
-    </message>
-    <message>
         <source>[paths...]</source>
         <translation>[Pfade...]</translation>
     </message>
@@ -2281,6 +2289,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>--rho must be a number in (0, 1], got &apos;%1&apos;</source>
         <translation>--rho muss eine Zahl in (0, 1] sein, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>Images or image folders to open in Explore (default: the sample photos), or a run folder or runs folder to open in Results.</source>
+        <translation>Bilder oder Bildordner, die in „Erkunden“ geöffnet werden (Standard: die Beispielfotos), oder ein Lauf-Ordner oder ein Ordner mit Läufen, der in „Ergebnisse“ geöffnet wird.</translation>
     </message>
 </context>
 </TS>

@@ -28,10 +28,6 @@
         <translation>FFTW %1</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequency-guided masking (Com / RCom) for self-supervised learning: explore spectra and masks, train and compare runs.&lt;/p&gt;&lt;p&gt;Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image views and by the spectrum and mask.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
-        <translation>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;频率引导掩码（Com / RCom）用于自监督学习：探索频谱与掩码，训练并比较各次运行。&lt;/p&gt;&lt;p&gt;视图：滚轮缩放，拖动平移，双击适应窗口；各图像视图之间以及频谱与掩码之间共享缩放。&lt;/p&gt;&lt;p&gt;构建依赖：&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
-    </message>
-    <message>
         <source>About FOLK Workbench</source>
         <translation>关于 FOLK Workbench</translation>
     </message>
@@ -146,6 +142,22 @@
     <message>
         <source>%1: PNG encoding failed</source>
         <translation>%1：PNG 编码失败</translation>
+    </message>
+    <message>
+        <source>QCustomPlot %1</source>
+        <translation>QCustomPlot %1</translation>
+    </message>
+    <message>
+        <source>zlib %1</source>
+        <translation>zlib %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequency-guided masking (Com / RCom) for self-supervised learning: explore spectra and masks, train and compare runs.&lt;/p&gt;&lt;p&gt;Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image views and by the spectrum and mask.&lt;/p&gt;&lt;p&gt;FOLK Workbench is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. The full text is in the file LICENSE of the sources and in /usr/share/common-licenses/GPL-3 on Debian.&lt;/p&gt;&lt;p&gt;Built with these libraries, under these licences:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;频率引导掩码（Com / RCom）用于自监督学习：探索频谱与掩码，训练并比较各次运行。&lt;/p&gt;&lt;p&gt;视图：滚轮缩放，拖动平移，双击适应窗口；各图像视图之间以及频谱与掩码之间共享缩放。&lt;/p&gt;&lt;p&gt;FOLK Workbench 是自由软件：您可以依据 GNU 通用公共许可证第 3 版或（由您选择）任何更新版本（GPL-3.0-or-later）的条款重新分发和/或修改它。本软件不提供任何担保。完整许可证文本见源代码中的 LICENSE 文件，在 Debian 上见 /usr/share/common-licenses/GPL-3。&lt;/p&gt;&lt;p&gt;构建所用的库及其许可证：&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -2238,10 +2250,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>FOLK Workbench：探索图像的频率掩码（Com/RCom、低通/高通），训练并比较频率引导的自监督模型。</translation>
     </message>
     <message>
-        <source>Images or folders to open in Explore (default: the sample photos).</source>
-        <translation>在“探索”中打开的图像或文件夹（默认：示例照片）。</translation>
-    </message>
-    <message>
         <source>[paths...]</source>
         <translation>[路径...]</translation>
     </message>
@@ -2268,6 +2276,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>--rho must be a number in (0, 1], got &apos;%1&apos;</source>
         <translation>--rho 必须是 (0, 1] 内的数，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>Images or image folders to open in Explore (default: the sample photos), or a run folder or runs folder to open in Results.</source>
+        <translation>在“探索”中打开的图像或图像文件夹（默认：示例照片），或在“结果”中打开的运行文件夹或包含多次运行的文件夹。</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include "app/cli/eval_command.h"
 #include "app/cli/export_command.h"
 #include "app/cli/mask_command.h"
+#include "app/cli/runs_command.h"
 #include "app/cli/train_command.h"
 #include "app/cli/version.h"
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   folk::cli::addTrainCommand(app, exitCode);
   folk::cli::addEvalCommand(app, exitCode);
   folk::cli::addExportCommand(app, exitCode);
+  folk::cli::addRunsCommand(app, exitCode);
   folk::cli::addConfigCommand(app, exitCode);
 
   if (rejectUnknownCommand(app, argc, argv)) return 2;

@@ -9,6 +9,7 @@
 
 #include "app/cli/mask_outputs.h"
 #include "core/data/image_file.h"
+#include "core/data/image_format.h"
 #include "core/spectral/mask_analysis.h"
 #include "core/spectral/mask_spec.h"
 
@@ -125,7 +126,7 @@ CLI::App* addMaskCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<MaskCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
       "mask", "Apply a frequency mask to images; write mask, log spectrum and filtered image (PNG + .npy)");
-  cmd->add_option("images", options->images, "Image files (anything OpenCV reads)")->required();
+  cmd->add_option("images", options->images, "Image files (" + readableImageFormatNames() + ")")->required();
   cmd->add_option("--filter", options->filter, "com, rcom, lowpass or highpass")
       ->check(checkFilter, "com|rcom|lowpass|highpass")
       ->capture_default_str();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "app/cli/runs_command.h"
 #include "app/cli/train_printer.h"
 #include "core/dist/communicator.h"
 #include "core/dist/dist_environment.h"
@@ -97,7 +98,7 @@ int runTrainCommand(const TrainCommandOptions& options, std::ostream& out, std::
       config = options.configFile.empty() ? defaultConfig() : loadConfig(options.configFile);
       applyFlags(options, config);
       validate(config);
-      run = RunDirectory::create(options.runsDir, config);
+      run = RunDirectory::create(runsFolderOrDefault(options.runsDir), config);
     }
   } catch (const std::exception& e) {
     setupError = e.what();
@@ -154,7 +155,7 @@ CLI::App* addTrainCommand(CLI::App& app, int& exitCode) {
   train->add_option("--device", options->device, "auto, cpu, cuda or cuda:N");
   train->add_option("--threads", options->threads, "Torch threads (0: the measured default)")
       ->check(CLI::NonNegativeNumber);
-  train->add_option("--runs-dir", options->runsDir, "Folder that holds the run folders")->capture_default_str();
+  addRunsDirOption(*train, options->runsDir);
   train->add_option("--name", options->name, "Run name (the folder is <UTC time>-<name>)");
   train->callback([options, &exitCode] { exitCode = runTrainCommand(*options, std::cout, std::cerr); });
   return train;

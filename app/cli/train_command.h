@@ -21,7 +21,7 @@ struct TrainCommandOptions {
   std::string resume;
   std::string device;
   int threads = -1;
-  std::string runsDir = "runs";
+  std::string runsDir;  // empty: the default runs folder (core/io/runs_folder.h)
   std::string name;
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/data/image_file.h"
+#include "core/data/image_format.h"
 
 // The samples are compiled into folk_gui_lib, a static library: without an explicit reference the
 // linker would drop the resource object and ":/samples/..." would not exist. Must be outside a namespace.
@@ -46,12 +47,12 @@ folk::Image loadImageForKey(const QString& key) {
 }
 
 const QStringList& imageFileSuffixes() {
-  static const QStringList suffixes = {
-      QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("jpe"),
-      QStringLiteral("bmp"), QStringLiteral("dib"), QStringLiteral("tif"),  QStringLiteral("tiff"),
-      QStringLiteral("webp"), QStringLiteral("pbm"), QStringLiteral("pgm"), QStringLiteral("ppm"),
-      QStringLiteral("pnm"), QStringLiteral("pxm"), QStringLiteral("sr"),   QStringLiteral("ras"),
-      QStringLiteral("jp2"), QStringLiteral("exr"), QStringLiteral("hdr"),  QStringLiteral("pic")};
+  static const QStringList suffixes = [] {
+    QStringList list;
+    for (const auto& format : folk::readableImageFormats())
+      for (const char* extension : format.extensions) list << QString::fromLatin1(extension);
+    return list;
+  }();
   return suffixes;
 }
 

@@ -20,7 +20,7 @@ QString displayNameForKey(const QString& key);
 // Decodes the image behind a key. Throws folk::ImageFileError naming the file on any problem.
 folk::Image loadImageForKey(const QString& key);
 
-// File name extensions (lower case, no dot) that OpenCV's imgcodecs reads.
+// File name extensions (lower case, no dot) of the formats FOLK reads (core/data/image_format.h).
 const QStringList& imageFileSuffixes();
 bool hasImageSuffix(const QString& path);
 

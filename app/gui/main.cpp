@@ -1,5 +1,5 @@
 // folk-workbench: the desktop GUI. Opens the Explore workspace on the embedded sample photos, or on
-// the images and folders given as arguments. Qt's own options (--platform, -style, ...) work as usual.
+// the images and folders given as arguments; run folders and runs folders given open in Results. Qt's own options (--platform, -style, ...) work as usual.
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
@@ -14,6 +14,7 @@
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/screenshot.h"
+#include "app/gui/startup_paths.h"
 #include "widgets/log_slider.h"
 
 int main(int argc, char** argv) {
@@ -45,7 +46,8 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   parser.addPositionalArgument(
       QStringLiteral("paths"),
-      QCoreApplication::translate("main", "Images or folders to open in Explore (default: the sample photos)."),
+      QCoreApplication::translate("main", "Images or image folders to open in Explore (default: the sample photos), "
+                                          "or a run folder or runs folder to open in Results."),
       QCoreApplication::translate("main", "[paths...]"));
   // For documentation screenshots: fresh settings, fixed size, grab once the views are ready, exit.
   QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -85,7 +87,10 @@ int main(int argc, char** argv) {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratchSettings.path());
   }
 
-  folk::ui::MainWindow window(parser.positionalArguments());
+  // Which paths are runs is read from the file system now, before the window shows (startup_paths.h).
+  const folk::ui::StartupPaths startup = folk::ui::classifyStartupPaths(parser.positionalArguments());
+  folk::ui::MainWindow window(startup.images);
+  folk::ui::openStartupRuns(window, startup);
   folk::ui::ExploreControls* controls = window.explorePage()->controls();
   if (parser.isSet(compare)) controls->compareBox()->setChecked(true);
   if (parser.isSet(rho)) controls->rhoSlider()->setValue(rhoValue);
@@ -93,7 +98,7 @@ int main(int argc, char** argv) {
   window.show();
 
   if (grabbing) {
-    const int expected = parser.positionalArguments().isEmpty() ? int(folk::ui::sampleImageKeys().size()) : 1;
+    const int expected = startup.images.isEmpty() ? int(folk::ui::sampleImageKeys().size()) : 1;
     folk::ui::screenshotWhenReady(&window, parser.value(screenshot), expected, 60000, [](bool ok, QString message) {
       std::fprintf(ok ? stdout : stderr, "folk-workbench: %s\n", qPrintable(message));
       QApplication::exit(ok ? 0 : 1);

@@ -14,7 +14,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
-#include <QStandardPaths>
+#include <QFile>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -27,8 +27,9 @@
 #include "app/gui/recent_items.h"
 #include "app/gui/runs_table_model.h"
 #include "app/gui/step_metric_curves.h"
-#include "core/method/objective.h"
 #include "core/io/metrics_log.h"
+#include "core/io/runs_folder.h"
+#include "core/method/objective.h"
 #include "widgets/image_view.h"
 #include "widgets/training_curves.h"
 
@@ -44,15 +45,18 @@ QString duration(double seconds) {
   return TrainPage::tr("%1s").arg(s);
 }
 
-QString defaultRunsDirectory() {
-  const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-  return QDir(docs.isEmpty() ? QDir::homePath() : docs).filePath(QStringLiteral("FOLK runs"));
+// FOLK_RUNS_DIR, else the folder chosen here last time, else the default `folk train` writes to
+// (core/io/runs_folder.h). The variable wins over the saved choice so that a user who sets it for
+// both programs finds the runs of the terminal here.
+QString startupRunsDirectory() {
+  if (const auto fromEnvironment = runsFolderFromEnvironment()) return QFile::decodeName(fromEnvironment->c_str());
+  return QSettings().value(QStringLiteral("train/runsDir"), QFile::decodeName(defaultRunsFolder().c_str())).toString();
 }
 
 }  // namespace
 
 TrainPage::TrainPage(QWidget* parent) : QWidget(parent), controller_(new EngineController(this)) {
-  runsDir_ = QSettings().value(QStringLiteral("train/runsDir"), defaultRunsDirectory()).toString();
+  runsDir_ = startupRunsDirectory();
   buildUi();
   connect(controller_, &EngineController::stepsArrived, this, &TrainPage::onSteps);
   connect(controller_, &EngineController::evalArrived, this, &TrainPage::onEval);

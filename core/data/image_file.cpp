@@ -4,16 +4,20 @@
 // scripts/gpu-check.sh): there every decode and encode is a clear error instead.
 #ifdef FOLK_HAVE_OPENCV
 #include <opencv2/core.hpp>
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #endif
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
+#include "core/data/image_format.h"
 #include "core/data/image_header.h"
+#include "core/data/png_chunks.h"
 #include "core/util/atomic_file.h"
 
 namespace folk {
@@ -23,6 +27,20 @@ namespace {
 const char* const kBuiltWithoutOpenCv =
     "this folk was built without OpenCV (FOLK_WITH_OPENCV=OFF, an engine-only build) and cannot read or "
     "write image files; use a full build (scripts/build.sh)";
+#endif
+
+#ifdef FOLK_HAVE_OPENCV
+// OpenCV logs a failed decode itself ("imdecode_(...): can't read header") on stderr before
+// returning an empty image; the ImageFileError that follows is the one report, naming the file.
+// OPENCV_LOG_LEVEL, when set, still decides (for debugging OpenCV itself).
+void silenceOpenCvLog() {
+  static const bool once = [] {
+    if (std::getenv("OPENCV_LOG_LEVEL") == nullptr)
+      cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    return true;
+  }();
+  (void)once;
+}
 #endif
 
 std::vector<std::uint8_t> readAll(const std::string& path) {
@@ -49,6 +67,9 @@ ImageFileError::ImageFileError(const std::string& path, const std::string& reaso
 
 Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& name, const ImageLoadOptions& options) {
   if (bytes.empty()) throw ImageFileError(name, "the file is empty (0 bytes)");
+  // Only the formats FOLK reads reach OpenCV (image_format.h says why).
+  const SniffedImageFormat format = sniffImageFormat(bytes);
+  if (!format.readable) throw ImageFileError(name, refusedImageFormatReason(format));
   // Refused before decoding: a decompression bomb's header claims far more than its bytes hold.
   const ClaimedSize claimed = claimedImageSize(bytes);
   // Divided, not multiplied: a header may claim up to 2^32-1 on each side (the product overflows).
@@ -56,30 +77,34 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
     throw ImageFileError(name, std::string("the ") + claimed.format + " header claims " + std::to_string(claimed.width) +
                                    "x" + std::to_string(claimed.height) + " pixels, more than the limit of " +
                                    std::to_string(options.maxPixels) + " pixels; refused before decoding");
-  // OpenCV hands files with the DICOM signature ("DICM" after a 128-byte preamble) to GDCM, which
-  // aborts the whole process on malformed ones (an assert, found by fuzz_image). Medical images are
-  // not what FOLK trains on; refusing them keeps one bad file from killing a run or the workbench.
-  if (bytes.size() >= 132 && std::memcmp(bytes.data() + 128, "DICM", 4) == 0)
-    throw ImageFileError(name, "DICOM files are not supported; convert them to PNG or TIFF first");
   // libjpeg decodes a cut JPEG without an error, the missing rows grey: silent garbage.
   if (isTruncatedJpeg(bytes))
     throw ImageFileError(name, "truncated JPEG (no end-of-image marker): the file was cut short, e.g. by an "
                                "interrupted copy or download; copy it again");
+  if (isTruncatedPng(bytes))
+    throw ImageFileError(name, "truncated PNG (its chunks stop before the end marker IEND): the file was cut short, "
+                               "e.g. by an interrupted copy or download; copy it again");
 #ifndef FOLK_HAVE_OPENCV
   throw ImageFileError(name, kBuiltWithoutOpenCv);
 #else
+  silenceOpenCvLog();
+  // libpng prints warnings about chunks OpenCV ignores straight to stderr (png_chunks.h).
+  const std::vector<std::uint8_t> pngWithoutUnused =
+      std::strcmp(format.name, "PNG") == 0 ? withoutUnusedPngChunks(bytes) : std::vector<std::uint8_t>();
+  const std::vector<std::uint8_t>& input = pngWithoutUnused.empty() ? bytes : pngWithoutUnused;
+  if (options.beforeDecoder) options.beforeDecoder(input, format.name);
   cv::Mat decoded;
   try {
     // ANYDEPTH keeps 16-bit samples, ANYCOLOR keeps greyscale as one channel and expands palettes;
     // both drop alpha and apply the EXIF orientation (UNCHANGED would ignore it).
-    const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
+    const cv::Mat buffer(1, int(input.size()), CV_8U, const_cast<std::uint8_t*>(input.data()));
     decoded = cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
   } catch (const cv::Exception& e) {
     throw ImageFileError(name, std::string("OpenCV could not decode it: ") + e.what());
   }
   if (decoded.empty())
-    throw ImageFileError(name, "not a readable image (unknown format, truncated or corrupt); "
-                               "use PNG, JPEG, TIFF, BMP, WebP or another format OpenCV reads");
+    throw ImageFileError(name, std::string("not a readable image: the ") + format.name +
+                                   " decoder found it truncated or corrupt");
   if (std::int64_t(decoded.rows) * decoded.cols > options.maxPixels)
     throw ImageFileError(name, "the image has more pixels than the limit of " + std::to_string(options.maxPixels));
 

@@ -1,8 +1,9 @@
 #pragma once
-// Reading and writing image files with OpenCV. Everything OpenCV decodes is accepted and converted
-// as DESIGN.md §3 says: alpha dropped, 16-bit scaled to [0,1], palette expanded, BGR -> RGB,
-// greyscale kept as one channel.
+// Reading and writing image files with OpenCV. The formats of image_format.h are read (anything
+// else is refused before OpenCV sees it) and converted as DESIGN.md §3 says: alpha dropped, 16-bit
+// scaled to [0,1], palette expanded, BGR -> RGB, greyscale kept as one channel.
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ class ImageFileError : public std::runtime_error {
 struct ImageLoadOptions {
   // Images with more pixels than this are refused before decoding (decompression bombs).
   std::int64_t maxPixels = std::int64_t(1) << 28;
+  // Called with the bytes OpenCV is about to decode and the format they were recognised as, right
+  // before it sees them (fuzz_image checks with it that nothing outside the allowlist gets there).
+  std::function<void(const std::vector<std::uint8_t>& bytes, const char* format)> beforeDecoder;
 };
 
 Image loadImage(const std::string& path, const ImageLoadOptions& options = {});

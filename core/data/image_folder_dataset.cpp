@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/data/image_file.h"
+#include "core/data/image_format.h"
 
 namespace folk {
 namespace fs = std::filesystem;
@@ -29,16 +30,7 @@ bool isRegularFile(const fs::directory_entry& e) {
 }  // namespace
 
 bool ImageFolderDataset::hasImageExtension(const std::string& filename) {
-  static const char* const kExtensions[] = {".png", ".jpg", ".jpeg", ".jpe", ".bmp", ".dib", ".tif", ".tiff",
-                                            ".webp", ".pbm", ".pgm", ".ppm", ".pnm", ".pxm", ".sr", ".ras",
-                                            ".jp2", ".exr", ".hdr", ".pic", ".avif"};
-  const auto dot = filename.rfind('.');
-  if (dot == std::string::npos) return false;
-  std::string ext = filename.substr(dot);
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  for (const char* known : kExtensions)
-    if (ext == known) return true;
-  return false;
+  return hasReadableImageExtension(filename);
 }
 
 ImageFolderDataset::ImageFolderDataset(const std::string& root, const ImageLoadOptions& imageOptions)
@@ -119,7 +111,7 @@ ImageFolderDataset::ImageFolderDataset(const std::string& root, const ImageLoadO
   if (size() == 0)
     throw DatasetError("image folder " + root +
                        ": no image files found (expected one sub-folder of images per class, or images "
-                       "directly in the folder; recognised extensions: .png .jpg .jpeg .bmp .tif .webp .pgm ...)");
+                       "directly in the folder; formats read: " + readableImageFormatNames() + ")");
   paths_.shrink_to_fit();
   offsets_.shrink_to_fit();
   labels_.shrink_to_fit();

@@ -50,7 +50,7 @@ class ImageFolderDataset : public ImageDataset {
   // The root-relative path of sample i.
   std::string relativePath(std::size_t i) const;
 
-  // True for the extensions OpenCV's imgcodecs decodes (case-insensitive).
+  // True for the extensions of the formats FOLK reads (image_format.h; case-insensitive).
   static bool hasImageExtension(const std::string& filename);
 
  private:

@@ -51,11 +51,6 @@ ClaimedSize bmpSize(const std::vector<std::uint8_t>& b) {
   return {"BMP"};
 }
 
-ClaimedSize sunRasterSize(const std::vector<std::uint8_t>& b) {
-  if (b.size() < 12) return {"Sun raster"};
-  return {"Sun raster", bigEndian32(b.data() + 4), bigEndian32(b.data() + 8)};
-}
-
 #ifdef FOLK_HAVE_OPENCV
 // libjpeg reports fatal errors through error_exit, which must not return: jump back out of it.
 // (Throwing a C++ exception through libjpeg's C frames is not allowed.)
@@ -156,7 +151,6 @@ ClaimedSize tiffSize(const std::vector<std::uint8_t>& bytes) {
 ClaimedSize claimedImageSize(const std::vector<std::uint8_t>& b) {
   if (startsWith(b, "\x89PNG\r\n\x1a\n", 8)) return pngSize(b);
   if (startsWith(b, "BM", 2)) return bmpSize(b);
-  if (startsWith(b, "\x59\xA6\x6A\x95", 4)) return sunRasterSize(b);
 #ifdef FOLK_HAVE_OPENCV
   if (isJpeg(b)) return jpegSize(b);
   if (startsWith(b, "II*\0", 4) || startsWith(b, "MM\0*", 4) || startsWith(b, "II+\0", 4) || startsWith(b, "MM\0+", 4))

@@ -8,17 +8,16 @@
 namespace folk {
 
 struct ClaimedSize {
-  // The format whose header was read ("PNG", "JPEG", "TIFF", "BMP", "Sun raster"), or nullptr for
-  // the others: WebP cannot exceed 16383x16383 pixels; PNM and PFM hold raw samples, so a decoder
-  // touches memory only for the samples a file really holds; for Radiance HDR and JPEG 2000,
-  // OpenCV's own limit (2^30 pixels) is all that applies.
+  // The format whose header was read ("PNG", "JPEG", "TIFF", "BMP"), or nullptr for the other
+  // readable formats (image_format.h): WebP cannot exceed 16383x16383 pixels; PNM, PAM and PFM
+  // hold raw samples, so a decoder touches memory only for the samples a file really holds.
   const char* format = nullptr;
   std::int64_t width = 0;
   std::int64_t height = 0;
   bool known() const { return width > 0 && height > 0; }
 };
 
-// The size the header of a PNG, JPEG, TIFF, BMP or Sun raster file declares for the image OpenCV
+// The size the header of a PNG, JPEG, TIFF or BMP file declares for the image OpenCV
 // would decode (a TIFF's first page). Unknown (0x0) when the header is one the decoder itself would
 // reject. JPEG and TIFF headers are read by libjpeg and libtiff, the libraries OpenCV decodes them
 // with, so both always agree on the size however malformed the file is; the others have fixed

@@ -270,6 +270,70 @@ std::string learningTableMarkdown(const std::vector<RunSummary>& runs) {
   return out.str();
 }
 
+namespace {
+
+json scoresJson(const RunScores& s) {
+  json fewShot = json::object();
+  for (size_t i = 0; i < s.fewShotFractions.size() && i < s.fewShotTop1.size(); ++i) {
+    char key[32];
+    std::snprintf(key, sizeof key, "%g%%", s.fewShotFractions[i] * 100.0);
+    fewShot[key] = s.fewShotTop1[i];
+  }
+  return {{"knn_top1", s.knnTop1}, {"linear_top1", s.linearTop1}, {"few_shot_top1", fewShot}};
+}
+
+std::string stepsCell(const RunSummary& r) {
+  return r.plannedSteps > 0 ? std::to_string(r.steps) + "/" + std::to_string(r.plannedSteps) : std::to_string(r.steps);
+}
+
+}  // namespace
+
+std::string runsListText(const std::vector<RunSummary>& runs) {
+  std::vector<std::vector<std::string>> rows = {
+      {"run", "status", "steps", "objective", "model", "k-NN %", "best k-NN %", "linear %", "1 % labels %",
+       "10 % labels %", "random-init k-NN %"}};
+  for (const auto& r : runs) {
+    const bool eval = r.hasEval;
+    rows.push_back({r.folder, r.status, stepsCell(r), r.objective, r.model, eval ? percent(r.final.knnTop1) : "",
+                    eval ? percent(r.bestKnnTop1) : "", eval ? percent(r.final.linearTop1) : "",
+                    eval ? fewShotCell(r.final, 0.01) : "", eval ? fewShotCell(r.final, 0.1) : "",
+                    r.randomInit ? percent(r.randomInit->knnTop1) : ""});
+  }
+  std::vector<size_t> width(rows.front().size(), 0);
+  for (const auto& row : rows)
+    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  std::ostringstream out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      // Names left-aligned, numbers right-aligned, as in the Results table.
+      const std::string pad(width[i] - row[i].size(), ' ');
+      line += (i ? "  " : "") + (i < 2 || i == 3 || i == 4 ? row[i] + pad : pad + row[i]);
+    }
+    out << line.substr(0, line.find_last_not_of(' ') + 1) << "\n";
+  }
+  return out.str();
+}
+
+std::string runsListJson(const std::vector<RunSummary>& runs) {
+  json list = json::array();
+  for (const auto& r : runs) {
+    json j = {{"path", r.path},         {"folder", r.folder},       {"name", r.name},
+              {"created", r.created},   {"objective", r.objective}, {"model", r.model},
+              {"dataset", r.dataset},   {"status", r.status},       {"status_detail", r.statusDetail},
+              {"steps", r.steps},       {"planned_steps", r.plannedSteps}};
+    if (r.hasEval) {
+      j["eval_step"] = r.evalStep;
+      j["trained"] = scoresJson(r.final);
+      j["best_knn_top1"] = r.bestKnnTop1;
+      j["best_linear_top1"] = r.bestLinearTop1;
+    }
+    if (r.randomInit) j["random_init"] = scoresJson(*r.randomInit);
+    list.push_back(j);
+  }
+  return list.dump(2) + "\n";
+}
+
 void writeRunState(const std::string& runPath, const std::string& state, std::int64_t step,
                    const std::string& detail) {
   json j = {{"state", state}, {"step", step}, {"updated", utcTimestamp()}};

@@ -55,6 +55,12 @@ std::vector<RunSummary> scanRuns(const std::string& runsDir);
 std::string learningTableCsv(const std::vector<RunSummary>& runs);
 std::string learningTableMarkdown(const std::vector<RunSummary>& runs);
 
+// `folk runs`: the runs as the Results workspace lists them (run, status, steps, objective, model,
+// final and best k-NN, linear and few-shot scores, random-init k-NN), as an aligned text table or
+// as a JSON array with every field of RunSummary (scores as fractions, absent without eval.json).
+std::string runsListText(const std::vector<RunSummary>& runs);
+std::string runsListJson(const std::vector<RunSummary>& runs);
+
 // state.json, written by the Session on every state change (atomic).
 void writeRunState(const std::string& runPath, const std::string& state, std::int64_t step,
                    const std::string& detail = {});

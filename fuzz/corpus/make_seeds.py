@@ -9,7 +9,7 @@ import json
 import os
 import struct
 
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -104,6 +104,17 @@ write("image", "grey16.png", image_bytes(rgb.convert("L").convert("I").point(lam
 write("image", "rgb.tiff", image_bytes(rgb, "TIFF"))
 write("image", "grey.pgm", image_bytes(rgb.convert("L"), "PPM"))
 write("image", "rgb.ppm", image_bytes(rgb, "PPM"))
+# Ancillary chunks that are removed before OpenCV sees the file (core/data/png_chunks.h).
+text = PngImagePlugin.PngInfo()
+text.add_text("Comment", "seed")
+write("image", "iccp_text.png", image_bytes(rgb, "PNG", icc_profile=b"not a real profile", pnginfo=text))
+write("image", "rgb.webp", image_bytes(rgb, "WEBP", lossless=True))
+# PAM and PFM by hand (this Pillow writes neither): the same pixels, 8-bit RGB and float32 grey.
+write("image", "rgb.pam", b"P7\nWIDTH 6\nHEIGHT 5\nDEPTH 3\nMAXVAL 255\nTUPLTYPE RGB\nENDHDR\n" + rgb.tobytes())
+grey = rgb.convert("L")
+# PFM: bottom row first, little-endian (negative scale).
+write("image", "grey.pfm", b"Pf\n6 5\n-1.0\n" + b"".join(
+    struct.pack("<f", grey.getpixel((x, y)) / 255.0) for y in reversed(range(5)) for x in range(6)))
 exif = Image.Exif()
 exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
 write("image", "exif_rotated.jpg", image_bytes(rgb, "JPEG", exif=exif.tobytes()))

@@ -124,7 +124,43 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+ScopedEnv::ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
+  if (const char* old = std::getenv(name)) old_ = old;
+  if (value)
+    ::setenv(name, value->c_str(), 1);
+  else
+    ::unsetenv(name);
+}
+
+ScopedEnv::~ScopedEnv() {
+  if (old_)
+    ::setenv(name_, old_->c_str(), 1);
+  else
+    ::unsetenv(name_);
+}
+
 std::string samplePhoto(const std::string& name) { return std::string(FOLK_SAMPLE_DIR) + "/" + name; }
+
+std::vector<std::string> tinyTrainArgs(const std::string& name) {
+  return {"train",           "--data",         "/usr/share/datasets/fashion-mnist",
+          "--steps",         "3",              "--threads",
+          "1",               "--name",         name,
+          "--device",        "cpu",            "--set",
+          "data.train_subset=256",
+          "--set",           "optimisation.batch_size=32",
+          "--set",           "model.vit_dim=32",
+          "--set",           "model.vit_depth=1",
+          "--set",           "model.vit_heads=2",
+          "--set",           "model.patch_size=7",
+          "--set",           "model.prototypes=64",
+          "--set",           "model.head_hidden=64",
+          "--set",           "model.head_bottleneck=32",
+          "--set",           "evaluation.train_samples=200",
+          "--set",           "evaluation.test_samples=100",
+          "--set",           "evaluation.linear_epochs=10",
+          "--set",           "log_interval_steps=1",
+          "--set",           "sample_interval_steps=3"};
+}
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;

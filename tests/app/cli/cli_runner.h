@@ -63,7 +63,24 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// Sets (or unsets, with std::nullopt) an environment variable of this process for one scope; the
+// programs it starts inherit it.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::optional<std::string>& value);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
 std::string samplePhoto(const std::string& name);  // FOLK_SAMPLE_DIR/name
+// `folk train` of a tiny model for 3 steps on 256 Fashion-MNIST images, evaluated on a few hundred,
+// named `name`; no --runs-dir (callers add one, or test the default folder).
+std::vector<std::string> tinyTrainArgs(const std::string& name);
 std::vector<std::string> lines(const std::string& text);
 
 }  // namespace folk::cli::test

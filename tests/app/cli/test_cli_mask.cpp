@@ -154,6 +154,28 @@ TEST(FolkMask, BadInputsAreNamedWhileGoodInputsAreStillWritten) {
   EXPECT_EQ(lines(r.out).size(), 1u) << r.out;
 }
 
+// libpng warned "iCCP: known incorrect sRGB profile" on stderr for astronaut and chelsea (OpenCV
+// gives it no warning handler), and libpng and OpenCV reported failed decodes there too. Now stderr
+// carries only folk's own lines.
+TEST(FolkMask, DecodersPrintNothingOnStderr) {
+  TempDir dir;
+  std::vector<std::string> args = {"mask"};
+  for (const char* photo : {"astronaut.png", "camera.png", "coffee.png", "chelsea.png", "rocket.jpg", "moon.png",
+                            "hubble_deep_field.jpg"})
+    args.push_back(samplePhoto(photo));
+  args.insert(args.end(), {"--ratio", "0.05", "--out", dir / "out"});
+  const CliResult r = runFolk(args);
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(lines(r.out).size(), 7u) << r.out;
+
+  const std::string truncated = std::string(FOLK_TEST_DATA_DIR) + "/hostile/truncated.png";
+  const CliResult bad = runFolk({"mask", truncated, "--out", dir / "out"});
+  EXPECT_NE(bad.exitCode, 0);
+  EXPECT_NE(bad.err.find(truncated + ": truncated PNG"), std::string::npos) << bad.err;
+  for (const std::string& line : lines(bad.err)) EXPECT_EQ(line.rfind("folk mask: ", 0), 0u) << line;
+}
+
 TEST(FolkMask, FailedInputsAppearInTheJsonStream) {
   TempDir dir;
   const std::string missing = dir / "gone.png";

@@ -17,24 +17,9 @@ namespace {
 const char* kFashion = "/usr/share/datasets/fashion-mnist";
 
 std::vector<std::string> tinyTrainArgs(const TempDir& dir) {
-  return {"train",           "--data",         kFashion,
-          "--steps",         "3",              "--threads",
-          "1",               "--runs-dir",     dir / "runs",
-          "--name",          "cli-tiny",       "--device",
-          "cpu",             "--set",          "data.train_subset=256",
-          "--set",           "optimisation.batch_size=32",
-          "--set",           "model.vit_dim=32",
-          "--set",           "model.vit_depth=1",
-          "--set",           "model.vit_heads=2",
-          "--set",           "model.patch_size=7",
-          "--set",           "model.prototypes=64",
-          "--set",           "model.head_hidden=64",
-          "--set",           "model.head_bottleneck=32",
-          "--set",           "evaluation.train_samples=200",
-          "--set",           "evaluation.test_samples=100",
-          "--set",           "evaluation.linear_epochs=10",
-          "--set",           "log_interval_steps=1",
-          "--set",           "sample_interval_steps=3"};
+  std::vector<std::string> args = folk::cli::test::tinyTrainArgs("cli-tiny");
+  args.insert(args.end(), {"--runs-dir", dir / "runs"});
+  return args;
 }
 
 fs::path onlyRun(const TempDir& dir) {

@@ -4,6 +4,7 @@
 // Help → Keyboard Shortcuts lists the real actions; About names the library versions; light and
 // dark themes reach the plots; opening a big folder and computing an embedding show progress and
 // can be cancelled.
+#include <algorithm>
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSlider>
@@ -161,9 +162,33 @@ TEST_F(DesktopConventionsTest, ShortcutsDialogListsTheRealActions) {
 TEST_F(DesktopConventionsTest, AboutNamesTheLibraryVersions) {
   const QString text = aboutText();
   EXPECT_TRUE(text.contains(QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion())))) << text.toStdString();
-  for (const char* library : {"LibTorch 1.", "OpenCV 4.", "FFTW 3."})
+  for (const char* library : {"LibTorch 1.", "OpenCV 4.", "FFTW 3.", "QCustomPlot 2.", "zlib 1."})
     EXPECT_TRUE(text.contains(QLatin1String(library))) << library << " in " << text.toStdString();
-  EXPECT_EQ(libraryVersions().size(), 4);
+  EXPECT_EQ(libraryVersions().size(), 6);
+}
+
+TEST_F(DesktopConventionsTest, AboutNamesTheLicenceAndTheLibrariesLicences) {
+  const QString text = aboutText();
+  EXPECT_TRUE(text.contains(QStringLiteral("GPL-3.0-or-later"))) << text.toStdString();
+  const QStringList licences = libraryLicences();
+  const std::pair<const char*, const char*> expected[] = {{"QCustomPlot 2.", ": GPL-3.0-or-later"},
+                                                          {"OpenCV 4.", ": Apache-2.0 AND BSD-3-Clause"},
+                                                          {"FFTW 3.", ": GPL-2.0-or-later"},
+                                                          {"LibTorch ", ": BSD-3-Clause"},
+                                                          {"Qt 6.", ": LGPL-3.0-only or GPL-2.0-only"},
+                                                          {"OpenBLAS", ": BSD-3-Clause"}};
+  for (const auto& [library, licence] : expected) {
+    EXPECT_TRUE(std::any_of(licences.begin(), licences.end(), [&](const QString& line) {
+      return line.startsWith(QLatin1String(library)) && line.endsWith(QLatin1String(licence));
+    })) << library << licence << " in " << licences.join(QLatin1Char('|')).toStdString();
+  }
+  for (const QString& line : libraryVersions()) {
+    const QString library = line.section(QLatin1Char(' '), 0, 0);
+    EXPECT_TRUE(std::any_of(licences.begin(), licences.end(),
+                            [&](const QString& l) { return l.startsWith(library + QLatin1Char(' ')); }))
+        << "no licence for " << library.toStdString();
+  }
+  EXPECT_TRUE(text.contains(licences.front().toHtmlEscaped()));
 }
 
 TEST_F(DesktopConventionsTest, TheWindowIconIsTheScalableSvg) {

@@ -58,7 +58,7 @@ TEST(HostileImages, UnusableFilesAreClearErrorsNamingTheFile) {
   const Fails cases[] = {
       {"zero_bytes.png", "empty (0 bytes)"},
       {"text_named.png", "not a readable image"},
-      {"truncated.png", "not a readable image"},
+      {"truncated.png", "truncated PNG"},
       {"truncated.jpg", "truncated JPEG"},
       {"bomb_100000x100000.png", "claims 100000x100000 pixels"},
       {"bomb_behind_bad_segment_length.jpg", "claims 64780x11342 pixels"},
@@ -66,7 +66,8 @@ TEST(HostileImages, UnusableFilesAreClearErrorsNamingTheFile) {
       // 623 bytes, 400 MB once decoded by OpenCV; the TIFF took 1.9 GB of memory before this check.
       {"bomb_20000x20000.bmp", "the BMP header claims 20000x20000 pixels"},
       {"bomb_20000x20000.tiff", "the TIFF header claims 20000x20000 pixels"},
-      {"bomb_20000x20000.ras", "the Sun raster header claims 20000x20000 pixels"},
+      // Sun raster is not on the allowlist: refused by its magic bytes before any header is read.
+      {"bomb_20000x20000.ras", "in the Sun raster format, which FOLK does not read"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.file);
@@ -79,6 +80,36 @@ TEST(HostileImages, UnusableFilesAreClearErrorsNamingTheFile) {
       EXPECT_NE(message.find(path), std::string::npos) << message;
       EXPECT_NE(message.find(c.mustContain), std::string::npos) << message;
     }
+  }
+}
+
+// Formats OpenCV would decode but FOLK does not read, each in a valid file named .png: the magic
+// bytes decide, and the error names the file, the format it is and the formats FOLK reads.
+TEST(HostileImages, FormatsOffTheAllowlistAreRefusedNamingTheFormat) {
+  const Fails cases[] = {
+      {"gif_named.png", "in the GIF format"},
+      {"jpeg2000_named.png", "in the JPEG 2000 format"},
+      {"openexr_named.png", "in the OpenEXR format"},
+      {"radiance_hdr_named.png", "in the Radiance HDR format"},
+      {"svg_named.png", "in the SVG format"},
+      {"ico_named.png", "in the ICO format"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file);
+    const std::string path = kHostile + c.file;
+    int decoderCalls = 0;
+    ImageLoadOptions options;
+    options.beforeDecoder = [&](const std::vector<std::uint8_t>&, const char*) { ++decoderCalls; };
+    try {
+      loadImage(path, options);
+      ADD_FAILURE() << "expected an error";
+    } catch (const ImageFileError& e) {
+      const std::string message = e.what();
+      EXPECT_NE(message.find(path), std::string::npos) << message;
+      EXPECT_NE(message.find(c.mustContain), std::string::npos) << message;
+      EXPECT_NE(message.find("it reads PNG, JPEG, TIFF, BMP, WebP, PNM, PAM and PFM"), std::string::npos) << message;
+    }
+    EXPECT_EQ(decoderCalls, 0) << "OpenCV must not see the file";
   }
 }
 

@@ -57,8 +57,7 @@ TEST(ImageHeader, JpegFramesBehindBrokenSegmentsAreFoundAsLibjpegFindsThem) {
 
 TEST(ImageHeader, BombsInEveryFormatWithAHeaderReaderClaimTheirFullSize) {
   const std::pair<std::string, std::string> cases[] = {{"bomb_20000x20000.tiff", "TIFF"},
-                                                       {"bomb_20000x20000.bmp", "BMP"},
-                                                       {"bomb_20000x20000.ras", "Sun raster"}};
+                                                       {"bomb_20000x20000.bmp", "BMP"}};
   for (const auto& [file, format] : cases) {
     SCOPED_TRACE(file);
     const ClaimedSize claimed = claimedImageSize(bytesOf(kData + "hostile/" + file));

@@ -86,10 +86,13 @@ def main():
     header = struct.pack("<IiiHHIIiiII", 40, side, -side, 1, 8, 1, len(pixels), 2835, 2835, 256, 0)
     open(path("bomb_20000x20000.bmp"), "wb").write(
         b"BM" + struct.pack("<IHHI", offset + len(pixels), 0, 0, offset) + header + palette + pixels)
-    # Sun raster, 8-bit grey, byte-run encoded: one run of 255 zeros.
+    # Sun raster, 8-bit grey, byte-run encoded: one run of 255 zeros. Sun raster is not a format FOLK
+    # reads: this bomb is refused by the format allowlist, before any header is read.
     run = b"\x80\xfe\x00"
     open(path("bomb_20000x20000.ras"), "wb").write(
         struct.pack(">8I", 0x59A66A95, side, side, 8, len(run), 2, 0, 0) + run)
+
+    write_refused_formats()
 
     # Colour models and layouts OpenCV must convert.
     gradient("CMYK", (10, 6)).save(path("cmyk.jpg"), format="JPEG", quality=95)
@@ -101,6 +104,38 @@ def main():
     gradient("RGBA", (6, 4)).save(path("rgba.png"))
     gradient("RGB", (1, 1)).save(path("one_by_one.png"))
     gradient("L", (1, 9)).save(path("one_by_nine.png"))
+
+
+def write_refused_formats():
+    """Valid files of formats OpenCV decodes but FOLK does not read, each named .png: the allowlist
+    of core/data/image_format.h must refuse them by their magic bytes, naming the format."""
+    small = gradient("RGB", (8, 6))
+    small.save(path("gif_named.png"), format="GIF")
+    small.save(path("jpeg2000_named.png"), format="JPEG2000")
+    small.save(path("ico_named.png"), format="ICO", sizes=[(8, 6)])
+    # Radiance HDR: the text header, then flat (uncompressed) RGBE pixels, all mid grey.
+    hdr = b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 6 +X 8\n" + bytes((128, 128, 128, 128)) * 48
+    open(path("radiance_hdr_named.png"), "wb").write(hdr)
+    # OpenEXR: magic, version 2 (scanline), the required header attributes, an empty offset table
+    # entry and one uncompressed scanline of a 1x1 half-float Y image.
+    def attribute(name, kind, value):
+        return name + b"\0" + kind + b"\0" + struct.pack("<i", len(value)) + value
+    header = b"".join([
+        attribute(b"channels", b"chlist", b"Y\0" + struct.pack("<iB3xii", 1, 0, 1, 1) + b"\0"),
+        attribute(b"compression", b"compression", b"\0"),
+        attribute(b"dataWindow", b"box2i", struct.pack("<4i", 0, 0, 0, 0)),
+        attribute(b"displayWindow", b"box2i", struct.pack("<4i", 0, 0, 0, 0)),
+        attribute(b"lineOrder", b"lineOrder", b"\0"),
+        attribute(b"pixelAspectRatio", b"float", struct.pack("<f", 1.0)),
+        attribute(b"screenWindowCenter", b"v2f", struct.pack("<2f", 0.0, 0.0)),
+        attribute(b"screenWindowWidth", b"float", struct.pack("<f", 1.0)),
+    ]) + b"\0"
+    prefix = b"\x76\x2f\x31\x01" + struct.pack("<I", 2) + header
+    scanline = struct.pack("<ii", 0, 2) + struct.pack("<e", 0.5)
+    open(path("openexr_named.png"), "wb").write(prefix + struct.pack("<Q", len(prefix) + 8) + scanline)
+    with open(path("svg_named.png"), "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="6"><rect width="8" height="6"/></svg>\n')
 
 
 if __name__ == "__main__":

@@ -1,0 +1,22 @@
+#pragma once
+// PNG chunks that OpenCV's decoder never uses, removed before it sees the bytes. OpenCV applies no
+// colour management and reads no text, time, physical size or background, so dropping those
+// chunks changes no decoded pixel; what it changes is that libpng no longer warns about them on
+// stderr, which it does for harmless defects of real photographs (the astronaut and chelsea sample
+// photos carry the ICC profile libpng reports as "iCCP: known incorrect sRGB profile").
+#include <cstdint>
+#include <vector>
+
+namespace folk {
+
+// The bytes of a PNG file with every ancillary chunk removed except tRNS (transparency, which
+// OpenCV expands into alpha and then drops) and eXIf (the orientation). Returns the bytes
+// unchanged when they are not a PNG or their chunk structure is broken (a length past the end):
+// the decoder then reports what is wrong. `removed` (may be null) counts the chunks dropped.
+std::vector<std::uint8_t> withoutUnusedPngChunks(const std::vector<std::uint8_t>& png, int* removed = nullptr);
+
+// True for a PNG whose chunks run past the end of the bytes or stop before IEND: the file was cut
+// short. libpng would report it on stderr itself ("libpng error: ...") before OpenCV gives up.
+bool isTruncatedPng(const std::vector<std::uint8_t>& png);
+
+}  // namespace folk
