@@ -75,6 +75,14 @@ std::string toJsonLine(const MetricsRow& r) {
   return j.dump();
 }
 
+MetricsRow parseMetricsLine(const std::string& line) {
+  try {
+    return fromJson(nlohmann::json::parse(line));
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(e.what());
+  }
+}
+
 MetricsWriter::MetricsWriter(std::string jsonlPath, std::string csvPath)
     : jsonlPath_(std::move(jsonlPath)), csvPath_(std::move(csvPath)) {
   jsonl_ = openForAppend(jsonlPath_);

@@ -45,6 +45,9 @@ class MetricsWriter {
 
 std::string metricsCsvHeader();
 std::string toJsonLine(const MetricsRow& row);  // without the newline
+// One line of metrics.jsonl (without its newline) as a row. Throws std::runtime_error saying what
+// is wrong when it is not a metrics row.
+MetricsRow parseMetricsLine(const std::string& line);
 
 // Rows of a metrics.jsonl file in file order. A last line that is cut short (no newline, or not
 // parseable) is skipped; a broken line before the last one throws std::runtime_error naming the
