@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QPainter>
 #include <QMap>
 #include <QSaveFile>
 #include <QTextStream>
@@ -52,9 +53,8 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   legend->setWrap(4);
   legend->setBorderPen(Qt::NoPen);
   legend->setSelectableParts(QCPLegend::spItems);
-  plotLayout()->addElement(3, 0, legend);
-  plotLayout()->setRowStretchFactor(3, 0.001);
   legend->setLayer("legend");
+  placeLegend();
 
   // The step axes move together.
   const auto rects = {lossRect_, scheduleRect_, accuracyRect_};
@@ -143,6 +143,35 @@ void TrainingCurves::addSeries(const QString& key, const QString& label, Panel p
   }
   series_.insert(key, s);
   order_.append(key);
+  placeLegend();
+}
+
+void TrainingCurves::placeLegend() {
+  // An empty legend's widest size is its margins, and the plot layout gives its one column no more
+  // than the narrowest maximum of its rows: the three panels would shrink to a strip of their axes.
+  // So the legend is in the layout only while it has entries.
+  const bool inLayout = legend->layout() == plotLayout();
+  if (series_.isEmpty() && inLayout) {
+    plotLayout()->take(legend);
+    plotLayout()->simplify();
+  } else if (!series_.isEmpty() && !inLayout) {
+    plotLayout()->addElement(3, 0, legend);
+    plotLayout()->setRowStretchFactor(3, 0.001);
+  }
+  legend->setVisible(!series_.isEmpty());
+}
+
+void TrainingCurves::setPlaceholderText(const QString& text) {
+  placeholder_ = text;
+  update();
+}
+
+void TrainingCurves::paintEvent(QPaintEvent* event) {
+  QCustomPlot::paintEvent(event);
+  if (!series_.isEmpty() || placeholder_.isEmpty()) return;
+  QPainter painter(this);
+  painter.setPen(palette().color(QPalette::PlaceholderText));
+  painter.drawText(lossRect_->rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
 }
 
 void TrainingCurves::removeSeries(const QString& key) {
@@ -152,6 +181,7 @@ void TrainingCurves::removeSeries(const QString& key) {
   removeGraph(it->smooth);
   series_.erase(it);
   order_.removeAll(key);
+  placeLegend();
   dirty_ = true;
 }
 

@@ -33,25 +33,52 @@ void RunsTableModel::setRuns(std::vector<RunSummary> runs) {
   bool samePaths = runs.size() == runs_.size();
   for (size_t i = 0; samePaths && i < runs.size(); ++i) samePaths = runs[i].path == runs_[i].path;
   if (samePaths) {
-    runs_ = std::move(runs);
+    runs_ = std::move(runs);  // same paths: rowOfPath_ stays right
     if (!runs_.empty()) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     return;
   }
   beginResetModel();
   runs_ = std::move(runs);
+  rowOfPath_.clear();
+  for (size_t i = 0; i < runs_.size(); ++i) rowOfPath_.emplace(runs_[i].path, int(i));
   endResetModel();
+}
+
+void RunsTableModel::setRunFolders(const std::vector<std::string>& paths) {
+  std::vector<RunSummary> runs;
+  runs.reserve(paths.size());
+  for (const auto& path : paths) {
+    const int row = rowOfPath(path);
+    if (row >= 0) {
+      runs.push_back(runs_[size_t(row)]);
+      continue;
+    }
+    RunSummary loading;
+    loading.path = path;
+    loading.folder = path.substr(path.find_last_of('/') + 1);
+    loading.status = "loading";
+    runs.push_back(std::move(loading));
+  }
+  setRuns(std::move(runs));
+}
+
+void RunsTableModel::updateRun(RunSummary summary) {
+  const int row = rowOfPath(summary.path);
+  if (row < 0) return;
+  runs_[size_t(row)] = std::move(summary);
+  Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 const RunSummary* RunsTableModel::runAt(int row) const {
   return row >= 0 && row < int(runs_.size()) ? &runs_[size_t(row)] : nullptr;
 }
 
-int RunsTableModel::rowOf(const QString& path) const {
-  for (size_t i = 0; i < runs_.size(); ++i) {
-    if (QString::fromStdString(runs_[i].path) == path) return int(i);
-  }
-  return -1;
+int RunsTableModel::rowOfPath(const std::string& path) const {
+  const auto it = rowOfPath_.find(path);
+  return it == rowOfPath_.end() ? -1 : it->second;
 }
+
+int RunsTableModel::rowOf(const QString& path) const { return rowOfPath(path.toStdString()); }
 
 int RunsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(runs_.size()); }
 int RunsTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -112,6 +139,7 @@ QString RunsTableModel::statusText(const QString& status) {
   static const QHash<QString, const char*> names{
       {QStringLiteral("idle"), QT_TR_NOOP("idle")},
       {QStringLiteral("new"), QT_TR_NOOP("new")},
+      {QStringLiteral("loading"), QT_TR_NOOP("loading")},
       {QStringLiteral("running"), QT_TR_NOOP("running")},
       {QStringLiteral("paused"), QT_TR_NOOP("paused")},
       {QStringLiteral("stopping"), QT_TR_NOOP("stopping")},
