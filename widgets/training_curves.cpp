@@ -53,6 +53,7 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   legend->setWrap(4);
   legend->setBorderPen(Qt::NoPen);
   legend->setSelectableParts(QCPLegend::spItems);
+  plotLayout()->addElement(3, 0, legend);  // makes it this plot's legend
   legend->setLayer("legend");
   placeLegend();
 
