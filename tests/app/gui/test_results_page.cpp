@@ -193,7 +193,8 @@ TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) 
 }
 
 // Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), trains three short runs and saves the
-// Results workspace comparing them as results.png there. Skipped otherwise.
+// Results workspace with none selected (results-none-selected.png) and comparing them
+// (results.png) there. Skipped otherwise.
 TEST_F(ResultsPageTest, DocumentationScreenshot) {
   const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
   // Justified skip: this writes a documentation picture, not a check; the Results behaviour it
