@@ -78,6 +78,12 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
   watch_.setInterval(2000);
   connect(&watch_, &QTimer::timeout, this, [this] { scan(false); });
   watch_.start();
+  applySummaries_.setSingleShot(true);
+  applySummaries_.setInterval(50);
+  connect(&applySummaries_, &QTimer::timeout, this, [this] {
+    model_->updateRuns(std::move(pendingSummaries_));
+    pendingSummaries_.clear();
+  });
   confirmDelete_ = [this](const QStringList& paths) {
     QStringList names;
     for (const auto& p : paths) names << QFileInfo(p).fileName();
@@ -278,6 +284,7 @@ void ResultsPage::setRunsDirectory(const QString& dir) {
     // The old folder's rows and curves go at once; the new folder's rows come with its scan.
     table_->clearSelection();
     jobs_.cancelAll();
+    pendingSummaries_.clear();
     model_->setRunFolders({});
   }
   runsDir_ = dir;
@@ -327,7 +334,8 @@ void ResultsPage::summarized(RunSummary summary) {
   const QString path = QString::fromStdString(summary.path);
   auto plotted = plotted_.find(path);
   if (plotted != plotted_.end() && plotted->knn != summary.knnHistory) plotKnn(path, summary.knnHistory);
-  model_->updateRun(std::move(summary));
+  pendingSummaries_.push_back(std::move(summary));
+  if (!applySummaries_.isActive()) applySummaries_.start();
 }
 
 void ResultsPage::reportOnce(const QString& message) {

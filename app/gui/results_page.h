@@ -63,7 +63,7 @@ class ResultsPage : public QWidget {
   void setWatchIntervalMs(int ms) { watch_.setInterval(ms); }
   // True when no read of the runs folder is outstanding: the table and the curves show what the
   // last scan found (a run on a stalled disk keeps this false while it stalls).
-  bool upToDate() const { return jobs_.runningCount() == 0; }
+  bool upToDate() const { return jobs_.runningCount() == 0 && pendingSummaries_.empty(); }
 
   // Computes the PCA embedding of the selected run's evaluated backbone on a worker thread and
   // shows it in the Embedding tab (embeddingReady / embeddingFailed when done).
@@ -130,6 +130,8 @@ class ResultsPage : public QWidget {
   };
   QHash<QString, Plotted> plotted_;  // run path -> what its curves already show
   bool keepCurves_ = false;          // while a rescan restores the selection
+  std::vector<RunSummary> pendingSummaries_;  // arrived, for the table's next update
+  QTimer applySummaries_;                     // gathers the summaries of a rescan into few updates
   QStringList selectAfterScan_;      // runs to select once the next scan lists them (a renamed run)
   QSet<QString> reported_;           // problems already in the banner, not repeated by every rescan
   BackgroundJobs jobs_;      // reads of the runs folder

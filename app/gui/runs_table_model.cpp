@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 namespace folk::ui {
@@ -15,6 +16,19 @@ double fewShot(const RunScores& s, double fraction) {
     if (std::abs(s.fewShotFractions[i] - fraction) < 1e-9) return s.fewShotTop1[i];
   }
   return std::nan("");
+}
+// Whether data() shows the same for both (the age of a run's files changes on every rescan, and
+// the curves' and the banner's parts of a summary are not the table's).
+bool sameScores(const RunScores& a, const RunScores& b) {
+  return a.knnTop1 == b.knnTop1 && a.linearTop1 == b.linearTop1 && a.fewShotFractions == b.fewShotFractions &&
+         a.fewShotTop1 == b.fewShotTop1;
+}
+bool sameOnScreen(const RunSummary& a, const RunSummary& b) {
+  return a.path == b.path && a.folder == b.folder && a.created == b.created && a.objective == b.objective &&
+         a.model == b.model && a.dataset == b.dataset && a.steps == b.steps && a.status == b.status &&
+         a.statusDetail == b.statusDetail && a.hasEval == b.hasEval && sameScores(a.final, b.final) &&
+         a.bestKnnTop1 == b.bestKnnTop1 && a.randomInit.has_value() == b.randomInit.has_value() &&
+         (!a.randomInit || sameScores(*a.randomInit, *b.randomInit));
 }
 QString percent(double x) { return std::isfinite(x) ? QLocale().toString(x * 100.0, 'f', 1) : QString(); }
 
@@ -62,11 +76,20 @@ void RunsTableModel::setRunFolders(const std::vector<std::string>& paths) {
   setRuns(std::move(runs));
 }
 
-void RunsTableModel::updateRun(RunSummary summary) {
-  const int row = rowOfPath(summary.path);
-  if (row < 0) return;
-  runs_[size_t(row)] = std::move(summary);
-  Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+void RunsTableModel::updateRuns(std::vector<RunSummary> summaries) {
+  int first = rowCount(), last = -1;
+  for (auto& summary : summaries) {
+    const int row = rowOfPath(summary.path);
+    if (row < 0) continue;
+    RunSummary& shown = runs_[size_t(row)];
+    const bool changed = !sameOnScreen(shown, summary);
+    shown = std::move(summary);
+    if (changed) {
+      first = std::min(first, row);
+      last = std::max(last, row);
+    }
+  }
+  if (last >= 0) Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 const RunSummary* RunsTableModel::runAt(int row) const {
