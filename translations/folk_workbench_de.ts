@@ -931,6 +931,13 @@
     </message>
 </context>
 <context>
+    <name>folk::ui::BackgroundJobs</name>
+    <message>
+        <source>the background job failed without saying why</source>
+        <translation>die Hintergrundaufgabe ist ohne Begründung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>folk::ui::ColorMap</name>
     <message>
         <source>grey</source>
@@ -1822,6 +1829,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Exported the %1 backbone of %2 at step %3 (%4 tensors) to %5</source>
         <translation>Backbone (%1) von %2 bei Schritt %3 (%4 Tensoren) nach %5 exportiert</translation>
     </message>
+    <message>
+        <source>Select runs in the table to compare their curves</source>
+        <translation>Läufe in der Tabelle auswählen, um ihre Kurven zu vergleichen</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunsTableModel</name>
@@ -1940,6 +1951,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Prototypes used</source>
         <translation>Genutzte Prototypen</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>wird geladen</translation>
     </message>
 </context>
 <context>

@@ -931,6 +931,13 @@
     </message>
 </context>
 <context>
+    <name>folk::ui::BackgroundJobs</name>
+    <message>
+        <source>the background job failed without saying why</source>
+        <translation>后台任务失败，未给出原因</translation>
+    </message>
+</context>
+<context>
     <name>folk::ui::ColorMap</name>
     <message>
         <source>grey</source>
@@ -1810,6 +1817,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Exported the %1 backbone of %2 at step %3 (%4 tensors) to %5</source>
         <translation>已将 %2 在第 %3 步的%1骨干网络（%4 个张量）导出到 %5</translation>
     </message>
+    <message>
+        <source>Select runs in the table to compare their curves</source>
+        <translation>在表格中选择运行以比较其曲线</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunsTableModel</name>
@@ -1928,6 +1939,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Prototypes used</source>
         <translation>已用原型数</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>正在加载</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QPainter>
 #include <QMap>
 #include <QSaveFile>
 #include <QTextStream>
@@ -53,6 +54,7 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   legend->setWrap(4);
   legend->setBorderPen(Qt::NoPen);
   legend->setSelectableParts(QCPLegend::spItems);
+  plotLayout()->addElement(3, 0, legend);  // makes it this plot's legend
   legend->setLayer("legend");
   relayout();
 
@@ -111,7 +113,7 @@ void TrainingCurves::relayout() {
   for (auto* element : {static_cast<QCPLayoutElement*>(lossRect_), static_cast<QCPLayoutElement*>(scheduleRect_),
                         static_cast<QCPLayoutElement*>(diagnosticsRect_), static_cast<QCPLayoutElement*>(accuracyRect_),
                         static_cast<QCPLayoutElement*>(legend)}) {
-    plotLayout()->take(element);  // false (and nothing done) where it is not in the layout
+    if (element->layout() == plotLayout()) plotLayout()->take(element);
   }
   plotLayout()->simplify();
   int row = 0;
@@ -124,8 +126,11 @@ void TrainingCurves::relayout() {
     plotLayout()->setRowStretchFactor(row, panel == Panel::Loss ? 1.6 : 1.0);
     ++row;
   }
-  plotLayout()->addElement(row, 0, legend);
-  plotLayout()->setRowStretchFactor(row, 0.001);
+  if (!series_.isEmpty()) {
+    plotLayout()->addElement(row, 0, legend);
+    plotLayout()->setRowStretchFactor(row, 0.001);
+  }
+  legend->setVisible(!series_.isEmpty());
 }
 
 void TrainingCurves::setPanelVisible(Panel panel, bool visible) {
@@ -223,6 +228,29 @@ void TrainingCurves::addSeries(const QString& key, const QString& label, Panel p
   }
   series_.insert(key, s);
   order_.append(key);
+  placeLegend();
+}
+
+void TrainingCurves::placeLegend() {
+  // An empty legend's widest size is its margins, and the plot layout gives its one column no more
+  // than the narrowest maximum of its rows: the panels would shrink to a strip of their axes. So
+  // the legend is in the layout only while it has entries (relayout).
+  const bool inLayout = legend->layout() == plotLayout();
+  if (inLayout != series_.isEmpty()) return;
+  relayout();
+}
+
+void TrainingCurves::setPlaceholderText(const QString& text) {
+  placeholder_ = text;
+  update();
+}
+
+void TrainingCurves::paintEvent(QPaintEvent* event) {
+  QCustomPlot::paintEvent(event);
+  if (!series_.isEmpty() || placeholder_.isEmpty()) return;
+  QPainter painter(this);
+  painter.setPen(palette().color(QPalette::PlaceholderText));
+  painter.drawText(lossRect_->rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
 }
 
 void TrainingCurves::removeSeries(const QString& key) {
@@ -232,6 +260,7 @@ void TrainingCurves::removeSeries(const QString& key) {
   removeGraph(it->smooth);
   series_.erase(it);
   order_.removeAll(key);
+  placeLegend();
   dirty_ = true;
 }
 

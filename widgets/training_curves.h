@@ -74,11 +74,16 @@ class TrainingCurves : public QCustomPlot {
 
   QSize sizeHint() const override { return {640, 520}; }
 
+  // Shown over the empty panels while no series is declared (e.g. "select runs to compare").
+  void setPlaceholderText(const QString& text);
+  QString placeholderText() const { return placeholder_; }
+
  Q_SIGNALS:
   void replotted(double milliseconds);
 
  protected:
   void changeEvent(QEvent* event) override;  // follows palette changes (light / dark)
+  void paintEvent(QPaintEvent* event) override;  // the placeholder text
 
  private:
   struct Series {
@@ -102,6 +107,7 @@ class TrainingCurves : public QCustomPlot {
   double smoothNext(Series& s, double y) const;
   void resmooth(Series& s);
   void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item);
+  void placeLegend();
 
   QCPAxisRect* lossRect_;
   QCPAxisRect* scheduleRect_;
@@ -118,6 +124,7 @@ class TrainingCurves : public QCustomPlot {
   bool dirty_ = false;
   int minReplotIntervalMs_ = 100;
   bool autoRange_ = true;  // until the user zooms or pans
+  QString placeholder_;
   QTimer timer_;
 };
 

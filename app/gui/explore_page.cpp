@@ -18,7 +18,6 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 
@@ -151,12 +150,10 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
 }
 
 ExplorePage::~ExplorePage() {
-  // Stop the background work while every member it reports to is still intact.
-  for (const IndexJob& job : indexing_) {
-    job.cancel->store(true);
-    job.watcher->disconnect(this);
-    job.watcher->waitForFinished();
-  }
+  // Stop the background work while every member it reports to is still intact. A folder search
+  // stops at its next file (jobs_ drops its result); one stuck on a stalled disk is not waited for.
+  for (const IndexJob& job : indexing_) job.cancel->store(true);
+  jobs_.cancelAll();
   delete worker_;
   worker_ = nullptr;
   delete thumbs_;
@@ -295,30 +292,26 @@ void ExplorePage::openPaths(const QStringList& paths, bool selectFirst) {
   IndexJob job;
   job.cancel = std::make_shared<std::atomic<bool>>(false);
   job.found = std::make_shared<std::atomic<int>>(0);
-  job.watcher = new QFutureWatcher<ExpandedPaths>(this);
-  QFutureWatcher<ExpandedPaths>* watcher = job.watcher;
-  const auto cancelFlag = job.cancel;
-  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, selectFirst, cancelFlag] {
-    ExpandedPaths expanded = watcher->result();
-    if (cancelFlag->load()) expanded.cancelled = true;  // cancelled after the search ended: open nothing
-    indexing_.erase(std::remove_if(indexing_.begin(), indexing_.end(),
-                                   [watcher](const IndexJob& j) { return j.watcher == watcher; }),
-                    indexing_.end());
-    watcher->deleteLater();
-    if (expanded.cancelled)
-      Q_EMIT statusMessage(tr("Opening cancelled"), 5000);
-    else
-      openExpanded(expanded, selectFirst);
-    updateLoadingBar();
-  });
   if (!loading()) {
     loadingCancelled_ = false;
     loadingSince_.start();
   }
-  indexing_.append(job);
   const auto cancel = job.cancel;
   const auto found = job.found;
-  watcher->setFuture(QtConcurrent::run([paths, cancel, found] { return expandImagePaths(paths, 5000, cancel.get(), found.get()); }));
+  jobs_.start(
+      QString(), [paths, cancel, found](JobControl&) { return expandImagePaths(paths, 5000, cancel.get(), found.get()); },
+      [this, selectFirst, cancel](ExpandedPaths expanded) {
+        if (cancel->load()) expanded.cancelled = true;  // cancelled after the search ended: open nothing
+        indexing_.erase(std::remove_if(indexing_.begin(), indexing_.end(),
+                                       [&](const IndexJob& j) { return j.cancel == cancel; }),
+                        indexing_.end());
+        if (expanded.cancelled)
+          Q_EMIT statusMessage(tr("Opening cancelled"), 5000);
+        else
+          openExpanded(expanded, selectFirst);
+        updateLoadingBar();
+      });
+  indexing_.append(job);
   Q_EMIT statusMessage(tr("Looking for images in %1 …").arg(QDir::toNativeSeparators(paths.join(QStringLiteral(", ")))), 3000);
   updateLoadingBar();
 }

@@ -5,7 +5,6 @@
 // filtered image and the residual, with the numbers (kept coefficients, retained energy, PSNR, tau)
 // and the radial power profile. All FFT work runs on ExploreWorker's thread.
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QStringList>
 #include <QWidget>
 #include <array>
@@ -13,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+#include "app/gui/background_jobs.h"
 #include "app/gui/explore_settings.h"
 #include "app/gui/explore_worker.h"
 #include "app/gui/image_source.h"
@@ -142,12 +142,12 @@ class ExplorePage : public QWidget {
   std::uint64_t requested_ = 0;
   QStringList selectQueue_;  // keys of the last open batch, until one of them decodes and is selected
 
-  struct IndexJob {
+  struct IndexJob {  // a folder search; its flags are shared with the job
     std::shared_ptr<std::atomic<bool>> cancel;
     std::shared_ptr<std::atomic<int>> found;
-    QFutureWatcher<ExpandedPaths>* watcher = nullptr;
   };
   QList<IndexJob> indexing_;
+  BackgroundJobs jobs_;
   int thumbsPending_ = 0;  // thumbnails asked for and not reported
   int thumbsDone_ = 0;     // of this loading burst
   int thumbsTotal_ = 0;

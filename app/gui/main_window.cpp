@@ -292,19 +292,15 @@ bool MainWindow::openRecentRun(const QString& runPath) {
     results_->refresh();
   showWorkspace(2);
   results_->setFilterText(QString());
-  // The table names runs by the path the scan made: match by the real location.
-  const QString wanted = info.canonicalFilePath();
-  for (const RunSummary& run : results_->model()->runs()) {
-    const QString path = QString::fromStdString(run.path);
-    if (QFileInfo(path).canonicalFilePath() != wanted) continue;
-    results_->selectRuns({path});
-    const QModelIndexList rows = results_->table()->selectionModel()->selectedRows();
-    if (!rows.isEmpty()) results_->table()->scrollTo(rows.front());
-    addRecentItem(QLatin1String(kRecentRuns), path);
-    return true;
+  if (!isRunFolder(runPath.toStdString())) {
+    statusBar()->showMessage(tr("%1 is not a run folder").arg(QDir::toNativeSeparators(runPath)), 8000);
+    return false;
   }
-  statusBar()->showMessage(tr("%1 is not a run folder").arg(QDir::toNativeSeparators(runPath)), 8000);
-  return false;
+  // The table names runs by the path its scan makes: the runs folder's path and the folder name.
+  const QString path = QDir(results_->runsDirectory()).filePath(info.fileName());
+  results_->selectRuns({path});  // at once, or when the scan under way lists it
+  addRecentItem(QLatin1String(kRecentRuns), path);
+  return true;
 }
 
 void MainWindow::saveGeometrySettings() const {

@@ -3,9 +3,7 @@
 #include <QCheckBox>
 #include <QDesktopServices>
 #include <QUrl>
-#include <QFutureWatcher>
 #include <QTabWidget>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -27,8 +25,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "app/gui/error_banner.h"
 #include "app/gui/recent_items.h"
@@ -38,7 +34,6 @@
 #include "core/train/session.h"
 #include "widgets/embedding_plot.h"
 #include "app/gui/runs_table_model.h"
-#include "core/io/metrics_log.h"
 #include "core/io/train_config.h"
 #include "widgets/training_curves.h"
 
@@ -52,13 +47,43 @@ const QColor kPalette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), Q
                            QColor(0xba, 0xb0, 0xac)};
 
 QString seriesKey(const QString& path, const char* metric) { return path + QStringLiteral("|") + QLatin1String(metric); }
+
+// What one background read of a run's metrics.jsonl brings: the new points of its curves.
+struct CurvePoints {
+  MetricsTail metrics{std::string()};  // the reader, moved on past the lines read
+  bool restarted = false;
+  bool more = false;  // a large file: the rest comes with the next read
+  QString error;
+  QVector<double> step, loss, lr;
+};
+
+CurvePoints readCurvePoints(MetricsTail metrics) {
+  CurvePoints points;
+  const MetricsTailUpdate update = metrics.read();
+  points.restarted = update.restarted;
+  points.error = QString::fromStdString(update.error);
+  points.more = metrics.more();
+  for (const auto& row : update.rows) {
+    points.step.append(double(row.step));
+    points.loss.append(row.values[StepMetric::Total]);
+    points.lr.append(row.values[StepMetric::Lr]);
+  }
+  points.metrics = std::move(metrics);
+  return points;
+}
 }  // namespace
 
 ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
   buildUi();
   watch_.setInterval(2000);
-  connect(&watch_, &QTimer::timeout, this, &ResultsPage::refresh);
+  connect(&watch_, &QTimer::timeout, this, [this] { scan(false); });
   watch_.start();
+  applySummaries_.setSingleShot(true);
+  applySummaries_.setInterval(50);
+  connect(&applySummaries_, &QTimer::timeout, this, [this] {
+    model_->updateRuns(std::move(pendingSummaries_));
+    pendingSummaries_.clear();
+  });
   confirmDelete_ = [this](const QStringList& paths) {
     QStringList names;
     for (const auto& p : paths) names << QFileInfo(p).fileName();
@@ -69,9 +94,7 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
   };
 }
 
-ResultsPage::~ResultsPage() {
-  if (embeddingJob_) embeddingJob_->cancel = true;  // the pool thread stops at its next batch
-}
+ResultsPage::~ResultsPage() = default;  // jobs_ cancels the jobs: an embedding stops at its next batch
 
 void ResultsPage::buildUi() {
   auto* layout = new QVBoxLayout(this);
@@ -177,15 +200,6 @@ void ResultsPage::buildUi() {
   barLayout->addWidget(cancel);
   embeddingBar_->hide();
   layout->addWidget(embeddingBar_);
-  embeddingPoll_.setInterval(200);
-  connect(&embeddingPoll_, &QTimer::timeout, this, [this] {
-    if (!embeddingJob_) return;
-    const auto total = embeddingJob_->total.load(), done = embeddingJob_->done.load();
-    embeddingProgress_->setRange(0, total > 0 ? int(total) : 0);  // busy until the data is read
-    if (total > 0) embeddingProgress_->setValue(int(done));
-    Q_EMIT embeddingProgress(int(done), int(total));
-  });
-
   model_ = new RunsTableModel(this);
   proxy_ = new QSortFilterProxyModel(this);
   proxy_->setSourceModel(model_);
@@ -203,7 +217,9 @@ void ResultsPage::buildUi() {
   table_->verticalHeader()->hide();
   table_->setAlternatingRowColors(true);
   table_->setAccessibleName(tr("Runs"));
-  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateCurves(); });
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    if (!keepCurves_) updateCurves();
+  });
   // A double click opens the run folder (config.json, metrics.csv, samples/) in the file manager.
   table_->setToolTip(tr("Select runs to compare their curves; double-click opens a run's folder"));
   connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -217,6 +233,7 @@ void ResultsPage::buildUi() {
   curvesLayout->setContentsMargins(0, 0, 0, 0);
   auto* tools = new QHBoxLayout;
   curves_ = new TrainingCurves(curvesPanel);
+  curves_->setPlaceholderText(tr("Select runs in the table to compare their curves"));
   tools->addWidget(new QLabel(tr("Smoothing"), curvesPanel));
   auto* smoothing = new QSlider(Qt::Horizontal, curvesPanel);
   smoothing->setRange(0, 99);
@@ -263,17 +280,68 @@ void ResultsPage::buildUi() {
 }
 
 void ResultsPage::setRunsDirectory(const QString& dir) {
+  if (dir != runsDir_) {
+    // The old folder's rows and curves go at once; the new folder's rows come with its scan.
+    table_->clearSelection();
+    jobs_.cancelAll();
+    pendingSummaries_.clear();
+    model_->setRunFolders({});
+  }
   runsDir_ = dir;
   folderLabel_->setText(tr("Runs in %1").arg(QDir::toNativeSeparators(dir)));
   refresh();
 }
 
-void ResultsPage::refresh() {
+void ResultsPage::refresh() { scan(true); }
+
+void ResultsPage::scan(bool replaceRunning) {
   if (runsDir_.isEmpty()) return;
-  const QStringList selected = selectedRuns();
-  model_->setRuns(scanRuns(runsDir_.toStdString()));
+  const QString key = QStringLiteral("scan");
+  // A watcher tick does not pile up scans behind one that a stalled disk holds up.
+  if (!replaceRunning && jobs_.running(key)) return;
+  jobs_.start(
+      key, [dir = runsDir_.toStdString()](JobControl&) { return listRunFolders(dir); },
+      [this, dir = runsDir_](const std::vector<std::string>& paths) { scanned(dir, paths); },
+      [this](const QString& message) { reportOnce(message); });
+}
+
+void ResultsPage::scanned(const QString& dir, const std::vector<std::string>& paths) {
+  if (dir != runsDir_) return;
+  const bool revealing = !selectAfterScan_.isEmpty();
+  const QStringList selected = revealing ? selectAfterScan_ : selectedRuns();
+  selectAfterScan_.clear();
+  // A changed set of runs resets the model, which clears the selection: the curves of the runs
+  // that stay selected keep their points and their place in metrics.jsonl.
+  keepCurves_ = true;
+  model_->setRunFolders(paths);
   selectRuns(selected);
+  keepCurves_ = false;
+  if (revealing && !table_->selectionModel()->selectedRows().isEmpty())
+    table_->scrollTo(table_->selectionModel()->selectedRows().front());
+  for (const auto& path : paths) summarize(QString::fromStdString(path));
   updateCurves();
+}
+
+void ResultsPage::summarize(const QString& path) {
+  const QString key = QStringLiteral("summary:") + path;
+  if (jobs_.running(key)) return;  // still reading (a stalled disk?): this row waits, the others do not
+  jobs_.start(key, [run = path.toStdString()](JobControl&) { return summarizeRun(run); },
+              [this](RunSummary summary) { summarized(std::move(summary)); });
+}
+
+void ResultsPage::summarized(RunSummary summary) {
+  for (const auto& problem : summary.skipped) reportOnce(QString::fromStdString(problem));
+  const QString path = QString::fromStdString(summary.path);
+  auto plotted = plotted_.find(path);
+  if (plotted != plotted_.end() && plotted->knn != summary.knnHistory) plotKnn(path, summary.knnHistory);
+  pendingSummaries_.push_back(std::move(summary));
+  if (!applySummaries_.isActive()) applySummaries_.start();
+}
+
+void ResultsPage::reportOnce(const QString& message) {
+  if (reported_.contains(message)) return;
+  reported_.insert(message);
+  errors_->addError(message);
 }
 
 QStringList ResultsPage::selectedRuns() const {
@@ -286,13 +354,16 @@ QStringList ResultsPage::selectedRuns() const {
 
 void ResultsPage::selectRuns(const QStringList& paths) {
   QItemSelection selection;
+  bool allListed = true;
   for (const auto& path : paths) {
     const int row = model_->rowOf(path);
+    allListed = allListed && row >= 0;
     if (row < 0) continue;
     const QModelIndex index = proxy_->mapFromSource(model_->index(row, 0));
     if (index.isValid()) selection.select(index, index);
   }
   table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  if (!allListed && jobs_.running(QStringLiteral("scan"))) selectAfterScan_ = paths;  // e.g. a run just renamed
 }
 
 void ResultsPage::setFilterText(const QString& text) { filter_->setText(text); }
@@ -313,6 +384,26 @@ QColor ResultsPage::colourOf(const QString& path) {
   return kPalette[*it];
 }
 
+void ResultsPage::addLossSeries(const QString& path) {
+  const QString name = QFileInfo(path).fileName();
+  const QColor colour = colourOf(path);
+  curves_->addSeries(seriesKey(path, "total"), tr("%1 loss").arg(name), TrainingCurves::Panel::Loss, 0, colour);
+  curves_->addSeries(seriesKey(path, "lr"), tr("%1 lr").arg(name), TrainingCurves::Panel::Schedule, 0, colour);
+}
+
+void ResultsPage::plotKnn(const QString& path, const std::vector<std::pair<std::int64_t, double>>& history) {
+  curves_->removeSeries(seriesKey(path, "knn"));
+  curves_->addSeries(seriesKey(path, "knn"), tr("%1 k-NN").arg(QFileInfo(path).fileName()),
+                     TrainingCurves::Panel::Accuracy, 0, colourOf(path));
+  QVector<double> x, y;
+  for (const auto& [step, knn] : history) {
+    x.append(double(step));
+    y.append(knn);
+  }
+  curves_->appendPoints(seriesKey(path, "knn"), x, y);
+  plotted_[path].knn = history;
+}
+
 void ResultsPage::updateCurves() {
   const QStringList selected = selectedRuns();
   // Runs no longer selected leave the plot.
@@ -321,70 +412,40 @@ void ResultsPage::updateCurves() {
       ++it;
       continue;
     }
+    jobs_.cancel(QStringLiteral("curves:") + it.key());
     for (const char* metric : {"total", "lr", "knn"}) curves_->removeSeries(seriesKey(it.key(), metric));
     it = plotted_.erase(it);
   }
   for (const auto& path : selected) {
-    const QString name = QFileInfo(path).fileName();
-    const QColor colour = colourOf(path);
     if (!plotted_.contains(path)) {
-      curves_->addSeries(seriesKey(path, "total"), tr("%1 loss").arg(name), TrainingCurves::Panel::Loss, 0, colour);
-      curves_->addSeries(seriesKey(path, "lr"), tr("%1 lr").arg(name), TrainingCurves::Panel::Schedule, 0, colour);
-      curves_->addSeries(seriesKey(path, "knn"), tr("%1 k-NN").arg(name), TrainingCurves::Panel::Accuracy, 0, colour);
-      plotted_.insert(path, Plotted{});
+      colourOf(path);  // before the insert: a new run takes a colour no plotted run uses
+      plotted_.insert(path, Plotted{MetricsTail(QDir(path).filePath(QStringLiteral("metrics.jsonl")).toStdString()), {}});
+      addLossSeries(path);
+      if (const RunSummary* run = model_->runAt(model_->rowOf(path))) plotKnn(path, run->knnHistory);
     }
-    Plotted& p = plotted_[path];
-    const QFileInfo metrics(QDir(path).filePath(QStringLiteral("metrics.jsonl")));
-    const qint64 size = metrics.exists() ? metrics.size() : 0;
-    if (size != p.metricsSize) {
-      try {
-        const auto rows = readMetrics(metrics.filePath().toStdString());
-        if (size < p.metricsSize || (!rows.empty() && rows.back().step < p.lastStep)) {
-          // Rewritten (a resume truncates to its checkpoint): plot again from the start.
-          curves_->removeSeries(seriesKey(path, "total"));
-          curves_->removeSeries(seriesKey(path, "lr"));
-          curves_->addSeries(seriesKey(path, "total"), tr("%1 loss").arg(name), TrainingCurves::Panel::Loss, 0, colour);
-          curves_->addSeries(seriesKey(path, "lr"), tr("%1 lr").arg(name), TrainingCurves::Panel::Schedule, 0, colour);
-          p.lastStep = 0;
-        }
-        QVector<double> x, loss, lr;
-        for (const auto& row : rows) {
-          if (row.step <= p.lastStep) continue;
-          x.append(double(row.step));
-          loss.append(row.values[StepMetric::Total]);
-          lr.append(row.values[StepMetric::Lr]);
-        }
-        curves_->appendPoints(seriesKey(path, "total"), x, loss);
-        curves_->appendPoints(seriesKey(path, "lr"), x, lr);
-        if (!rows.empty()) p.lastStep = std::max(p.lastStep, rows.back().step);
-        p.metricsSize = size;
-      } catch (const std::exception& e) {
-        errors_->addError(QString::fromStdString(e.what()));
-        p.metricsSize = size;  // reported once per change
-      }
-    }
-    const QFileInfo eval(QDir(path).filePath(QStringLiteral("eval.json")));
-    if (eval.exists() && eval.lastModified() != p.evalModified) {
-      p.evalModified = eval.lastModified();
-      std::ifstream in(eval.filePath().toStdString());
-      try {
-        const auto j = nlohmann::json::parse(in);
-        curves_->removeSeries(seriesKey(path, "knn"));
-        curves_->addSeries(seriesKey(path, "knn"), tr("%1 k-NN").arg(name), TrainingCurves::Panel::Accuracy, 0, colour);
-        QVector<double> x, y;
-        if (j.contains("history") && j["history"].is_array()) {
-          for (const auto& h : j["history"]) {
-            x.append(double(h.value("step", std::int64_t{0})));
-            y.append(h.value("knn_top1", 0.0));
-          }
-        }
-        curves_->appendPoints(seriesKey(path, "knn"), x, y);
-      } catch (const std::exception&) {
-        // A half-written eval.json from a foreign writer: read again on the next change.
-        p.evalModified = QDateTime();
-      }
-    }
+    readCurves(path);
   }
+}
+
+void ResultsPage::readCurves(const QString& path) {
+  const QString key = QStringLiteral("curves:") + path;
+  if (jobs_.running(key)) return;  // the next tick continues where that read stops
+  jobs_.start(key, [metrics = plotted_[path].metrics](JobControl&) { return readCurvePoints(metrics); },
+              [this, path](CurvePoints points) {
+                auto plotted = plotted_.find(path);
+                if (plotted == plotted_.end()) return;  // deselected meanwhile
+                if (points.restarted) {
+                  // Rewritten (a resume truncates to its checkpoint): plot again from the start.
+                  curves_->removeSeries(seriesKey(path, "total"));
+                  curves_->removeSeries(seriesKey(path, "lr"));
+                  addLossSeries(path);
+                }
+                curves_->appendPoints(seriesKey(path, "total"), points.step, points.loss);
+                curves_->appendPoints(seriesKey(path, "lr"), points.step, points.lr);
+                plotted->metrics = std::move(points.metrics);
+                if (!points.error.isEmpty()) reportOnce(points.error);
+                if (points.more) readCurves(path);  // a large file arrives in pieces
+              });
 }
 
 QStringList ResultsPage::selectedOrAll() const {
@@ -396,112 +457,94 @@ QStringList ResultsPage::selectedOrAll() const {
 }
 
 void ResultsPage::exportWeights(const QString& runPath, const QString& outPath) {
-  // Checkpoint reading and writing run on a pool thread; errors travel back as text.
-  using Outcome = std::pair<ExportSummary, std::string>;
-  auto* watcher = new QFutureWatcher<Outcome>(this);
-  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, runPath, outPath] {
-    watcher->deleteLater();
-    const Outcome outcome = watcher->result();
-    const QString runName = QFileInfo(runPath).fileName();
-    if (!outcome.second.empty()) {
-      const QString message =
-          tr("Could not export the weights of %1: %2").arg(runName, QString::fromStdString(outcome.second));
-      errors_->addError(message);
-      Q_EMIT weightsExportFailed(runPath, message);
-      return;
-    }
-    const ExportSummary& summary = outcome.first;
-    const QString role = summary.role == "teacher" ? tr("teacher") : tr("student");
-    Q_EMIT weightsExported(runPath, outPath,
-                           tr("Exported the %1 backbone of %2 at step %3 (%4 tensors) to %5")
-                               .arg(role, runName, QString::number(summary.step), QString::number(summary.tensors),
-                                    QDir::toNativeSeparators(outPath)));
-  });
-  watcher->setFuture(QtConcurrent::run([run = runPath.toStdString(), out = outPath.toStdString()]() -> Outcome {
-    try {
-      return {exportRunBackbone(RunDirectory::open(run), out), {}};
-    } catch (const std::exception& e) {
-      return {{}, e.what()};
-    }
-  }));
+  // Checkpoint reading and writing run in the background.
+  const QString runName = QFileInfo(runPath).fileName();
+  longJobs_.start(
+      QString(),
+      [run = runPath.toStdString(), out = outPath.toStdString()](JobControl&) {
+        return exportRunBackbone(RunDirectory::open(run), out);
+      },
+      [this, runPath, outPath, runName](const ExportSummary& summary) {
+        const QString role = summary.role == "teacher" ? tr("teacher") : tr("student");
+        Q_EMIT weightsExported(runPath, outPath,
+                               tr("Exported the %1 backbone of %2 at step %3 (%4 tensors) to %5")
+                                   .arg(role, runName, QString::number(summary.step), QString::number(summary.tensors),
+                                        QDir::toNativeSeparators(outPath)));
+      },
+      [this, runPath, runName](const QString& error) {
+        const QString message = tr("Could not export the weights of %1: %2").arg(runName, error);
+        errors_->addError(message);
+        Q_EMIT weightsExportFailed(runPath, message);
+      });
 }
 
 void ResultsPage::showEmbedding(const QString& runPath) {
-  if (embeddingBusy_) return;
-  embeddingBusy_ = true;
+  if (embeddingJob_) return;
   addRecentItem(QLatin1String(kRecentRuns), runPath);
-  auto job = std::make_shared<EmbeddingJob>();
-  embeddingJob_ = job;
+  embeddingRun_ = runPath;
   embeddingLabel_->setText(tr("Embedding of %1:").arg(QFileInfo(runPath).fileName()));
-  embeddingProgress_->setRange(0, 0);
+  embeddingProgress_->setRange(0, 0);  // busy until the data is read
   embeddingBar_->show();
-  embeddingPoll_.start();
   tabs_->setCurrentWidget(embedding_);
   embedding_->clearPoints(tr("Computing the features of %1 …").arg(QFileInfo(runPath).fileName()));
-  // The engine's torch work runs on a pool thread; the result comes back as plain values.
-  // Errors travel as text: QtConcurrent would turn a std::exception into an anonymous one.
-  using Outcome = std::pair<Embedding, std::string>;
-  auto* watcher = new QFutureWatcher<Outcome>(this);
-  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, runPath, job] {
-    watcher->deleteLater();
-    embeddingBusy_ = false;
-    embeddingPoll_.stop();
-    embeddingBar_->hide();
+  const auto finish = [this] {
     embeddingJob_.reset();
-    try {
-      const Outcome outcome = watcher->result();
-      if (!outcome.second.empty() && job->cancel) {
-        embedding_->clearPoints(tr("Embedding of %1 cancelled").arg(QFileInfo(runPath).fileName()));
-        Q_EMIT embeddingCancelled(runPath);
-        return;
-      }
-      if (!outcome.second.empty()) throw std::runtime_error(outcome.second);
-      const Embedding& e = outcome.first;
-      QVector<double> x(qsizetype(e.x.size())), y(qsizetype(e.y.size()));
-      QVector<int> labels(qsizetype(e.labels.size()));
-      for (size_t i = 0; i < e.x.size(); ++i) {
-        x[qsizetype(i)] = e.x[i];
-        y[qsizetype(i)] = e.y[i];
-        labels[qsizetype(i)] = e.labels[i];
-      }
-      QStringList names;
-      for (int c = 0; c < e.classes; ++c) {
-        names << (size_t(c) < e.classNames.size() ? QString::fromStdString(e.classNames[size_t(c)])
-                                                  : tr("class %1").arg(c));
-      }
-      embedding_->setPoints(x, y, labels, names,
-                            tr("%1: %2 features at step %L3, PCA (%L4 % + %L5 % of the variance)")
-                                .arg(QFileInfo(runPath).fileName(),
-                                     e.backboneRole == "student" ? tr("student") : tr("teacher"))
-                                .arg(e.step)
-                                .arg(e.explained[0] * 100.0, 0, 'f', 1)
-                                .arg(e.explained[1] * 100.0, 0, 'f', 1));
-      Q_EMIT embeddingReady(runPath);
-    } catch (const std::exception& ex) {
-      const QString message = QString::fromStdString(ex.what());
-      embedding_->clearPoints(tr("No embedding: %1").arg(message));
-      errors_->addError(message);
-      Q_EMIT embeddingFailed(runPath, message);
-    }
-  });
-  const std::string path = runPath.toStdString();
-  watcher->setFuture(QtConcurrent::run([path, job]() -> Outcome {
-    try {
-      const auto progress = [job](std::size_t done, std::size_t total) {
-        job->done = static_cast<long long>(done);
-        job->total = static_cast<long long>(total);
-        return !job->cancel.load();
-      };
-      if (job->cancel) throw OperationCancelled();
-      return {Session::embedRun(RunDirectory::open(path), 2000, progress), {}};
-    } catch (const std::exception& e) {
-      return {Embedding{}, e.what()};
-    }
-  }));
+    embeddingBar_->hide();
+  };
+  // The engine's torch work runs in the background; the result comes back as plain values.
+  embeddingJob_ = longJobs_.start(
+      QString(),
+      [path = runPath.toStdString()](JobControl& control) {
+        const auto progress = [&control](std::size_t done, std::size_t total) {
+          control.setProgress(qint64(done), qint64(total));
+          return !control.cancelled();
+        };
+        return Session::embedRun(RunDirectory::open(path), 2000, progress);
+      },
+      [this, runPath, finish](const Embedding& e) {
+        finish();
+        QVector<double> x(qsizetype(e.x.size())), y(qsizetype(e.y.size()));
+        QVector<int> labels(qsizetype(e.labels.size()));
+        for (size_t i = 0; i < e.x.size(); ++i) {
+          x[qsizetype(i)] = e.x[i];
+          y[qsizetype(i)] = e.y[i];
+          labels[qsizetype(i)] = e.labels[i];
+        }
+        QStringList names;
+        for (int c = 0; c < e.classes; ++c) {
+          names << (size_t(c) < e.classNames.size() ? QString::fromStdString(e.classNames[size_t(c)])
+                                                    : tr("class %1").arg(c));
+        }
+        embedding_->setPoints(x, y, labels, names,
+                              tr("%1: %2 features at step %L3, PCA (%L4 % + %L5 % of the variance)")
+                                  .arg(QFileInfo(runPath).fileName(),
+                                       e.backboneRole == "student" ? tr("student") : tr("teacher"))
+                                  .arg(e.step)
+                                  .arg(e.explained[0] * 100.0, 0, 'f', 1)
+                                  .arg(e.explained[1] * 100.0, 0, 'f', 1));
+        Q_EMIT embeddingReady(runPath);
+      },
+      [this, runPath, finish](const QString& message) {
+        finish();
+        embedding_->clearPoints(tr("No embedding: %1").arg(message));
+        errors_->addError(message);
+        Q_EMIT embeddingFailed(runPath, message);
+      },
+      [this](qint64 done, qint64 total) {
+        embeddingProgress_->setRange(0, total > 0 ? int(total) : 0);
+        if (total > 0) embeddingProgress_->setValue(int(done));
+        Q_EMIT embeddingProgress(int(done), int(total));
+      });
 }
 
 void ResultsPage::cancelEmbedding() {
-  if (embeddingJob_) embeddingJob_->cancel = true;
+  if (!embeddingJob_) return;
+  // The job stops at its next batch; its result is not wanted any more.
+  embeddingJob_->cancel();
+  embeddingJob_.reset();
+  embeddingBar_->hide();
+  embedding_->clearPoints(tr("Embedding of %1 cancelled").arg(QFileInfo(embeddingRun_).fileName()));
+  Q_EMIT embeddingCancelled(embeddingRun_);
 }
 
 bool ResultsPage::renameRun(const QString& path, const QString& newName, QString* error) {
@@ -536,7 +579,7 @@ bool ResultsPage::renameRun(const QString& path, const QString& newName, QString
   plotted_.remove(path);
   for (const char* metric : {"total", "lr", "knn"}) curves_->removeSeries(seriesKey(path, metric));
   refresh();
-  selectRuns({target});
+  selectRuns({target});  // when the scan lists it
   return true;
 }
 

@@ -3,14 +3,21 @@
 // model, steps, status, final and best scores), the curves of the selected runs overlaid (one
 // colour per run everywhere), the learning table exported as CSV or Markdown, and rename / delete
 // / resume. The folder is watched: runs written by another process (a `folk train` on a server,
-// a cluster job on a shared disk) appear, and their curves grow while they train.
-#include <QDateTime>
+// a cluster job on a shared disk) appear, and their curves grow while they train. Every read of
+// the runs folder happens in background jobs, one per run: a run on a stalled disk, or one with a
+// named pipe where a file should be, delays or skips its own row only, never the window.
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
-#include <atomic>
 #include <functional>
 #include <memory>
+#include <utility>
+#include <vector>
+
+#include "app/gui/background_jobs.h"
+#include "core/io/metrics_tail.h"
+#include "core/io/run_summary.h"
 
 class QLabel;
 class QProgressBar;
@@ -54,12 +61,15 @@ class ResultsPage : public QWidget {
   bool deleteRuns(const QStringList& paths, QString* error = nullptr);
   bool exportLearningTable(const QString& path, QString* error = nullptr) const;  // .csv or .md
   void setWatchIntervalMs(int ms) { watch_.setInterval(ms); }
+  // True when no read of the runs folder is outstanding: the table and the curves show what the
+  // last scan found (a run on a stalled disk keeps this false while it stalls).
+  bool upToDate() const { return jobs_.runningCount() == 0 && pendingSummaries_.empty(); }
 
   // Computes the PCA embedding of the selected run's evaluated backbone on a worker thread and
   // shows it in the Embedding tab (embeddingReady / embeddingFailed when done).
   void showEmbedding(const QString& runPath);
   EmbeddingPlot* embeddingPlot() const { return embedding_; }
-  bool embeddingBusy() const { return embeddingBusy_; }
+  bool embeddingBusy() const { return embeddingJob_ != nullptr; }
   // Stops the running embedding at its next batch (embeddingCancelled follows).
   void cancelEmbedding();
   QWidget* embeddingProgressBar() const { return embeddingBar_; }
@@ -71,7 +81,9 @@ class ResultsPage : public QWidget {
   void exportWeights(const QString& runPath, const QString& outPath);
 
  public Q_SLOTS:
-  void refresh();  // rescans the folder and updates the selected runs' curves
+  // Rescans the folder and updates the summaries and the selected runs' curves, in the background;
+  // replaces a scan still running (the watcher's own ticks wait for it instead).
+  void refresh();
 
  Q_SIGNALS:
   void resumeRequested(const QString& runPath);
@@ -84,7 +96,15 @@ class ResultsPage : public QWidget {
 
  private:
   void buildUi();
+  void scan(bool replaceRunning);
+  void scanned(const QString& dir, const std::vector<std::string>& paths);
+  void summarize(const QString& path);
+  void summarized(RunSummary summary);
   void updateCurves();
+  void readCurves(const QString& path);
+  void addLossSeries(const QString& path);
+  void plotKnn(const QString& path, const std::vector<std::pair<std::int64_t, double>>& history);
+  void reportOnce(const QString& message);
   QColor colourOf(const QString& path);
   QStringList selectedOrAll() const;
 
@@ -99,22 +119,23 @@ class ResultsPage : public QWidget {
   TrainingCurves* curves_;
   QTabWidget* tabs_;
   EmbeddingPlot* embedding_;
-  bool embeddingBusy_ = false;
-  struct EmbeddingJob {  // shared with the worker thread
-    std::atomic<bool> cancel{false};
-    std::atomic<long long> done{0}, total{0};
-  };
-  std::shared_ptr<EmbeddingJob> embeddingJob_;
+  std::shared_ptr<JobControl> embeddingJob_;  // while an embedding computes
+  QString embeddingRun_;
   QWidget* embeddingBar_ = nullptr;
   QLabel* embeddingLabel_ = nullptr;
   QProgressBar* embeddingProgress_ = nullptr;
-  QTimer embeddingPoll_;
   struct Plotted {
-    qint64 metricsSize = -1;
-    QDateTime evalModified;
-    std::int64_t lastStep = 0;
+    MetricsTail metrics{std::string()};  // where the curves' reading of metrics.jsonl stands
+    std::vector<std::pair<std::int64_t, double>> knn;  // the k-NN history shown
   };
   QHash<QString, Plotted> plotted_;  // run path -> what its curves already show
+  bool keepCurves_ = false;          // while a rescan restores the selection
+  std::vector<RunSummary> pendingSummaries_;  // arrived, for the table's next update
+  QTimer applySummaries_;                     // gathers the summaries of a rescan into few updates
+  QStringList selectAfterScan_;      // runs to select once the next scan lists them (a renamed run)
+  QSet<QString> reported_;           // problems already in the banner, not repeated by every rescan
+  BackgroundJobs jobs_;      // reads of the runs folder
+  BackgroundJobs longJobs_;  // embeddings and weight exports
   QHash<QString, int> colourIndex_;  // run path -> palette entry, for the session
   QTimer watch_;
   std::function<bool(const QStringList&)> confirmDelete_;

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 #include "core/io/step_metrics.h"
@@ -17,6 +18,19 @@ double fewShot(const RunScores& s, double fraction) {
     if (std::abs(s.fewShotFractions[i] - fraction) < 1e-9) return s.fewShotTop1[i];
   }
   return std::nan("");
+}
+// Whether data() shows the same for both (the age of a run's files changes on every rescan, and
+// the curves' and the banner's parts of a summary are not the table's).
+bool sameScores(const RunScores& a, const RunScores& b) {
+  return a.knnTop1 == b.knnTop1 && a.linearTop1 == b.linearTop1 && a.fewShotFractions == b.fewShotFractions &&
+         a.fewShotTop1 == b.fewShotTop1;
+}
+bool sameOnScreen(const RunSummary& a, const RunSummary& b) {
+  return a.path == b.path && a.folder == b.folder && a.created == b.created && a.objective == b.objective &&
+         a.model == b.model && a.dataset == b.dataset && a.steps == b.steps && a.status == b.status &&
+         a.statusDetail == b.statusDetail && a.hasEval == b.hasEval && sameScores(a.final, b.final) &&
+         a.bestKnnTop1 == b.bestKnnTop1 && a.randomInit.has_value() == b.randomInit.has_value() &&
+         (!a.randomInit || sameScores(*a.randomInit, *b.randomInit));
 }
 QString percent(double x) { return std::isfinite(x) ? QLocale().toString(x * 100.0, 'f', 1) : QString(); }
 
@@ -35,25 +49,61 @@ void RunsTableModel::setRuns(std::vector<RunSummary> runs) {
   bool samePaths = runs.size() == runs_.size();
   for (size_t i = 0; samePaths && i < runs.size(); ++i) samePaths = runs[i].path == runs_[i].path;
   if (samePaths) {
-    runs_ = std::move(runs);
+    runs_ = std::move(runs);  // same paths: rowOfPath_ stays right
     if (!runs_.empty()) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     return;
   }
   beginResetModel();
   runs_ = std::move(runs);
+  rowOfPath_.clear();
+  for (size_t i = 0; i < runs_.size(); ++i) rowOfPath_.emplace(runs_[i].path, int(i));
   endResetModel();
+}
+
+void RunsTableModel::setRunFolders(const std::vector<std::string>& paths) {
+  std::vector<RunSummary> runs;
+  runs.reserve(paths.size());
+  for (const auto& path : paths) {
+    const int row = rowOfPath(path);
+    if (row >= 0) {
+      runs.push_back(runs_[size_t(row)]);
+      continue;
+    }
+    RunSummary loading;
+    loading.path = path;
+    loading.folder = path.substr(path.find_last_of('/') + 1);
+    loading.status = "loading";
+    runs.push_back(std::move(loading));
+  }
+  setRuns(std::move(runs));
+}
+
+void RunsTableModel::updateRuns(std::vector<RunSummary> summaries) {
+  int first = rowCount(), last = -1;
+  for (auto& summary : summaries) {
+    const int row = rowOfPath(summary.path);
+    if (row < 0) continue;
+    RunSummary& shown = runs_[size_t(row)];
+    const bool changed = !sameOnScreen(shown, summary);
+    shown = std::move(summary);
+    if (changed) {
+      first = std::min(first, row);
+      last = std::max(last, row);
+    }
+  }
+  if (last >= 0) Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 const RunSummary* RunsTableModel::runAt(int row) const {
   return row >= 0 && row < int(runs_.size()) ? &runs_[size_t(row)] : nullptr;
 }
 
-int RunsTableModel::rowOf(const QString& path) const {
-  for (size_t i = 0; i < runs_.size(); ++i) {
-    if (QString::fromStdString(runs_[i].path) == path) return int(i);
-  }
-  return -1;
+int RunsTableModel::rowOfPath(const std::string& path) const {
+  const auto it = rowOfPath_.find(path);
+  return it == rowOfPath_.end() ? -1 : it->second;
 }
+
+int RunsTableModel::rowOf(const QString& path) const { return rowOfPath(path.toStdString()); }
 
 int RunsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(runs_.size()); }
 int RunsTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -134,6 +184,7 @@ QString RunsTableModel::statusText(const QString& status) {
   static const QHash<QString, const char*> names{
       {QStringLiteral("idle"), QT_TR_NOOP("idle")},
       {QStringLiteral("new"), QT_TR_NOOP("new")},
+      {QStringLiteral("loading"), QT_TR_NOOP("loading")},
       {QStringLiteral("running"), QT_TR_NOOP("running")},
       {QStringLiteral("paused"), QT_TR_NOOP("paused")},
       {QStringLiteral("stopping"), QT_TR_NOOP("stopping")},

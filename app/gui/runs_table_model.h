@@ -3,6 +3,8 @@
 // is formatted in the user's locale and language; Qt::UserRole holds the raw value (numbers as
 // numbers) so sorting is numeric.
 #include <QAbstractTableModel>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/io/run_summary.h"
@@ -21,6 +23,13 @@ class RunsTableModel : public QAbstractTableModel {
   // Replaces the rows; rows of runs that stay keep their place in views (model reset only when
   // the set of runs changed, else dataChanged), so a selection survives a live refresh.
   void setRuns(std::vector<RunSummary> runs);
+  // The run folders a scan found (listRunFolders order). Folders that stay keep their summary;
+  // new ones show as "loading" until updateRun() brings theirs.
+  void setRunFolders(const std::vector<std::string>& paths);
+  // Summaries of listed runs (those of folders no longer listed are ignored). Views hear of the
+  // rows whose shown values changed, in one signal: a rescan of 1000 runs costs the sorted view
+  // one pass, not 1000.
+  void updateRuns(std::vector<RunSummary> summaries);
   const std::vector<RunSummary>& runs() const { return runs_; }
   const RunSummary* runAt(int row) const;
   int rowOf(const QString& path) const;
@@ -34,7 +43,10 @@ class RunsTableModel : public QAbstractTableModel {
   static QString statusText(const QString& status);
 
  private:
+  int rowOfPath(const std::string& path) const;
+
   std::vector<RunSummary> runs_;
+  std::unordered_map<std::string, int> rowOfPath_;  // a live refresh of 1000 runs looks each one up
 };
 
 }  // namespace folk::ui

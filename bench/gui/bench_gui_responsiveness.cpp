@@ -19,17 +19,11 @@
 #include "app/gui/engine_controller.h"
 #include "app/gui/main_window.h"
 #include "app/gui/train_page.h"
+#include "event_loop_lag.h"
 #include "widgets/training_curves.h"
 
-namespace {
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0.0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
-}
-
-}  // namespace
+using folk::bench::eventLoopLagMs;
+using folk::bench::percentile;
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -56,23 +50,9 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  // A local loop: QApplication::quit() would close the window, which asks about the running session.
-  QEventLoop loop;
-  std::vector<double> lagMs;
-  QElapsedTimer clock, total;
-  QTimer tick;
-  tick.setTimerType(Qt::PreciseTimer);
-  tick.setInterval(5);
-  QObject::connect(&tick, &QTimer::timeout, [&] {
-    if (clock.isValid()) lagMs.push_back(std::max(0.0, double(clock.nsecsElapsed()) / 1e6 - 5.0));
-    clock.restart();
-    if (total.elapsed() > seconds * 1000.0) loop.quit();
-  });
   std::vector<double> replotMs;
   QObject::connect(page->curves(), &folk::ui::TrainingCurves::replotted, [&](double ms) { replotMs.push_back(ms); });
-  total.start();
-  tick.start();
-  loop.exec();
+  const std::vector<double> lagMs = eventLoopLagMs(seconds);
   const int steps = page->curves()->pointCount(QStringLiteral("total"));
   page->stopTraining();
   page->controller()->waitForEnd();

@@ -64,13 +64,15 @@ std::string toJsonLine(const MetricsRow& r) {
   return j.dump();
 }
 
-std::optional<MetricsRow> parseMetricsLine(const std::string& line) {
+MetricsRow parseMetricsLine(const std::string& line) {
   try {
     const auto j = nlohmann::json::parse(line);
-    if (!j.is_object() || !j.contains("step") || !j["step"].is_number_integer()) return std::nullopt;
+    if (!j.is_object() || !j.contains("step") || !j["step"].is_number_integer()) {
+      throw std::runtime_error("not a metrics row: no whole-number \"step\"");
+    }
     return fromJson(j);
-  } catch (const nlohmann::json::exception&) {
-    return std::nullopt;
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(e.what());
   }
 }
 

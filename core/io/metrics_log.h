@@ -39,13 +39,14 @@ class MetricsWriter {
 
 std::string metricsCsvHeader();
 std::string toJsonLine(const MetricsRow& row);  // without the newline
-// One metrics.jsonl line; nullopt when it is not a JSON object with a whole-number "step".
-std::optional<MetricsRow> parseMetricsLine(const std::string& line);
+// One line of metrics.jsonl (without its newline) as a row. Throws std::runtime_error saying what
+// is wrong when it is not a metrics row (not a JSON object with a whole-number "step").
+MetricsRow parseMetricsLine(const std::string& line);
 
 // Rows of a metrics.jsonl file in file order. Keys that stepMetrics() does not declare are ignored
-// (a newer version's metrics), missing ones stay NaN (an older version's files). A last line that is cut short (no newline, or not
-// parseable) is skipped; a broken line before the last one throws std::runtime_error naming the
-// file and line. A missing file gives no rows.
+// (a newer version's metrics), missing ones stay NaN (an older version's files). A last line that
+// is cut short (no newline, or not parseable) is skipped; a broken line before the last one throws
+// std::runtime_error naming the file and line. A missing file gives no rows.
 std::vector<MetricsRow> readMetrics(const std::string& jsonlPath);
 
 // Keeps only the rows with step <= lastStep in both files, rewritten atomically: a resumed run

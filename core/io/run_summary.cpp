@@ -6,13 +6,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "core/io/metrics_log.h"
 #include "core/io/run_directory.h"
 #include "core/io/train_config.h"
 #include "core/util/atomic_file.h"
+#include "core/util/regular_file.h"
 
 namespace folk {
 
@@ -21,11 +21,20 @@ using nlohmann::json;
 
 namespace {
 
-std::optional<json> readJson(const fs::path& path, std::string* error) {
-  std::ifstream in(path);
-  if (!in) return std::nullopt;
+// The JSON files of a run are a few kilobytes (eval.json with a long history: a few hundred).
+constexpr std::size_t kMaxRunJsonBytes = std::size_t(16) << 20;
+
+// A missing file gives std::nullopt and no error; one that is not a regular file, or too large,
+// is added to `skipped`.
+std::optional<json> readJson(const fs::path& path, std::string* error, std::vector<std::string>& skipped) {
+  std::string problem;
+  const auto text = readSmallRegularFile(path.string(), kMaxRunJsonBytes, &problem);
+  if (!text) {
+    if (!problem.empty()) skipped.push_back(problem);
+    return std::nullopt;
+  }
   try {
-    return json::parse(in);
+    return json::parse(*text);
   } catch (const json::exception& e) {
     if (error) *error = path.filename().string() + " is not valid JSON: " + e.what();
     return std::nullopt;
@@ -62,15 +71,23 @@ double ageSeconds(const fs::path& path) {
 
 // The last complete line of metrics.jsonl, reading only the file's tail: the Results workspace
 // re-reads every run every few seconds, and long runs have 10^5-10^6 lines. A cut last line (a
-// writer killed mid-line) is skipped. nullopt when there is no complete line.
-std::optional<MetricsRow> lastLoggedRow(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  const std::streamoff size = in.tellg();
-  const std::streamoff tail = std::min<std::streamoff>(size, 64 * 1024);
+// writer killed mid-line) is skipped. nullopt when there is no complete line; a file that cannot
+// be read (a named pipe, a device) is named in `skipped`.
+std::optional<MetricsRow> lastLoggedRow(const fs::path& path, std::vector<std::string>& skipped) {
+  const RegularFile file(path.string());
+  if (!file.isOpen()) {
+    if (!file.problem().empty()) skipped.push_back(file.problem());
+    return std::nullopt;
+  }
+  const std::uint64_t size = file.size();
+  const std::uint64_t tail = std::min<std::uint64_t>(size, 64 * 1024);
   std::string text(static_cast<size_t>(tail), '\0');
-  in.seekg(size - tail);
-  in.read(text.data(), tail);
+  try {
+    text.resize(file.readAt(size - tail, text.data(), text.size()));
+  } catch (const std::exception& e) {
+    skipped.push_back(e.what());
+    return std::nullopt;
+  }
   std::vector<std::string> lines;
   size_t from = 0;
   for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
@@ -80,7 +97,11 @@ std::optional<MetricsRow> lastLoggedRow(const fs::path& path) {
   // When the tail starts inside the file, its first line is only the end of a line.
   const size_t first = tail < size && !lines.empty() ? 1 : 0;
   for (size_t i = lines.size(); i > first; --i) {
-    if (auto row = parseMetricsLine(lines[i - 1])) return row;  // else a damaged line: look at the one before
+    try {
+      return parseMetricsLine(lines[i - 1]);
+    } catch (const std::runtime_error&) {
+      // a damaged line: look at the one before
+    }
   }
   return std::nullopt;
 }
@@ -162,7 +183,12 @@ RunSummary summarizeRun(const std::string& path) {
   s.folder = root.filename().string();
   s.created = createdFromFolder(s.folder);
   try {
-    const TrainConfig config = loadConfig((root / "config.json").string());
+    const std::string configPath = (root / "config.json").string();
+    if (auto problem = regularFileProblem(configPath)) {
+      s.skipped.push_back(*problem);
+      throw ConfigError(*problem);
+    }
+    const TrainConfig config = loadConfig(configPath);
     s.name = config.name;
     s.objective = config.objective.name;
     s.model = config.model.name;
@@ -175,11 +201,14 @@ RunSummary summarizeRun(const std::string& path) {
     return s;
   }
   const fs::path metricsPath = root / "metrics.jsonl";
-  if (const auto last = lastLoggedRow(metricsPath)) {
+  if (const auto last = lastLoggedRow(metricsPath, s.skipped)) {
     s.steps = last->step;
     s.lastMetrics = last->values;
   }
-  if (s.steps == 0) {
+  const std::string checkpointIndex = (root / "checkpoints" / "latest.json").string();
+  if (auto problem = regularFileProblem(checkpointIndex)) {
+    s.skipped.push_back(*problem);
+  } else if (s.steps == 0) {
     try {
       if (auto index = readCheckpointIndex(RunDirectory::open(path))) s.steps = index->step;
     } catch (const std::exception&) {
@@ -189,7 +218,7 @@ RunSummary summarizeRun(const std::string& path) {
   const fs::path statePath = root / "state.json";
   s.lastUpdateAgeSeconds = std::min(fs::exists(metricsPath) ? ageSeconds(metricsPath) : 1e30,
                                     fs::exists(statePath) ? ageSeconds(statePath) : 1e30);
-  if (auto state = readJson(statePath, &error)) {
+  if (auto state = readJson(statePath, &error, s.skipped)) {
     s.status = state->value("state", std::string("unknown"));
     if (state->contains("detail")) s.statusDetail = state->value("detail", std::string());
     if ((s.status == "running" || s.status == "paused" || s.status == "stopping") &&
@@ -202,7 +231,7 @@ RunSummary summarizeRun(const std::string& path) {
     if (!error.empty()) s.statusDetail = error;
   }
   error.clear();
-  if (auto eval = readJson(root / "eval.json", &error)) {
+  if (auto eval = readJson(root / "eval.json", &error, s.skipped)) {
     s.hasEval = eval->contains("trained");
     if (s.hasEval) {
       s.evalStep = eval->value("step", std::int64_t{0});
@@ -212,6 +241,7 @@ RunSummary summarizeRun(const std::string& path) {
       s.bestLinearTop1 = s.final.linearTop1;
       if (eval->contains("history") && (*eval)["history"].is_array()) {
         for (const auto& h : (*eval)["history"]) {
+          s.knnHistory.emplace_back(h.value("step", std::int64_t{0}), h.value("knn_top1", 0.0));
           s.bestKnnTop1 = std::max(s.bestKnnTop1, h.value("knn_top1", 0.0));
           s.bestLinearTop1 = std::max(s.bestLinearTop1, h.value("linear_top1", 0.0));
         }
@@ -220,18 +250,30 @@ RunSummary summarizeRun(const std::string& path) {
   } else if (!error.empty() && s.statusDetail.empty()) {
     s.statusDetail = error;
   }
+  if (s.statusDetail.empty() && !s.skipped.empty()) s.statusDetail = s.skipped.front();
   return s;
+}
+
+std::vector<std::string> listRunFolders(const std::string& runsDir) {
+  std::vector<fs::path> folders;
+  std::error_code ec;
+  for (fs::directory_iterator it(runsDir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code typeError;
+    // Any entry of that name counts, whatever its type: summarizeRun says what is wrong with it.
+    if (!it->is_directory(typeError) || !fs::exists(fs::symlink_status(it->path() / "config.json", typeError)))
+      continue;
+    folders.push_back(it->path());
+  }
+  std::sort(folders.begin(), folders.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename().string() > b.filename().string(); });
+  std::vector<std::string> paths;
+  for (const auto& f : folders) paths.push_back(f.string());
+  return paths;
 }
 
 std::vector<RunSummary> scanRuns(const std::string& runsDir) {
   std::vector<RunSummary> runs;
-  std::error_code ec;
-  for (fs::directory_iterator it(runsDir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code typeError;
-    if (!it->is_directory(typeError) || !isRunFolder(it->path().string())) continue;
-    runs.push_back(summarizeRun(it->path().string()));
-  }
-  std::sort(runs.begin(), runs.end(), [](const RunSummary& a, const RunSummary& b) { return a.folder > b.folder; });
+  for (const auto& path : listRunFolders(runsDir)) runs.push_back(summarizeRun(path));
   return runs;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/io/step_metrics.h"
@@ -34,10 +35,15 @@ struct RunSummary {
   RunScores final;              // the latest evaluation of the trained backbone
   std::optional<RunScores> randomInit;
   double bestKnnTop1 = 0.0;     // over the evaluation history
+  // (step, k-NN top-1) of every evaluation in eval.json's history, for accuracy curves.
+  std::vector<std::pair<std::int64_t, double>> knnHistory;
   double bestLinearTop1 = 0.0;
   double lastUpdateAgeSeconds = 0.0;  // since metrics.jsonl / state.json last changed
   StepValues lastMetrics;            // of the last logged step (NaN where not logged)
   std::int64_t prototypes = 0;       // K of the projection head (config model.prototypes)
+  // Files of the run that were not read, one sentence each naming the file and why: a named pipe
+  // or device where a file should be, a file that cannot be opened or is far too large.
+  std::vector<std::string> skipped;
 };
 
 // A run whose state.json says running or paused but whose files have not changed for this long
@@ -46,8 +52,13 @@ constexpr double kStaleRunSeconds = 600.0;
 
 // True when `path` holds a config.json (i.e. looks like a run folder).
 bool isRunFolder(const std::string& path);
+// Never blocks on a named pipe or device in the folder: such files are skipped (RunSummary::skipped).
 RunSummary summarizeRun(const std::string& path);
-// Every run folder directly inside `runsDir`, newest first (by folder name). Missing folder: none.
+// The folders directly inside `runsDir` that hold an entry named config.json, of any type (one
+// that is not a file makes an "unreadable" run, not a silently missing one), newest first (by
+// folder name). Reads only the folder listing. Missing folder: none.
+std::vector<std::string> listRunFolders(const std::string& runsDir);
+// summarizeRun of every listRunFolders entry.
 std::vector<RunSummary> scanRuns(const std::string& runsDir);
 
 // The learning table: one row per run with its final and best scores, and the random-init

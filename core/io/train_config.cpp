@@ -6,6 +6,7 @@
 
 #include "core/io/settings_registry.h"
 #include "core/util/atomic_file.h"
+#include "core/util/regular_file.h"
 
 namespace folk {
 
@@ -77,11 +78,14 @@ TrainConfig configFromJson(const json& given, const std::string& source) {
 }
 
 TrainConfig loadConfig(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ConfigError(path + ": cannot open the config file");
+  // A config is a few kilobytes; the bound and the file-type check keep a damaged file or a named
+  // pipe of that name (a run folder on a shared disk) from costing memory or blocking.
+  std::string problem;
+  const auto text = readSmallRegularFile(path, std::size_t(16) << 20, &problem);
+  if (!text) throw ConfigError(problem.empty() ? path + ": cannot open the config file" : problem);
   json j;
   try {
-    j = json::parse(in);
+    j = json::parse(*text);
   } catch (const json::exception& e) {
     // parse_error, and out_of_range for numbers beyond a double (found by fuzz_config: 996e968).
     throw ConfigError(path + ": not valid JSON: " + e.what());

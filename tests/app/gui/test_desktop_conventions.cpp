@@ -390,7 +390,7 @@ TEST_F(DesktopConventionsTest, RecentRunOpensInResultsAndEmbeddingCancels) {
   EXPECT_EQ(window.currentWorkspace(), 2);
   ResultsPage* results = window.resultsPage();
   EXPECT_EQ(QFileInfo(results->runsDirectory()).canonicalFilePath(), QFileInfo(runs.path()).canonicalFilePath());
-  ASSERT_EQ(results->selectedRuns().size(), 1);
+  ASSERT_TRUE(waitUntil([&] { return results->selectedRuns().size() == 1; })) << "selected once the scan lists it";
   EXPECT_EQ(QFileInfo(results->selectedRuns().front()).canonicalFilePath(), QFileInfo(run).canonicalFilePath());
 
   QSignalSpy cancelled(results, &ResultsPage::embeddingCancelled);

@@ -68,7 +68,7 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
   ResultsPage* page = window.resultsPage();
   ASSERT_NE(page, nullptr);
   EXPECT_TRUE(window.workspaceNames().contains(QStringLiteral("Results")));
-  ASSERT_EQ(page->model()->rowCount(), 2);
+  ASSERT_TRUE(waitUntil([&] { return page->model()->rowCount() == 2 && page->upToDate(); }));
   const RunSummary* first = page->model()->runAt(page->model()->rowOf(folk));
   ASSERT_NE(first, nullptr);
   EXPECT_EQ(first->status, "finished");
@@ -82,6 +82,7 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
 
   page->selectRuns({folk, dino});
   EXPECT_EQ(page->selectedRuns().size(), 2);
+  ASSERT_TRUE(waitUntil([&] { return page->upToDate(); }));  // the curves are read in the background
   EXPECT_EQ(page->curves()->pointCount(folk + "|total"), 6);
   EXPECT_EQ(page->curves()->pointCount(dino + "|total"), 6);
   EXPECT_EQ(page->curves()->pointCount(dino + "|knn"), 1);
@@ -102,7 +103,9 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
   const QString renamed = QFileInfo(dino).dir().filePath(QFileInfo(dino).fileName().section('-', 0, 0) + "-gamma");
   EXPECT_TRUE(QFileInfo::exists(renamed));
   EXPECT_FALSE(QFileInfo::exists(dino));
+  ASSERT_TRUE(waitUntil([&] { return page->model()->rowOf(renamed) >= 0 && page->upToDate(); }));
   EXPECT_EQ(page->model()->runAt(page->model()->rowOf(renamed))->name, "gamma");
+  EXPECT_EQ(page->selectedRuns(), QStringList{renamed}) << "the renamed run stays selected";
   EXPECT_FALSE(page->renameRun(renamed, "a/b", &error));
 
   // The embedding of a trained run: PCA of its teacher features on labelled test images.
@@ -142,7 +145,7 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
   page->selectRuns({renamed});
   ASSERT_TRUE(page->deleteRuns({renamed}, &error));  // the API deletes; the button asks first
   EXPECT_FALSE(QFileInfo::exists(renamed));
-  EXPECT_EQ(page->model()->rowCount(), 1);
+  ASSERT_TRUE(waitUntil([&] { return page->model()->rowCount() == 1; }));
   EXPECT_FALSE(page->deleteRuns({runs_.path()}, &error)) << "never a folder that is not a run";
   EXPECT_TRUE(QFileInfo::exists(runs_.path()));
 }
@@ -190,7 +193,8 @@ TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) 
 }
 
 // Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), trains three short runs and saves the
-// Results workspace comparing them as results.png there. Skipped otherwise.
+// Results workspace with none selected (results-none-selected.png) and comparing them
+// (results.png) there. Skipped otherwise.
 TEST_F(ResultsPageTest, DocumentationScreenshot) {
   const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
   // Justified skip: this writes a documentation picture, not a check; the Results behaviour it
@@ -211,7 +215,12 @@ TEST_F(ResultsPageTest, DocumentationScreenshot) {
   window.show();
   window.trainPage()->setRunsDirectory(runs_.path());
   window.showWorkspace(2);
+  // With none selected: the plot keeps its size and says what to do.
+  ASSERT_TRUE(waitUntil([&] { return window.resultsPage()->model()->rowCount() == 3 && window.resultsPage()->upToDate(); }));
+  QTest::qWait(300);
+  window.grab().save(QDir(dir).filePath("results-none-selected.png"));
   window.resultsPage()->selectRuns(runs);
+  ASSERT_TRUE(waitUntil([&] { return window.resultsPage()->upToDate(); }));
   QTest::qWait(300);
   window.resultsPage()->curves()->flushReplot();
   window.grab().save(QDir(dir).filePath("results.png"));

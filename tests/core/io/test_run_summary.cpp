@@ -2,8 +2,10 @@
 // state.json, metrics with a cut last line, eval.json with a history; damaged files give a status
 // instead of an exception; the learning table in CSV and Markdown.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -127,6 +129,51 @@ TEST_F(RunSummaryTest, ScanListsRunFoldersNewestFirstAndSkipsOtherFolders) {
   EXPECT_EQ(runs[1].name, "one");
   EXPECT_TRUE(scanRuns((root_ / "missing").string()).empty());
   EXPECT_EQ(learningTableCsv(runs).find('\n'), learningTableCsv(runs).size() - 1) << "no evaluated runs: header only";
+}
+
+// A named pipe where a file should be would block the reader until a writer came (forever, for the
+// Results workspace's watcher): every such file is skipped with a message naming it, and the rest
+// of the run is still summarised. (A test that regresses hangs here, which ctest's timeout ends.)
+TEST_F(RunSummaryTest, NamedPipesInARunAreSkippedWithAMessage) {
+  const auto fifoFiles = makeRun("pipes", "folk", 4);
+  writeRunState(fifoFiles, "stopped", 4);
+  for (const char* name : {"metrics.jsonl", "eval.json", "state.json"}) {
+    fs::remove(fs::path(fifoFiles) / name);
+    ASSERT_EQ(::mkfifo((fs::path(fifoFiles) / name).c_str(), 0600), 0) << name;
+  }
+  const auto s = summarizeRun(fifoFiles);
+  EXPECT_EQ(s.name, "pipes");
+  EXPECT_FALSE(s.hasEval);
+  ASSERT_EQ(s.skipped.size(), 3u);
+  for (const char* name : {"metrics.jsonl", "eval.json", "state.json"}) {
+    EXPECT_TRUE(std::any_of(s.skipped.begin(), s.skipped.end(), [&](const std::string& m) {
+      return m.find(name) != std::string::npos && m.find("named pipe") != std::string::npos &&
+             m.find("skipped") != std::string::npos;
+    })) << name;
+  }
+
+  const auto fifoConfig = makeRun("pipe-config", "folk", 1);
+  fs::remove(fs::path(fifoConfig) / "config.json");
+  ASSERT_EQ(::mkfifo((fs::path(fifoConfig) / "config.json").c_str(), 0600), 0);
+  const auto c = summarizeRun(fifoConfig);
+  EXPECT_EQ(c.status, "unreadable");
+  EXPECT_NE(c.statusDetail.find("config.json is a named pipe (FIFO)"), std::string::npos) << c.statusDetail;
+  EXPECT_THROW(loadConfig((fs::path(fifoConfig) / "config.json").string()), ConfigError);
+
+  // The scan lists the run with the named-pipe config as unreadable rather than dropping it.
+  const auto runs = scanRuns(root_.string());
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_TRUE(std::any_of(runs.begin(), runs.end(), [](const RunSummary& r) { return r.status == "unreadable"; }));
+}
+
+TEST_F(RunSummaryTest, KeepsTheKnnHistoryForCurves) {
+  const auto path = makeRun("history", "folk", 2);
+  write(fs::path(path) / "eval.json", R"({"step": 20, "trained": {"knn_top1": 0.5},
+    "history": [{"step": 10, "knn_top1": 0.4}, {"step": 20, "knn_top1": 0.5}]})");
+  const auto s = summarizeRun(path);
+  ASSERT_EQ(s.knnHistory.size(), 2u);
+  EXPECT_EQ(s.knnHistory[0].first, 10);
+  EXPECT_DOUBLE_EQ(s.knnHistory[1].second, 0.5);
 }
 
 }  // namespace
