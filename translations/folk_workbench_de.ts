@@ -466,14 +466,6 @@
         <translation>Bewertete Testbeispiele; 0: alle.</translation>
     </message>
     <message>
-        <source>Full-batch steps of the linear probe.</source>
-        <translation>Full-Batch-Schritte des linearen Klassifikators.</translation>
-    </message>
-    <message>
-        <source>Learning rate of the linear probe.</source>
-        <translation>Lernrate des linearen Klassifikators.</translation>
-    </message>
-    <message>
         <source>Fractions of the labels per class for the few-shot probes.</source>
         <translation>Anteile der Labels pro Klasse für die Few-Shot-Klassifikatoren.</translation>
     </message>
@@ -828,6 +820,46 @@
     <message>
         <source>max image pixels</source>
         <translation>Max. Bildpixel</translation>
+    </message>
+    <message>
+        <source>Protocol of the evaluation at the end and of folk eval: fast scores the train / test sample draws below, full every labelled image (60000 / 10000 for Fashion-MNIST). Evaluations during training are always fast.</source>
+        <translation>Protokoll der Evaluation am Ende und von folk eval: fast bewertet die Stichproben aus Trainings- und Testbildern unten, full jedes gelabelte Bild (60000 / 10000 bei Fashion-MNIST). Evaluationen während des Trainings sind immer fast.</translation>
+    </message>
+    <message>
+        <source>test scores the test split; validation holds a part of the training data out of training and scores it, to choose settings without the test split.</source>
+        <translation>test bewertet den Test-Split; validation hält einen Teil der Trainingsdaten aus dem Training heraus und bewertet ihn, um Einstellungen ohne den Test-Split zu wählen.</translation>
+    </message>
+    <message>
+        <source>L-BFGS iterations per fit of the linear probe (it stops earlier once converged).</source>
+        <translation>L-BFGS-Iterationen je Anpassung der linearen Sonde (sie endet früher, sobald sie konvergiert ist).</translation>
+    </message>
+    <message>
+        <source>First step length of the linear probe&apos;s L-BFGS line search.</source>
+        <translation>Erste Schrittweite der L-BFGS-Liniensuche der linearen Sonde.</translation>
+    </message>
+    <message>
+        <source>Random label draws per few-shot fraction; the mean and the standard deviation over them are reported.</source>
+        <translation>Zufällige Label-Ziehungen je Few-Shot-Anteil; Mittelwert und Standardabweichung darüber werden angegeben.</translation>
+    </message>
+    <message>
+        <source>Also score the normalised pixels themselves as features.</source>
+        <translation>Auch die normalisierten Pixel selbst als Merkmale bewerten.</translation>
+    </message>
+    <message>
+        <source>few shot draws</source>
+        <translation>Few-Shot-Ziehungen</translation>
+    </message>
+    <message>
+        <source>raw-pixel baseline</source>
+        <translation>Rohpixel-Vergleichswert</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>Split</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1818,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Random-init k-NN %</source>
         <translation>k-NN % (zufällig init.)</translation>
+    </message>
+    <message>
+        <source>Step %L1, %2 protocol, %3 split: probes fitted on %L4 labelled images, scored on %L5</source>
+        <translation>Schritt %L1, Protokoll %2, Split %3: Sonden angepasst auf %L4 gelabelten Bildern, bewertet auf %L5</translation>
     </message>
 </context>
 <context>

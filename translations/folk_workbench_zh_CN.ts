@@ -466,14 +466,6 @@
         <translation>参与评分的测试样本数；0：全部。</translation>
     </message>
     <message>
-        <source>Full-batch steps of the linear probe.</source>
-        <translation>线性探针的全批次训练步数。</translation>
-    </message>
-    <message>
-        <source>Learning rate of the linear probe.</source>
-        <translation>线性探针的学习率。</translation>
-    </message>
-    <message>
         <source>Fractions of the labels per class for the few-shot probes.</source>
         <translation>少样本探针每类使用的标签比例。</translation>
     </message>
@@ -828,6 +820,46 @@
     <message>
         <source>max image pixels</source>
         <translation>最大图像像素数</translation>
+    </message>
+    <message>
+        <source>Protocol of the evaluation at the end and of folk eval: fast scores the train / test sample draws below, full every labelled image (60000 / 10000 for Fashion-MNIST). Evaluations during training are always fast.</source>
+        <translation>训练结束时的评估及 folk eval 所用的协议：fast 使用下面设定的训练/测试抽样，full 使用全部带标签图像（Fashion-MNIST 为 60000 / 10000）。训练过程中的评估始终为 fast。</translation>
+    </message>
+    <message>
+        <source>test scores the test split; validation holds a part of the training data out of training and scores it, to choose settings without the test split.</source>
+        <translation>test 在测试集上评估；validation 从训练数据中留出一部分不参与训练并在其上评估，以便在不接触测试集的情况下选择设置。</translation>
+    </message>
+    <message>
+        <source>L-BFGS iterations per fit of the linear probe (it stops earlier once converged).</source>
+        <translation>线性探针每次拟合的 L-BFGS 迭代次数（收敛后提前停止）。</translation>
+    </message>
+    <message>
+        <source>First step length of the linear probe&apos;s L-BFGS line search.</source>
+        <translation>线性探针 L-BFGS 线搜索的初始步长。</translation>
+    </message>
+    <message>
+        <source>Random label draws per few-shot fraction; the mean and the standard deviation over them are reported.</source>
+        <translation>每个少样本比例的随机标签抽取次数；报告其均值和标准差。</translation>
+    </message>
+    <message>
+        <source>Also score the normalised pixels themselves as features.</source>
+        <translation>同时将归一化后的像素本身作为特征进行评估。</translation>
+    </message>
+    <message>
+        <source>few shot draws</source>
+        <translation>少样本抽取次数</translation>
+    </message>
+    <message>
+        <source>raw-pixel baseline</source>
+        <translation>原始像素基线</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>数据划分</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1806,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Random-init k-NN %</source>
         <translation>随机初始化 k-NN %</translation>
+    </message>
+    <message>
+        <source>Step %L1, %2 protocol, %3 split: probes fitted on %L4 labelled images, scored on %L5</source>
+        <translation>第 %L1 步，%2 协议，%3 划分：探针在 %L4 张带标签图像上拟合，在 %L5 张上评估</translation>
     </message>
 </context>
 <context>

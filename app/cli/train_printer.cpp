@@ -63,7 +63,8 @@ void TrainPrinter::onStep(const StepReport& r) {
 void TrainPrinter::onEval(const EvalReport& report) {
   std::lock_guard<std::mutex> lock(mutex_);
   endProgressLine();
-  out_ << "eval at step " << report.step << ": " << evalSummary(report) << std::endl;
+  out_ << "eval at step " << report.step << " (" << protocolText(report) << "): " << evalSummary(report)
+       << std::endl;
 }
 
 void TrainPrinter::onError(const std::string& message) {

@@ -32,6 +32,8 @@ QStringList choicesFor(const QString& key) {
   if (key == "device.device") return {"auto", "cpu", "cuda"};
   if (key == "device.precision") return {"float32", "bf16"};
   if (key == "evaluation.features") return {"cls", "patch-mean", "cls+patch-mean"};
+  if (key == "evaluation.protocol") return {"fast", "full"};
+  if (key == "evaluation.split") return {"test", "validation"};
   return {};
 }
 
@@ -139,10 +141,19 @@ QString ConfigForm::tooltipFor(const QString& key) {
       {"evaluation.temperature", QT_TR_NOOP("Temperature of the k-NN vote weights.")},
       {"evaluation.train_samples", QT_TR_NOOP("Labelled samples the k-NN bank and the probes are fitted on; 0: all.")},
       {"evaluation.test_samples", QT_TR_NOOP("Test samples scored; 0: all.")},
-      {"evaluation.linear_epochs", QT_TR_NOOP("Full-batch steps of the linear probe.")},
-      {"evaluation.linear_lr", QT_TR_NOOP("Learning rate of the linear probe.")},
+      {"evaluation.protocol", QT_TR_NOOP("Protocol of the evaluation at the end and of folk eval: fast scores the "
+                                         "train / test sample draws below, full every labelled image (60000 / "
+                                         "10000 for Fashion-MNIST). Evaluations during training are always fast.")},
+      {"evaluation.split", QT_TR_NOOP("test scores the test split; validation holds a part of the training data "
+                                      "out of training and scores it, to choose settings without the test split.")},
+      {"evaluation.linear_epochs", QT_TR_NOOP("L-BFGS iterations per fit of the linear probe (it stops earlier "
+                                              "once converged).")},
+      {"evaluation.linear_lr", QT_TR_NOOP("First step length of the linear probe's L-BFGS line search.")},
       {"evaluation.few_shot_fractions", QT_TR_NOOP("Fractions of the labels per class for the few-shot probes.")},
+      {"evaluation.few_shot_draws", QT_TR_NOOP("Random label draws per few-shot fraction; the mean and the "
+                                               "standard deviation over them are reported.")},
       {"evaluation.random_baseline", QT_TR_NOOP("Also score a randomly initialised backbone of the same architecture.")},
+      {"evaluation.raw_baseline", QT_TR_NOOP("Also score the normalised pixels themselves as features.")},
       {"evaluation.batch_size", QT_TR_NOOP("Images per batch when extracting features.")},
       {"evaluation.features", QT_TR_NOOP("What represents an image: the CLS token (ResNet: pooled map), the mean of the "
                                  "patch tokens, or both concatenated.")},
@@ -233,7 +244,11 @@ QString ConfigForm::labelFor(const QString& key) {
       {"evaluation.linear_epochs", QT_TR_NOOP("linear epochs")},
       {"evaluation.linear_lr", QT_TR_NOOP("linear lr")},
       {"evaluation.few_shot_fractions", QT_TR_NOOP("few shot fractions")},
+      {"evaluation.few_shot_draws", QT_TR_NOOP("few shot draws")},
       {"evaluation.random_baseline", QT_TR_NOOP("random baseline")},
+      {"evaluation.raw_baseline", QT_TR_NOOP("raw-pixel baseline")},
+      {"evaluation.protocol", QT_TR_NOOP("protocol")},
+      {"evaluation.split", QT_TR_NOOP("split")},
       {"evaluation.batch_size", QT_TR_NOOP("batch size")},
       {"evaluation.features", QT_TR_NOOP("features")},
       {"device.device", QT_TR_NOOP("device")},

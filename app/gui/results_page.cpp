@@ -374,6 +374,8 @@ void ResultsPage::updateCurves() {
         QVector<double> x, y;
         if (j.contains("history") && j["history"].is_array()) {
           for (const auto& h : j["history"]) {
+            // The curve is the fast protocol's; a full evaluation's figures are not comparable to it.
+            if (h.value("protocol", std::string("fast")) != "fast") continue;
             x.append(double(h.value("step", std::int64_t{0})));
             y.append(h.value("knn_top1", 0.0));
           }

@@ -206,6 +206,8 @@ TrainConfig parseComplete(const json& j, const std::string& src) {
   const auto es = src + ".evaluation";
   read(e, "interval_steps", c.evaluation.intervalSteps, es);
   read(e, "at_end", c.evaluation.atEnd, es);
+  read(e, "protocol", c.evaluation.protocol, es);
+  read(e, "split", c.evaluation.split, es);
   read(e, "k", c.evaluation.k, es);
   read(e, "temperature", c.evaluation.temperature, es);
   read(e, "train_samples", c.evaluation.trainSamples, es);
@@ -213,7 +215,9 @@ TrainConfig parseComplete(const json& j, const std::string& src) {
   read(e, "linear_epochs", c.evaluation.linearEpochs, es);
   read(e, "linear_lr", c.evaluation.linearLr, es);
   read(e, "few_shot_fractions", c.evaluation.fewShotFractions, es);
+  read(e, "few_shot_draws", c.evaluation.fewShotDraws, es);
   read(e, "random_baseline", c.evaluation.randomBaseline, es);
+  read(e, "raw_baseline", c.evaluation.rawBaseline, es);
   read(e, "batch_size", c.evaluation.batchSize, es);
   read(e, "features", c.evaluation.features, es);
 
@@ -289,6 +293,8 @@ json toJson(const TrainConfig& c) {
           {"evaluation",
            {{"interval_steps", e.intervalSteps},
             {"at_end", e.atEnd},
+            {"protocol", e.protocol},
+            {"split", e.split},
             {"k", e.k},
             {"temperature", e.temperature},
             {"train_samples", e.trainSamples},
@@ -296,7 +302,9 @@ json toJson(const TrainConfig& c) {
             {"linear_epochs", e.linearEpochs},
             {"linear_lr", e.linearLr},
             {"few_shot_fractions", e.fewShotFractions},
+            {"few_shot_draws", e.fewShotDraws},
             {"random_baseline", e.randomBaseline},
+            {"raw_baseline", e.rawBaseline},
             {"batch_size", e.batchSize},
             {"features", e.features}}},
           {"device", {{"device", c.device.device}, {"threads", c.device.threads}, {"precision", c.device.precision}}},
@@ -448,6 +456,13 @@ std::vector<std::string> validationProblems(const TrainConfig& c) {
 
   const auto& e = c.evaluation;
   if (e.intervalSteps < 0) add("evaluation.interval_steps must not be negative");
+  if (e.protocol != "fast" && e.protocol != "full") {
+    add("evaluation.protocol '" + e.protocol + "' is unknown (use fast or full)");
+  }
+  if (e.split != "test" && e.split != "validation") {
+    add("evaluation.split '" + e.split + "' is unknown (use test or validation)");
+  }
+  if (e.fewShotDraws < 1) add("evaluation.few_shot_draws must be at least 1");
   if (e.k < 1) add("evaluation.k must be at least 1");
   positive(e.temperature, "evaluation.temperature");
   if (e.linearEpochs < 1) add("evaluation.linear_epochs must be at least 1");

@@ -72,12 +72,24 @@ struct EvaluationSettings {
   bool atEnd = true;
   int k = 20;
   double temperature = 0.07;
-  std::size_t trainSamples = 10000;  // labelled samples the k-NN bank / probes are fitted on; 0: all
-  std::size_t testSamples = 2000;    // samples scored; 0: all
-  int linearEpochs = 100;            // full-batch steps of the linear probe
-  double linearLr = 0.01;
+  // "fast": the k-NN bank / probes are fitted on trainSamples labelled samples and scored on
+  // testSamples (stratified draws; 0: all), cheap enough for the live curve. "full": every
+  // labelled training sample and every sample of the scored split (60k / 10k for Fashion-MNIST),
+  // the figures to compare. Evaluations during training always use "fast"; this setting is the
+  // protocol of the evaluation at the end and of `folk eval`.
+  std::string protocol = "fast";
+  // "test": score the dataset's test split. "validation": score a stratified part of the training
+  // data as large as the test split (10 % without one), held out of training, the same for every
+  // seed, so hyperparameters can be chosen without looking at the test split.
+  std::string split = "test";
+  std::size_t trainSamples = 10000;  // fast protocol: labelled samples the bank / probes are fitted on
+  std::size_t testSamples = 2000;    // fast protocol: samples scored
+  int linearEpochs = 100;            // L-BFGS iterations per linear-probe fit (full batch)
+  double linearLr = 1.0;             // first step length of the L-BFGS line search
   std::vector<double> fewShotFractions{0.01, 0.1};
+  int fewShotDraws = 5;        // random label draws per few-shot fraction (mean and std reported)
   bool randomBaseline = true;  // also score a randomly initialised backbone of the same architecture
+  bool rawBaseline = false;    // also score the normalised pixels themselves (same protocol)
   int batchSize = 256;
   // Which backbone output is scored: "cls" (ViT final-norm CLS token / ResNet pooled map, as
   // DESIGN.md §3), "patch-mean" (mean of the final-norm patch tokens) or "cls+patch-mean" (both,
