@@ -123,7 +123,7 @@ TEST(StudyCli, BadOptionsAreRejectedBeforeAnyRun) {
 TEST(StudyCli, KilledStudyResumesWithoutRedoingFinishedRuns) {
   ASSERT_TRUE(fs::exists(kFashion)) << "dataset-fashion-mnist is not installed (run scripts/setup-debian.sh)";
   TempDir dir;
-  auto args = tinyStudyArgs(dir, 60);
+  auto args = tinyStudyArgs(dir, 30);
   args.insert(args.end(), {"--jobs", "1"});
   fs::path study, finishedRun, interruptedRun;
   {
@@ -168,7 +168,7 @@ TEST(StudyCli, KilledStudyResumesWithoutRedoingFinishedRuns) {
   std::ifstream metrics(interruptedRun / "metrics.jsonl");
   int rows = 0;
   for (std::string line; std::getline(metrics, line);) rows += line.empty() ? 0 : 1;
-  EXPECT_EQ(rows, 60 / 10);  // log_interval_steps 10
+  EXPECT_EQ(rows, 30 / 10);  // log_interval_steps 10
 }
 
 }  // namespace
