@@ -583,32 +583,8 @@
         <translation>Beschriftete Beispiele</translation>
     </message>
     <message>
-        <source>Labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
-        <translation>Beschriftete Beispiele, auf denen der k-NN-Speicher und die Klassifikatoren aufbauen; 0: alle.</translation>
-    </message>
-    <message>
         <source>Test samples</source>
         <translation>Testbeispiele</translation>
-    </message>
-    <message>
-        <source>Test samples scored; 0: all.</source>
-        <translation>Bewertete Testbeispiele; 0: alle.</translation>
-    </message>
-    <message>
-        <source>Linear probe steps</source>
-        <translation>Schritte der linearen Probe</translation>
-    </message>
-    <message>
-        <source>Full-batch steps of the linear probe.</source>
-        <translation>Full-Batch-Schritte des linearen Klassifikators.</translation>
-    </message>
-    <message>
-        <source>Linear probe learning rate</source>
-        <translation>Lernrate der linearen Probe</translation>
-    </message>
-    <message>
-        <source>Learning rate of the linear probe.</source>
-        <translation>Lernrate des linearen Klassifikators.</translation>
     </message>
     <message>
         <source>Few-shot label fractions</source>
@@ -869,6 +845,62 @@
     <message>
         <source>Run</source>
         <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Evaluation protocol</source>
+        <translation>Auswertungsprotokoll</translation>
+    </message>
+    <message>
+        <source>fast: a sample of the labelled and scored images (the live curve); full: every training and scored image, the figures to compare. Evaluations during training are always fast.</source>
+        <translation>fast: eine Stichprobe der gelabelten und bewerteten Bilder (die Live-Kurve); full: alle Trainings- und bewerteten Bilder, die vergleichbaren Zahlen. Auswertungen während des Trainings sind immer fast.</translation>
+    </message>
+    <message>
+        <source>Scored split</source>
+        <translation>Bewerteter Split</translation>
+    </message>
+    <message>
+        <source>test: the dataset&apos;s test split; validation: a stratified part of the training data held out of training, to choose hyperparameters without the test split.</source>
+        <translation>test: der Test-Split des Datensatzes; validation: ein stratifizierter Teil der Trainingsdaten, der nicht trainiert wird, um Hyperparameter ohne den Test-Split zu wählen.</translation>
+    </message>
+    <message>
+        <source>Fast protocol: labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
+        <translation>Protokoll fast: gelabelte Bilder, auf die k-NN-Bank und Probes angepasst werden; 0: alle.</translation>
+    </message>
+    <message>
+        <source>Fast protocol: samples scored; 0: all.</source>
+        <translation>Protokoll fast: bewertete Bilder; 0: alle.</translation>
+    </message>
+    <message>
+        <source>Linear probe iterations</source>
+        <translation>Iterationen der linearen Probe</translation>
+    </message>
+    <message>
+        <source>L-BFGS iterations of each linear-probe fit (full batch).</source>
+        <translation>L-BFGS-Iterationen jeder Anpassung der linearen Probe (voller Batch).</translation>
+    </message>
+    <message>
+        <source>Linear probe step length</source>
+        <translation>Schrittweite der linearen Probe</translation>
+    </message>
+    <message>
+        <source>First step length of the L-BFGS line search of the linear probe.</source>
+        <translation>Erste Schrittweite der L-BFGS-Liniensuche der linearen Probe.</translation>
+    </message>
+    <message>
+        <source>Few-shot draws</source>
+        <translation>Few-Shot-Ziehungen</translation>
+    </message>
+    <message>
+        <source>Random label draws per few-shot fraction; their mean and spread are reported.</source>
+        <translation>Zufällige Label-Ziehungen je Few-Shot-Anteil; Mittelwert und Streuung werden berichtet.</translation>
+    </message>
+    <message>
+        <source>Raw-pixel baseline</source>
+        <translation>Rohpixel-Vergleich</translation>
+    </message>
+    <message>
+        <source>Also score the normalised pixels themselves with the same protocol.</source>
+        <translation>Auch die normalisierten Pixel selbst mit demselben Protokoll bewerten.</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +1987,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>loading</source>
         <translation>wird geladen</translation>
+    </message>
+    <message>
+        <source>Step %L1, %2 protocol, %3 split: probes fitted on %L4 labelled images, scored on %L5</source>
+        <translation>Schritt %L1, Protokoll %2, Split %3: Sonden angepasst auf %L4 gelabelten Bildern, bewertet auf %L5</translation>
     </message>
 </context>
 <context>

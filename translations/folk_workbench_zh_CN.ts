@@ -583,32 +583,8 @@
         <translation>带标签样本</translation>
     </message>
     <message>
-        <source>Labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
-        <translation>用于构建 k-NN 特征库和拟合探针的带标签样本数；0：全部。</translation>
-    </message>
-    <message>
         <source>Test samples</source>
         <translation>测试样本</translation>
-    </message>
-    <message>
-        <source>Test samples scored; 0: all.</source>
-        <translation>参与评分的测试样本数；0：全部。</translation>
-    </message>
-    <message>
-        <source>Linear probe steps</source>
-        <translation>线性探测步数</translation>
-    </message>
-    <message>
-        <source>Full-batch steps of the linear probe.</source>
-        <translation>线性探针的全批次训练步数。</translation>
-    </message>
-    <message>
-        <source>Linear probe learning rate</source>
-        <translation>线性探测学习率</translation>
-    </message>
-    <message>
-        <source>Learning rate of the linear probe.</source>
-        <translation>线性探针的学习率。</translation>
     </message>
     <message>
         <source>Few-shot label fractions</source>
@@ -869,6 +845,62 @@
     <message>
         <source>Run</source>
         <translation>运行</translation>
+    </message>
+    <message>
+        <source>Evaluation protocol</source>
+        <translation>评估协议</translation>
+    </message>
+    <message>
+        <source>fast: a sample of the labelled and scored images (the live curve); full: every training and scored image, the figures to compare. Evaluations during training are always fast.</source>
+        <translation>fast：标注图像和评分图像的抽样（实时曲线）；full：全部训练图像和评分图像，用于比较的数字。训练期间的评估始终为 fast。</translation>
+    </message>
+    <message>
+        <source>Scored split</source>
+        <translation>评分划分</translation>
+    </message>
+    <message>
+        <source>test: the dataset&apos;s test split; validation: a stratified part of the training data held out of training, to choose hyperparameters without the test split.</source>
+        <translation>test：数据集的测试划分；validation：从训练数据中分层留出、不参与训练的一部分，用于在不看测试划分的情况下选择超参数。</translation>
+    </message>
+    <message>
+        <source>Fast protocol: labelled samples the k-NN bank and the probes are fitted on; 0: all.</source>
+        <translation>fast 协议：用于拟合 k-NN 库和探针的标注样本数；0：全部。</translation>
+    </message>
+    <message>
+        <source>Fast protocol: samples scored; 0: all.</source>
+        <translation>fast 协议：评分的样本数；0：全部。</translation>
+    </message>
+    <message>
+        <source>Linear probe iterations</source>
+        <translation>线性探针迭代次数</translation>
+    </message>
+    <message>
+        <source>L-BFGS iterations of each linear-probe fit (full batch).</source>
+        <translation>每次线性探针拟合的 L-BFGS 迭代次数（全批量）。</translation>
+    </message>
+    <message>
+        <source>Linear probe step length</source>
+        <translation>线性探针步长</translation>
+    </message>
+    <message>
+        <source>First step length of the L-BFGS line search of the linear probe.</source>
+        <translation>线性探针 L-BFGS 线搜索的初始步长。</translation>
+    </message>
+    <message>
+        <source>Few-shot draws</source>
+        <translation>少样本抽取次数</translation>
+    </message>
+    <message>
+        <source>Random label draws per few-shot fraction; their mean and spread are reported.</source>
+        <translation>每个少样本比例的随机标签抽取次数；报告其均值和离散度。</translation>
+    </message>
+    <message>
+        <source>Raw-pixel baseline</source>
+        <translation>原始像素基线</translation>
+    </message>
+    <message>
+        <source>Also score the normalised pixels themselves with the same protocol.</source>
+        <translation>同时用相同协议评估归一化后的像素本身。</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +1975,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>loading</source>
         <translation>正在加载</translation>
+    </message>
+    <message>
+        <source>Step %L1, %2 protocol, %3 split: probes fitted on %L4 labelled images, scored on %L5</source>
+        <translation>第 %L1 步，%2 协议，%3 划分：探针在 %L4 张带标签图像上拟合，在 %L5 张上评估</translation>
     </message>
 </context>
 <context>

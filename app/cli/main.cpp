@@ -13,6 +13,7 @@
 #include "app/cli/export_command.h"
 #include "app/cli/mask_command.h"
 #include "app/cli/runs_command.h"
+#include "app/cli/study_command.h"
 #include "app/cli/train_command.h"
 #include "app/cli/version.h"
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   folk::cli::addBenchStepCommand(*bench, exitCode);
   folk::cli::addTrainCommand(app, exitCode);
   folk::cli::addEvalCommand(app, exitCode);
+  folk::cli::addStudyCommand(app, exitCode);
   folk::cli::addExportCommand(app, exitCode);
   folk::cli::addRunsCommand(app, exitCode);
   folk::cli::addConfigCommand(app, exitCode);

@@ -76,7 +76,8 @@ void TrainPrinter::onWarning(const std::string& message, bool active) {
 void TrainPrinter::onEval(const EvalReport& report) {
   std::lock_guard<std::mutex> lock(mutex_);
   endProgressLine();
-  out_ << "eval at step " << report.step << ": " << evalSummary(report) << std::endl;
+  out_ << "eval at step " << report.step << " (" << protocolText(report) << "): " << evalSummary(report)
+       << std::endl;
 }
 
 void TrainPrinter::onError(const std::string& message) {

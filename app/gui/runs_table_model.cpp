@@ -168,6 +168,13 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
         return tr("Prototypes that were the argmax of a teacher output in the %1 steps up to the last logged one")
             .arg(kPrototypeUsageWindowSteps);
       }
+      if (index.column() >= Knn && index.column() <= FewShot10 && r->hasEval) {
+        return tr("Step %L1, %2 protocol, %3 split: probes fitted on %L4 labelled images, scored on %L5")
+            .arg(r->evalStep)
+            .arg(QString::fromStdString(r->evalProtocol), QString::fromStdString(r->evalSplit))
+            .arg(r->evalTrainSamples)
+            .arg(r->evalTestSamples);
+      }
       return {};
     case Qt::ForegroundRole:
       if (index.column() == Status && (r->status == "failed" || r->status == "unreadable"))

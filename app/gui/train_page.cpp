@@ -423,6 +423,8 @@ void TrainPage::onSteps(const QVector<StepReport>& steps) {
 }
 
 void TrainPage::onEval(const EvalReport& report) {
+  // The live curve shows the fast protocol only; a full evaluation at the end goes to Results.
+  if (report.protocol.name != "fast") return;
   curves_->appendPoint(QStringLiteral("knn"), double(report.step), report.trained.knnTop1);
   if (report.hasRandomBaseline) {
     curves_->appendPoint(QStringLiteral("knn_random"), double(report.step), report.randomInit.knnTop1);

@@ -236,12 +236,23 @@ RunSummary summarizeRun(const std::string& path) {
     if (s.hasEval) {
       s.evalStep = eval->value("step", std::int64_t{0});
       s.final = scoresFrom((*eval)["trained"]);
+      if (eval->contains("protocol") && (*eval)["protocol"].is_object()) {
+        s.evalProtocol = (*eval)["protocol"].value("name", s.evalProtocol);
+        s.evalSplit = (*eval)["protocol"].value("split", s.evalSplit);
+      }
+      s.evalTrainSamples = eval->value("train_samples", std::int64_t{0});
+      s.evalTestSamples = eval->value("test_samples", std::int64_t{0});
       if (eval->contains("random_init")) s.randomInit = scoresFrom((*eval)["random_init"]);
       s.bestKnnTop1 = s.final.knnTop1;
       s.bestLinearTop1 = s.final.linearTop1;
       if (eval->contains("history") && (*eval)["history"].is_array()) {
         for (const auto& h : (*eval)["history"]) {
-          s.knnHistory.emplace_back(h.value("step", std::int64_t{0}), h.value("knn_top1", 0.0));
+          const auto protocol = h.value("protocol", std::string("fast"));
+          // The accuracy curve is the fast protocol's (every evaluation during training); a full
+          // evaluation's figures are not comparable to it.
+          if (protocol == "fast") s.knnHistory.emplace_back(h.value("step", std::int64_t{0}), h.value("knn_top1", 0.0));
+          // Best of the evaluations comparable to the latest one (same protocol).
+          if (protocol != s.evalProtocol) continue;
           s.bestKnnTop1 = std::max(s.bestKnnTop1, h.value("knn_top1", 0.0));
           s.bestLinearTop1 = std::max(s.bestLinearTop1, h.value("linear_top1", 0.0));
         }

@@ -33,9 +33,14 @@ struct RunSummary {
   bool hasEval = false;
   std::int64_t evalStep = 0;
   RunScores final;              // the latest evaluation of the trained backbone
+  // Which protocol that evaluation used (eval.json "protocol"; older files: fast, test split) and
+  // how many labelled images the probes were fitted on and scored on.
+  std::string evalProtocol = "fast";
+  std::string evalSplit = "test";
+  std::int64_t evalTrainSamples = 0, evalTestSamples = 0;
   std::optional<RunScores> randomInit;
-  double bestKnnTop1 = 0.0;     // over the evaluation history
-  // (step, k-NN top-1) of every evaluation in eval.json's history, for accuracy curves.
+  double bestKnnTop1 = 0.0;     // over the evaluation history of the latest evaluation's protocol
+  // (step, k-NN top-1) of every fast-protocol evaluation in eval.json's history, for accuracy curves.
   std::vector<std::pair<std::int64_t, double>> knnHistory;
   double bestLinearTop1 = 0.0;
   double lastUpdateAgeSeconds = 0.0;  // since metrics.jsonl / state.json last changed

@@ -352,25 +352,44 @@ std::vector<Setting> declareSettings() {
   r.push_back(declare("evaluation.temperature", G::Evaluation, FIELD(evaluation.temperature), 0.07)
                   .positive()
                   .text(FOLK_TRANSLATE_NOOP("Settings", "k-NN temperature"), "", FOLK_TRANSLATE_NOOP("Settings", "Temperature of the k-NN vote weights.")));
+  r.push_back(declare("evaluation.protocol", G::Evaluation, FIELD(evaluation.protocol), std::string("fast"))
+                  .oneOf([] { return fixed({"fast", "full"}); })
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Evaluation protocol"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "fast: a sample of the labelled and scored images (the live "
+                                            "curve); full: every training and scored image, the figures to compare. "
+                                            "Evaluations during training are always fast.")));
+  r.push_back(declare("evaluation.split", G::Evaluation, FIELD(evaluation.split), std::string("test"))
+                  .oneOf([] { return fixed({"test", "validation"}); })
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Scored split"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "test: the dataset's test split; validation: a stratified part "
+                                            "of the training data held out of training, to choose hyperparameters "
+                                            "without the test split.")));
   r.push_back(declare("evaluation.train_samples", G::Evaluation, FIELD(evaluation.trainSamples), 10000)
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Labelled samples"), FOLK_TRANSLATE_NOOP("Settings", "images"),
-                        FOLK_TRANSLATE_NOOP("Settings", "Labelled samples the k-NN bank and the probes are fitted on; 0: all.")));
+                        FOLK_TRANSLATE_NOOP("Settings", "Fast protocol: labelled samples the k-NN bank and the probes are fitted on; 0: all.")));
   r.push_back(declare("evaluation.test_samples", G::Evaluation, FIELD(evaluation.testSamples), 2000)
-                  .text(FOLK_TRANSLATE_NOOP("Settings", "Test samples"), FOLK_TRANSLATE_NOOP("Settings", "images"), FOLK_TRANSLATE_NOOP("Settings", "Test samples scored; 0: all.")));
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Test samples"), FOLK_TRANSLATE_NOOP("Settings", "images"), FOLK_TRANSLATE_NOOP("Settings", "Fast protocol: samples scored; 0: all.")));
   r.push_back(declare("evaluation.linear_epochs", G::Evaluation, FIELD(evaluation.linearEpochs), 100)
                   .atLeast(1)
-                  .text(FOLK_TRANSLATE_NOOP("Settings", "Linear probe steps"), FOLK_TRANSLATE_NOOP("Settings", "steps"), FOLK_TRANSLATE_NOOP("Settings", "Full-batch steps of the linear probe.")));
-  r.push_back(declare("evaluation.linear_lr", G::Evaluation, FIELD(evaluation.linearLr), 0.01)
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Linear probe iterations"), FOLK_TRANSLATE_NOOP("Settings", "steps"), FOLK_TRANSLATE_NOOP("Settings", "L-BFGS iterations of each linear-probe fit (full batch).")));
+  r.push_back(declare("evaluation.linear_lr", G::Evaluation, FIELD(evaluation.linearLr), 1.0)
                   .positive()
-                  .text(FOLK_TRANSLATE_NOOP("Settings", "Linear probe learning rate"), "", FOLK_TRANSLATE_NOOP("Settings", "Learning rate of the linear probe.")));
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Linear probe step length"), "", FOLK_TRANSLATE_NOOP("Settings", "First step length of the L-BFGS line search of the linear probe.")));
   r.push_back(declare("evaluation.few_shot_fractions", G::Evaluation, FIELD(evaluation.fewShotFractions),
                       std::vector<double>{0.01, 0.1})
                   .fraction()
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Few-shot label fractions"), "",
                         FOLK_TRANSLATE_NOOP("Settings", "Fractions of the labels per class for the few-shot probes.")));
+  r.push_back(declare("evaluation.few_shot_draws", G::Evaluation, FIELD(evaluation.fewShotDraws), 5)
+                  .atLeast(1)
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Few-shot draws"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Random label draws per few-shot fraction; their mean and spread are reported.")));
   r.push_back(declare("evaluation.random_baseline", G::Evaluation, FIELD(evaluation.randomBaseline), true)
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Random-init baseline"), "",
                         FOLK_TRANSLATE_NOOP("Settings", "Also score a randomly initialised backbone of the same architecture.")));
+  r.push_back(declare("evaluation.raw_baseline", G::Evaluation, FIELD(evaluation.rawBaseline), false)
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Raw-pixel baseline"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Also score the normalised pixels themselves with the same protocol.")));
   r.push_back(declare("evaluation.batch_size", G::Evaluation, FIELD(evaluation.batchSize), 256)
                   .atLeast(1)
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Feature batch size"), FOLK_TRANSLATE_NOOP("Settings", "images"),

@@ -73,12 +73,24 @@ struct EvaluationSettings {
   bool atEnd{};
   int k{};
   double temperature{};
-  std::size_t trainSamples{};  // labelled samples the k-NN bank / probes are fitted on; 0: all
-  std::size_t testSamples{};   // samples scored; 0: all
-  int linearEpochs{};          // full-batch steps of the linear probe
-  double linearLr{};
+  // "fast": the k-NN bank / probes are fitted on trainSamples labelled samples and scored on
+  // testSamples (stratified draws; 0: all), cheap enough for the live curve. "full": every
+  // labelled training sample and every sample of the scored split (60k / 10k for Fashion-MNIST),
+  // the figures to compare. Evaluations during training always use "fast"; this setting is the
+  // protocol of the evaluation at the end and of `folk eval`.
+  std::string protocol;
+  // "test": score the dataset's test split. "validation": score a stratified part of the training
+  // data as large as the test split (10 % without one), held out of training, the same for every
+  // seed, so hyperparameters can be chosen without looking at the test split.
+  std::string split;
+  std::size_t trainSamples{};  // fast protocol: labelled samples the bank / probes are fitted on
+  std::size_t testSamples{};   // fast protocol: samples scored
+  int linearEpochs{};          // L-BFGS iterations per linear-probe fit (full batch)
+  double linearLr{};           // first step length of the L-BFGS line search
   std::vector<double> fewShotFractions;
-  bool randomBaseline{};  // also score a randomly initialised backbone of the same architecture
+  int fewShotDraws{};      // random label draws per few-shot fraction (mean and std reported)
+  bool randomBaseline{};   // also score a randomly initialised backbone of the same architecture
+  bool rawBaseline{};      // also score the normalised pixels themselves (same protocol)
   int batchSize{};
   // Which backbone output is scored: "cls" (ViT final-norm CLS token / ResNet pooled map, as
   // DESIGN.md §3), "patch-mean" (mean of the final-norm patch tokens) or "cls+patch-mean" (both,

@@ -10,13 +10,17 @@
 namespace folk {
 
 nlohmann::json toJson(const ProbeScores& scores);
+nlohmann::json toJson(const EvalProtocolInfo& protocol);
 nlohmann::json toJson(const EvalReport& report);
 
 // Rewrites `path` atomically with `report` as the latest result, keeping the history of the file
 // already there (an unreadable old file starts a new history).
 void writeEvalJson(const std::string& path, const EvalReport& report);
 
-// "teacher k-NN 71.2 %, linear 75.0 %, 1 % 40.1 %, 10 % 60.3 % | random-init k-NN ..."
+// "teacher k-NN 71.2 %, linear 75.0 %, 1 % labels 40.1 ± 1.2 %, 10 % labels 60.3 ± 0.4 %,
+// effective rank 23.4 of 128 | random-init k-NN ..."
 std::string evalSummary(const EvalReport& report);
+// "full protocol, 60000 train / 10000 test images"
+std::string protocolText(const EvalReport& report);
 
 }  // namespace folk

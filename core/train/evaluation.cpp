@@ -46,28 +46,108 @@ double knnTop1(const torch::Tensor& trainFeatures, const torch::Tensor& trainLab
   return accuracy(torch::cat(predictions), testLabels.to(torch::kInt64));
 }
 
-double linearProbeTop1(const torch::Tensor& trainFeatures, const torch::Tensor& trainLabels,
-                       const torch::Tensor& testFeatures, const torch::Tensor& testLabels, int classes,
-                       const LinearProbeSettings& settings) {
-  torch::AutoGradMode gradOn(true);  // the session may call this under NoGradGuard
-  const auto train = trainFeatures.detach().to(torch::kFloat32);
-  const auto mean = train.mean(0, true);
-  const auto std = train.std(0, true, true).clamp_min(1e-6);
-  const auto x = (train - mean) / std;
-  const auto xTest = (testFeatures.detach().to(torch::kFloat32) - mean) / std;
-  const auto y = trainLabels.to(torch::kInt64);
-  // Zero initialisation: the probe is deterministic and needs no random draws.
-  auto weight = torch::zeros({x.size(1), classes}, x.options()).requires_grad_(true);
-  auto bias = torch::zeros({classes}, x.options()).requires_grad_(true);
-  torch::optim::Adam optimizer({weight, bias}, torch::optim::AdamOptions(settings.lr));
-  for (int epoch = 0; epoch < settings.epochs; ++epoch) {
+namespace {
+
+struct SoftmaxFit {
+  torch::Tensor weight, bias;
+  int iterations = 0;
+  bool converged = false;
+};
+
+// Multinomial logistic regression, loss = cross-entropy + weightDecay / 2 * |W|^2, fitted by
+// full-batch L-BFGS. Zero initialisation: deterministic, no random draws.
+SoftmaxFit fitSoftmax(const torch::Tensor& x, const torch::Tensor& y, int classes, double weightDecay,
+                      const LinearProbeSettings& settings) {
+  SoftmaxFit fit;
+  fit.weight = torch::zeros({x.size(1), classes}, x.options()).requires_grad_(true);
+  fit.bias = torch::zeros({classes}, x.options()).requires_grad_(true);
+  const int maxIterations = std::max(1, settings.maxIterations);
+  const std::int64_t maxEvaluations = 3 * std::int64_t(maxIterations);
+  torch::optim::LBFGS optimizer({fit.weight, fit.bias}, torch::optim::LBFGSOptions(settings.initialStep)
+                                                           .max_iter(maxIterations)
+                                                           .max_eval(maxEvaluations)
+                                                           .tolerance_grad(settings.gradientTolerance)
+                                                           .tolerance_change(settings.lossTolerance)
+                                                           .history_size(20)
+                                                           .line_search_fn("strong_wolfe"));
+  auto closure = [&] {
     optimizer.zero_grad();
-    auto loss = torch::nn::functional::cross_entropy(x.matmul(weight) + bias, y);
+    auto loss = torch::nn::functional::cross_entropy(x.matmul(fit.weight) + fit.bias, y) +
+                0.5 * weightDecay * fit.weight.pow(2).sum();
     loss.backward();
-    optimizer.step();
+    return loss;
+  };
+  optimizer.step(closure);
+  // One step() runs the whole optimisation; it stops early only when a tolerance was met.
+  for (const auto& entry : optimizer.state()) {
+    const auto& state = static_cast<const torch::optim::LBFGSParamState&>(*entry.second);
+    fit.iterations = static_cast<int>(state.n_iter());
+    fit.converged = state.n_iter() < maxIterations && state.func_evals() < maxEvaluations;
   }
+  return fit;
+}
+
+torch::Tensor predict(const SoftmaxFit& fit, const torch::Tensor& x) {
   torch::NoGradGuard noGrad;
-  return accuracy((xTest.matmul(weight) + bias).argmax(1), testLabels.to(torch::kInt64));
+  return (x.matmul(fit.weight) + fit.bias).argmax(1);
+}
+
+// The rows of 0..n-1 not in `taken`.
+torch::Tensor complement(std::int64_t n, const torch::Tensor& taken) {
+  auto keep = torch::ones({n}, torch::kBool);
+  keep.index_fill_(0, taken, false);
+  return keep.nonzero().reshape({-1});
+}
+
+// The weight decay of the grid with the best accuracy on a stratified tenth of (a stratified draw
+// of at most settings.selectionRows of) the training rows; ties go to the stronger decay.
+double chooseWeightDecay(const torch::Tensor& x, const torch::Tensor& y, int classes,
+                         const LinearProbeSettings& settings) {
+  const auto& grid = settings.weightDecays;
+  if (grid.empty()) return 0.0;
+  if (grid.size() == 1) return grid.front();
+  torch::Tensor pool = torch::arange(x.size(0), torch::kInt64);
+  if (settings.selectionRows > 0 && x.size(0) > settings.selectionRows) {
+    pool = fewShotIndices(y, classes, double(settings.selectionRows) / double(x.size(0)), settings.seed + 101);
+  }
+  const auto poolLabels = y.index_select(0, pool);
+  const auto heldOut = fewShotIndices(poolLabels, classes, 0.1, settings.seed + 202);
+  const auto fitRows = complement(pool.size(0), heldOut);
+  if (fitRows.size(0) == 0 || heldOut.size(0) == 0) return grid[grid.size() / 2];
+  const auto xFit = x.index_select(0, pool.index_select(0, fitRows));
+  const auto yFit = y.index_select(0, pool.index_select(0, fitRows));
+  const auto xHeld = x.index_select(0, pool.index_select(0, heldOut));
+  const auto yHeld = y.index_select(0, pool.index_select(0, heldOut));
+  double best = grid.front(), bestAccuracy = -1.0;
+  for (double decay : grid) {
+    const double a = accuracy(predict(fitSoftmax(xFit, yFit, classes, decay, settings), xHeld), yHeld);
+    if (a >= bestAccuracy - 1e-12 && (a > bestAccuracy + 1e-12 || decay > best)) {
+      best = decay;
+      bestAccuracy = std::max(bestAccuracy, a);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+LinearProbeResult linearProbe(const torch::Tensor& trainFeatures, const torch::Tensor& trainLabels,
+                              const torch::Tensor& testFeatures, const torch::Tensor& testLabels, int classes,
+                              const LinearProbeSettings& settings) {
+  torch::AutoGradMode gradOn(true);  // the session may call this under NoGradGuard
+  const auto train = trainFeatures.detach().to(torch::kCPU, torch::kFloat32);
+  const auto mean = train.mean(0, true);
+  const auto spread = train.std(0, true, true).clamp_min(1e-6);
+  const auto x = ((train - mean) / spread).contiguous();
+  const auto xTest = ((testFeatures.detach().to(torch::kCPU, torch::kFloat32) - mean) / spread).contiguous();
+  const auto y = trainLabels.to(torch::kCPU, torch::kInt64);
+  LinearProbeResult result;
+  result.weightDecay = chooseWeightDecay(x, y, classes, settings);
+  const auto fit = fitSoftmax(x, y, classes, result.weightDecay, settings);
+  result.iterations = fit.iterations;
+  result.converged = fit.converged;
+  result.top1 = accuracy(predict(fit, xTest), testLabels.to(torch::kCPU, torch::kInt64));
+  return result;
 }
 
 torch::Tensor fewShotIndices(const torch::Tensor& labels, int classes, double fraction, std::uint64_t seed) {
@@ -86,6 +166,48 @@ torch::Tensor fewShotIndices(const torch::Tensor& labels, int classes, double fr
   return std::get<0>(torch::cat(kept).sort());
 }
 
+double effectiveRank(const torch::Tensor& features) {
+  torch::NoGradGuard noGrad;
+  if (features.dim() != 2 || features.size(0) < 2 || features.size(1) < 1) return 0.0;
+  auto x = features.to(torch::kCPU, torch::kFloat64);
+  x = x - x.mean(0, true);
+  const auto sigma = torch::linalg_svdvals(x);
+  const double total = sigma.sum().item<double>();
+  if (!(total > 0.0)) return 0.0;
+  const auto p = (sigma / total).masked_select(sigma > 0);
+  return std::exp(-(p * p.log()).sum().item<double>());
+}
+
+ProbeScores scoreFeatures(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& testX,
+                          const torch::Tensor& testY, int classes, const EvaluatorSettings& settings) {
+  ProbeScores scores;
+  scores.featureWidth = static_cast<int>(trainX.size(1));
+  scores.effectiveRank = effectiveRank(trainX);
+  scores.knnTop1 = knnTop1(trainX, trainY, testX, testY, classes, settings.k, settings.temperature);
+  const auto linear = linearProbe(trainX, trainY, testX, testY, classes, settings.linear);
+  scores.linearTop1 = linear.top1;
+  scores.linearWeightDecay = linear.weightDecay;
+  scores.linearIterations = linear.iterations;
+  scores.linearConverged = linear.converged;
+  const int draws = std::max(1, settings.fewShotDraws);
+  for (double fraction : settings.fewShotFractions) {
+    std::vector<double> top1;
+    for (int draw = 0; draw < draws; ++draw) {
+      const auto rows = fewShotIndices(trainY, classes, fraction, settings.linear.seed + 1 + std::uint64_t(draw));
+      top1.push_back(linearProbeTop1(trainX.index_select(0, rows), trainY.index_select(0, rows), testX, testY, classes,
+                                     settings.linear));
+    }
+    double mean = 0.0;
+    for (double a : top1) mean += a / double(top1.size());
+    double squares = 0.0;
+    for (double a : top1) squares += (a - mean) * (a - mean);
+    scores.fewShotFractions.push_back(fraction);
+    scores.fewShotTop1.push_back(mean);
+    scores.fewShotStd.push_back(top1.size() > 1 ? std::sqrt(squares / double(top1.size() - 1)) : 0.0);
+  }
+  return scores;
+}
+
 FeatureEvaluator::FeatureEvaluator(std::shared_ptr<const ImageDataset> train, std::shared_ptr<const ImageDataset> test,
                                    EvaluatorSettings settings)
     : train_(std::move(train)), test_(std::move(test)), settings_(std::move(settings)) {
@@ -94,53 +216,69 @@ FeatureEvaluator::FeatureEvaluator(std::shared_ptr<const ImageDataset> train, st
   }
 }
 
-std::pair<torch::Tensor, torch::Tensor> FeatureEvaluator::features(BackboneImpl& backbone, const ImageDataset& dataset,
-                                                                   torch::Device device) const {
+namespace {
+
+// Runs `embed` over every evaluation batch of `dataset` (in order) and returns the concatenated
+// rows and labels; reports progress and honours cancelling.
+std::pair<torch::Tensor, torch::Tensor> collectFeatures(
+    const ImageDataset& dataset, const EvaluatorSettings& settings,
+    const std::function<torch::Tensor(const torch::Tensor& normalized)>& embed) {
   EvalTransform transform;
-  transform.outputSize = settings_.imageSize;
-  transform.channels = settings_.channels;
+  transform.outputSize = settings.imageSize;
+  transform.channels = settings.channels;
   Normalization norm;
-  for (double v : settings_.mean) norm.mean.push_back(static_cast<float>(v));
-  for (double v : settings_.std) norm.std.push_back(static_cast<float>(v));
-  if (norm.mean.empty()) norm = Normalization::defaultsFor(settings_.channels);
+  for (double v : settings.mean) norm.mean.push_back(static_cast<float>(v));
+  for (double v : settings.std) norm.std.push_back(static_cast<float>(v));
+  if (norm.mean.empty()) norm = Normalization::defaultsFor(settings.channels);
   // A non-owning alias: the loader only reads the dataset while this call runs.
   std::shared_ptr<const ImageDataset> alias(std::shared_ptr<const ImageDataset>(), &dataset);
-  EvalLoader loader(alias, transform, norm, settings_.batchSize, settings_.workers);
-  const bool wasTraining = backbone.is_training();
-  backbone.eval();
+  EvalLoader loader(alias, transform, norm, settings.batchSize, settings.workers);
   torch::NoGradGuard noGrad;
   std::vector<torch::Tensor> features, labels;
   std::size_t done = 0;
   while (auto batch = loader.next()) {
     if (batch->size() == 0) continue;
-    features.push_back(
-        selectFeatures(backbone.forward(batch->normalized.to(device)), settings_.features).to(torch::kCPU, torch::kFloat32));
+    features.push_back(embed(batch->normalized).to(torch::kCPU, torch::kFloat32));
     labels.push_back(batch->labels);
     done += std::size_t(batch->size());
-    if (settings_.progress && !settings_.progress(done, dataset.size())) {
-      backbone.train(wasTraining);
-      throw OperationCancelled();
-    }
+    if (settings.progress && !settings.progress(done, dataset.size())) throw OperationCancelled();
   }
-  backbone.train(wasTraining);
   if (features.empty()) throw DatasetError(dataset.summary() + ": no sample could be decoded for evaluation");
   return {torch::cat(features), torch::cat(labels)};
+}
+
+}  // namespace
+
+std::pair<torch::Tensor, torch::Tensor> FeatureEvaluator::features(BackboneImpl& backbone, const ImageDataset& dataset,
+                                                                   torch::Device device) const {
+  const bool wasTraining = backbone.is_training();
+  backbone.eval();
+  try {
+    auto result = collectFeatures(dataset, settings_, [&](const torch::Tensor& normalized) {
+      return selectFeatures(backbone.forward(normalized.to(device)), settings_.features);
+    });
+    backbone.train(wasTraining);
+    return result;
+  } catch (...) {
+    backbone.train(wasTraining);
+    throw;
+  }
+}
+
+std::pair<torch::Tensor, torch::Tensor> FeatureEvaluator::pixelFeatures(const ImageDataset& dataset) const {
+  return collectFeatures(dataset, settings_, [](const torch::Tensor& normalized) { return normalized.flatten(1); });
 }
 
 ProbeScores FeatureEvaluator::score(BackboneImpl& backbone, torch::Device device) const {
   const auto [trainX, trainY] = features(backbone, *train_, device);
   const auto [testX, testY] = features(backbone, *test_, device);
-  const int classes = train_->numClasses();
-  ProbeScores scores;
-  scores.knnTop1 = knnTop1(trainX, trainY, testX, testY, classes, settings_.k, settings_.temperature);
-  scores.linearTop1 = linearProbeTop1(trainX, trainY, testX, testY, classes, settings_.linear);
-  for (double fraction : settings_.fewShotFractions) {
-    const auto rows = fewShotIndices(trainY, classes, fraction, settings_.linear.seed + 1);
-    scores.fewShotFractions.push_back(fraction);
-    scores.fewShotTop1.push_back(linearProbeTop1(trainX.index_select(0, rows), trainY.index_select(0, rows), testX,
-                                                 testY, classes, settings_.linear));
-  }
-  return scores;
+  return scoreFeatures(trainX, trainY, testX, testY, train_->numClasses(), settings_);
+}
+
+ProbeScores FeatureEvaluator::scorePixels() const {
+  const auto [trainX, trainY] = pixelFeatures(*train_);
+  const auto [testX, testY] = pixelFeatures(*test_);
+  return scoreFeatures(trainX, trainY, testX, testY, train_->numClasses(), settings_);
 }
 
 }  // namespace folk

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <optional>
 
 #include "core/data/image_file.h"
@@ -108,10 +109,11 @@ EvaluatorSettings evaluatorSettings(const TrainConfig& config, const TrainingDat
   EvaluatorSettings s;
   s.k = config.evaluation.k;
   s.temperature = config.evaluation.temperature;
-  s.linear.epochs = config.evaluation.linearEpochs;
-  s.linear.lr = config.evaluation.linearLr;
+  s.linear.maxIterations = config.evaluation.linearEpochs;
+  s.linear.initialStep = config.evaluation.linearLr;
   s.linear.seed = config.seed;
   s.fewShotFractions = config.evaluation.fewShotFractions;
+  s.fewShotDraws = config.evaluation.fewShotDraws;
   s.batchSize = config.evaluation.batchSize;
   s.features = parseFeatureSelection(config.evaluation.features).value_or(FeatureSelection::Cls);
   s.workers = config.data.workers;
@@ -122,25 +124,46 @@ EvaluatorSettings evaluatorSettings(const TrainConfig& config, const TrainingDat
   return s;
 }
 
-// Evaluation of one trained state, with the random-init scores cached across calls (they never change).
+// Scores of the baselines per protocol ("fast" / "full"): they never change during a run.
+struct BaselineCache {
+  std::map<std::string, ProbeScores> randomInit, rawPixels;
+};
+
+// Evaluation of one trained state under `protocol` ("fast" or "full").
 EvalReport evaluate(TrainStep& trainer, const TrainConfig& config, const TrainingData& data, std::int64_t step,
-                    std::optional<ProbeScores>& randomCache) {
+                    const std::string& protocol, BaselineCache& cache) {
   const auto started = Clock::now();
-  if (!data.evalTrainSet() || !data.evalTestSet()) {
+  const bool full = protocol == "full";
+  if (!data.evalTrainSet(full) || !data.evalTestSet(full)) {
     throw DatasetError(config.data.path + ": evaluation needs labelled data with a test split or held-out part");
   }
-  FeatureEvaluator evaluator(data.evalTrainSet(), data.evalTestSet(), evaluatorSettings(config, data));
+  FeatureEvaluator evaluator(data.evalTrainSet(full), data.evalTestSet(full), evaluatorSettings(config, data));
   EvalReport report;
   report.step = step;
   report.backboneRole = trainer.teacher() ? "teacher" : "student";
-  report.trained = evaluator.score(*trainer.evaluationBackbone(), trainer.device());
+  report.protocol.name = protocol;
+  report.protocol.split = data.evalSplit();
+  report.protocol.features = config.evaluation.features;
+  report.protocol.fewShotDraws = config.evaluation.fewShotDraws;
+  auto timed = [](auto&& score) {
+    const auto start = Clock::now();
+    ProbeScores scores = score();
+    scores.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return scores;
+  };
+  report.trained = timed([&] { return evaluator.score(*trainer.evaluationBackbone(), trainer.device()); });
   if (config.evaluation.randomBaseline) {
-    if (!randomCache) {
+    if (!cache.randomInit.count(protocol)) {
       auto random = randomBackbone(trainer.modelConfig(), config.seed + 7919, trainer.device());
-      randomCache = evaluator.score(*random, trainer.device());
+      cache.randomInit[protocol] = timed([&] { return evaluator.score(*random, trainer.device()); });
     }
     report.hasRandomBaseline = true;
-    report.randomInit = *randomCache;
+    report.randomInit = cache.randomInit[protocol];
+  }
+  if (config.evaluation.rawBaseline) {
+    if (!cache.rawPixels.count(protocol)) cache.rawPixels[protocol] = timed([&] { return evaluator.scorePixels(); });
+    report.hasRawBaseline = true;
+    report.rawPixels = cache.rawPixels[protocol];
   }
   report.trainSamples = evaluator.trainSamples();
   report.testSamples = evaluator.testSamples();
@@ -277,7 +300,7 @@ void Session::threadMain() {
     data.seek(step);
     std::optional<MetricsWriter> metrics;
     if (writer) metrics.emplace(run_.metricsJsonlPath(), run_.metricsCsvPath());
-    std::optional<ProbeScores> randomCache;
+    BaselineCache baselines;
     const auto runStart = Clock::now();
     auto elapsed = [&] { return elapsedBefore + std::chrono::duration<double>(Clock::now() - runStart).count(); };
 
@@ -300,9 +323,10 @@ void Session::threadMain() {
       pruneCheckpoints(run_, config.checkpoint.keepLast);
       lastGood = index;
     };
-    auto evaluateNow = [&] {
+    // The live curve during training uses the fast protocol; the end uses evaluation.protocol.
+    auto evaluateNow = [&](const std::string& protocol) {
       if (!writer) return;  // the other ranks wait for rank 0 in the next collective
-      auto report = evaluate(trainer, config, data, step, randomCache);
+      auto report = evaluate(trainer, config, data, step, protocol, baselines);
       writeEvalJson(run_.evalPath(), report);
       if (observer_) observer_->onEval(report);
     };
@@ -409,7 +433,7 @@ void Session::threadMain() {
       }
       if (config.sampleIntervalSteps > 0 && step % config.sampleIntervalSteps == 0) sample();
       if (config.evaluation.intervalSteps > 0 && step % config.evaluation.intervalSteps == 0 && step < total) {
-        evaluateNow();
+        evaluateNow("fast");
       }
     }
 
@@ -425,7 +449,7 @@ void Session::threadMain() {
     }
     checkpoint();
     if (config.sampleIntervalSteps > 0 && step % config.sampleIntervalSteps != 0) sample();
-    if (config.evaluation.atEnd && data.evalTestSet()) evaluateNow();
+    if (config.evaluation.atEnd && data.evalTestSet()) evaluateNow(config.evaluation.protocol);
     if (world > 1) communicator_->barrier();  // rank 0's evaluation ends before the group goes away
     setState(SessionState::Finished);
   } catch (const std::exception& e) {
@@ -468,8 +492,18 @@ Embedding Session::embedRun(const RunDirectory& run, std::size_t maxSamples,
   return e;
 }
 
-EvalReport Session::evaluateRun(const RunDirectory& run, SessionObserver* observer) {
-  const TrainConfig config = run.loadConfig();
+EvalReport Session::evaluateRun(const RunDirectory& run, SessionObserver* observer,
+                                const std::vector<std::string>& overrides) {
+  TrainConfig config = run.loadConfig();
+  const auto trainedSplit = config.evaluation.split;
+  for (const auto& assignment : overrides) applyOverride(config, assignment);
+  validate(config);
+  if (config.evaluation.split != trainedSplit) {
+    // Scoring another split than the run was trained for would score images it trained on (test
+    // -> validation) or break the rule that the test split stays unseen while choosing settings.
+    throw ConfigError(run.root() + " was trained with evaluation.split " + trainedSplit +
+                      "; it can only be evaluated on that split");
+  }
   configureComputeThreads(config.device.threads);
   const auto device = resolveDevice(config.device.device);
   TrainingData data(config);
@@ -478,8 +512,8 @@ EvalReport Session::evaluateRun(const RunDirectory& run, SessionObserver* observ
   TrainStep trainer(config.model, method, device);
   const auto index = restore(run, trainer);
   if (!index && observer) observer->onMessage(run.root() + ": no checkpoint yet, evaluating the initial weights");
-  std::optional<ProbeScores> randomCache;
-  auto report = evaluate(trainer, config, data, index ? index->step : 0, randomCache);
+  BaselineCache baselines;
+  auto report = evaluate(trainer, config, data, index ? index->step : 0, config.evaluation.protocol, baselines);
   writeEvalJson(run.evalPath(), report);
   if (observer) observer->onEval(report);
   return report;

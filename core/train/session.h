@@ -15,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/dist/communicator.h"
 #include "core/io/run_directory.h"
@@ -48,9 +49,12 @@ class Session {
   std::int64_t completedSteps() const { return completedSteps_.load(); }
   const RunDirectory& run() const { return run_; }
 
-  // Only evaluation, for `folk eval RUN`: loads the latest checkpoint, scores the trained and the
-  // random-init backbones, writes eval.json, and returns the report. Runs on the caller's thread.
-  static EvalReport evaluateRun(const RunDirectory& run, SessionObserver* observer = nullptr);
+  // Only evaluation, for `folk eval RUN`: loads the latest checkpoint, scores the trained backbone
+  // and the baselines the config asks for, writes eval.json, and returns the report. `overrides`
+  // ("evaluation.protocol=full", as applyOverride takes them) change the run's config for this
+  // evaluation only; evaluation.split cannot change (ConfigError). Runs on the caller's thread.
+  static EvalReport evaluateRun(const RunDirectory& run, SessionObserver* observer = nullptr,
+                                const std::vector<std::string>& overrides = {});
   // The PCA embedding (embedding.h) of the evaluated backbone's features on up to `maxSamples`
   // labelled test images, from the latest checkpoint. Runs on the caller's thread; throws
   // std::runtime_error / DatasetError naming the run or dataset when it cannot. `progress` (may be

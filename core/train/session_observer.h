@@ -24,20 +24,42 @@ struct StepReport {
   double etaSeconds = 0.0;  // at that throughput, for the remaining steps
 };
 
-// Top-1 accuracies in [0,1] of one backbone's frozen features.
+// Top-1 accuracies in [0,1] of one feature source (a backbone's frozen features, or raw pixels).
 struct ProbeScores {
   double knnTop1 = 0.0;
   double linearTop1 = 0.0;
+  // How the linear probe ended: the L2 weight decay chosen on a held-out tenth of the probe's
+  // training features, the L-BFGS iterations of the final fit and whether it met the tolerance.
+  double linearWeightDecay = 0.0;
+  int linearIterations = 0;
+  bool linearConverged = false;
   std::vector<double> fewShotFractions;  // e.g. 0.01, 0.1
-  std::vector<double> fewShotTop1;       // linear probe on that fraction of the labels per class
+  std::vector<double> fewShotTop1;       // mean over the draws of a linear probe on that fraction of the labels
+  std::vector<double> fewShotStd;        // sample standard deviation over the draws (0 for one draw)
+  // exp(entropy of the normalised singular values) of the centred training features (Roy &
+  // Vetterli 2007): how many directions the features really use, at most their width.
+  double effectiveRank = 0.0;
+  int featureWidth = 0;
+  double seconds = 0.0;  // feature extraction and all probes of this source
+};
+
+// Which data a number comes from, so figures of different protocols are never compared unknowingly.
+struct EvalProtocolInfo {
+  std::string name;      // "fast" (evaluation.train_samples / test_samples draws) or "full" (all of them)
+  std::string split;     // "test" or "validation" (held out of the training data)
+  std::string features;  // evaluation.features of the backbones
+  int fewShotDraws = 1;  // random draws per few-shot fraction (mean and std over them)
 };
 
 struct EvalReport {
   std::int64_t step = 0;
   std::string backboneRole;  // "teacher" (or "student" for objectives without one)
+  EvalProtocolInfo protocol;
   ProbeScores trained;
   bool hasRandomBaseline = false;
   ProbeScores randomInit;  // randomly initialised backbone of the same architecture
+  bool hasRawBaseline = false;
+  ProbeScores rawPixels;  // the normalised pixels themselves as features
   std::size_t trainSamples = 0, testSamples = 0;
   int numClasses = 0;
   double seconds = 0.0;

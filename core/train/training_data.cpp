@@ -16,10 +16,15 @@ std::shared_ptr<const ImageDataset> sampled(std::shared_ptr<const ImageDataset> 
   return std::make_shared<SubsetDataset>(base, sampleSubset(*base, count, seed));
 }
 
+// The validation part is drawn with its own fixed seed, not the run's: every seed of a study
+// trains without, and is scored on, the same images.
+constexpr std::uint64_t kValidationSeed = 0x76616c6964ull;
+
 }  // namespace
 
 struct TrainingData::Impl {
-  std::shared_ptr<const ImageDataset> train, evalTrain, evalTest;
+  std::shared_ptr<const ImageDataset> train, evalTrain, evalTest, evalTrainFull, evalTestFull;
+  std::string split = "test";
   Normalization normalization;
   std::vector<double> mean, std;
   std::unique_ptr<BatchLoader> loader;
@@ -44,10 +49,28 @@ TrainingData::TrainingData(const TrainConfig& config, int rank, int worldSize) :
     test = std::make_shared<SubsetDataset>(full, heldOut);
     full = std::make_shared<SubsetDataset>(full, keep);
   }
+  if (config.evaluation.split == "validation") {
+    if (!full->labelled()) {
+      throw DatasetError(config.data.path + ": evaluation.split validation needs labelled data");
+    }
+    const std::size_t wanted = test && test->size() > 0 ? test->size() : full->size() / 10;
+    const double fraction = double(wanted) / double(full->size());
+    if (!(fraction > 0.0 && fraction <= 0.5)) {
+      throw DatasetError(config.data.path + ": too few training images (" + std::to_string(full->size()) +
+                         ") to hold out a validation part of " + std::to_string(wanted) +
+                         "; use evaluation.split test");
+    }
+    auto [keep, validation] = splitHoldout(*full, fraction, kValidationSeed);
+    test = std::make_shared<SubsetDataset>(full, validation);
+    full = std::make_shared<SubsetDataset>(full, keep);
+    d.split = "validation";
+  }
   d.train = sampled(full, config.data.trainSubset, config.seed);
   if (full->labelled() && test && test->size() > 0) {
     d.evalTrain = sampled(full, config.evaluation.trainSamples, config.seed + 1);
     d.evalTest = sampled(test, config.evaluation.testSamples, config.seed + 2);
+    d.evalTrainFull = full;
+    d.evalTestFull = test;
   }
 
   if (config.data.mean.empty()) {
@@ -105,8 +128,13 @@ ViewPair TrainingData::next() {
 const std::vector<double>& TrainingData::mean() const { return impl_->mean; }
 const std::vector<double>& TrainingData::std() const { return impl_->std; }
 std::shared_ptr<const ImageDataset> TrainingData::trainSet() const { return impl_->train; }
-std::shared_ptr<const ImageDataset> TrainingData::evalTrainSet() const { return impl_->evalTrain; }
-std::shared_ptr<const ImageDataset> TrainingData::evalTestSet() const { return impl_->evalTest; }
+std::shared_ptr<const ImageDataset> TrainingData::evalTrainSet(bool full) const {
+  return full ? impl_->evalTrainFull : impl_->evalTrain;
+}
+std::shared_ptr<const ImageDataset> TrainingData::evalTestSet(bool full) const {
+  return full ? impl_->evalTestFull : impl_->evalTest;
+}
+const std::string& TrainingData::evalSplit() const { return impl_->split; }
 
 Image TrainingData::probeImage() const {
   const auto& source = impl_->evalTest ? *impl_->evalTest : *impl_->train;
@@ -126,8 +154,10 @@ Image TrainingData::probeImage() const {
 std::string TrainingData::summary() const {
   std::string text = impl_->train->summary() + ", " + std::to_string(batchesPerEpoch()) + " batches per epoch";
   if (impl_->evalTest) {
-    text += "; evaluation on " + std::to_string(impl_->evalTrain->size()) + " train / " +
-            std::to_string(impl_->evalTest->size()) + " held-out images";
+    text += "; evaluation (" + impl_->split + " split) on " + std::to_string(impl_->evalTrain->size()) + " / " +
+            std::to_string(impl_->evalTest->size()) + " images (fast protocol), " +
+            std::to_string(impl_->evalTrainFull->size()) + " / " + std::to_string(impl_->evalTestFull->size()) +
+            " (full)";
   }
   return text;
 }

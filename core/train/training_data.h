@@ -25,7 +25,9 @@ struct ViewPair {
 class TrainingData {
  public:
   // Opens the dataset config.data.path names (and its test split, or a 10 % held-out part when it
-  // has none); throws DatasetError naming the path when it is missing, empty or unusable.
+  // has none); with evaluation.split "validation" a stratified validation part of the training
+  // data, as large as the test split, is held out of training and scored instead of the test split.
+  // Throws DatasetError naming the path when it is missing, empty or unusable.
   // With several ranks (data-parallel training) this process loads only its strided share of each
   // global batch: optimisation.batch_size / worldSize images (BatchLoader's rank / worldSize).
   explicit TrainingData(const TrainConfig& config, int rank = 0, int worldSize = 1);
@@ -41,9 +43,14 @@ class TrainingData {
   const std::vector<double>& std() const;
 
   std::shared_ptr<const ImageDataset> trainSet() const;
-  // Labelled evaluation sets (config.evaluation sample counts); null when the data has no labels.
-  std::shared_ptr<const ImageDataset> evalTrainSet() const;
-  std::shared_ptr<const ImageDataset> evalTestSet() const;
+  // Labelled evaluation sets; null when the data has no labels. `full`: every labelled training
+  // sample (never the validation part) and the whole scored split (test or validation, as
+  // evaluation.split says); otherwise the fast protocol's draws (evaluation.train_samples /
+  // test_samples).
+  std::shared_ptr<const ImageDataset> evalTrainSet(bool full = false) const;
+  std::shared_ptr<const ImageDataset> evalTestSet(bool full = false) const;
+  // "test" or "validation": which split evalTestSet() holds.
+  const std::string& evalSplit() const;
   // The fixed probe image shown in samples/: the first held-out sample, eval-transformed, [0,1].
   Image probeImage() const;
   std::string summary() const;

@@ -1,6 +1,8 @@
 // k-NN, linear and few-shot probes on toy features whose answer is known.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/train/evaluation.h"
 
 namespace folk {
@@ -37,10 +39,64 @@ TEST(Evaluation, KnnWeightsTheNearestNeighbours) {
 TEST(Evaluation, LinearProbeSeparatesClusters) {
   const auto [trainX, trainY] = clusters(3, 40, 3);
   const auto [testX, testY] = clusters(3, 20, 4);
+  const auto result = linearProbe(trainX, trainY, testX, testY, 3, LinearProbeSettings());
+  EXPECT_DOUBLE_EQ(result.top1, 1.0);
+  // L-BFGS meets its tolerance well within the budget on a problem this small, with a weight decay
+  // from the grid.
+  EXPECT_TRUE(result.converged);
+  EXPECT_GT(result.iterations, 0);
+  EXPECT_LT(result.iterations, LinearProbeSettings().maxIterations);
+  const auto& grid = LinearProbeSettings().weightDecays;
+  EXPECT_NE(std::find(grid.begin(), grid.end(), result.weightDecay), grid.end());
+}
+
+TEST(Evaluation, LinearProbeReportsAnUnmetBudget) {
+  // Overlapping classes with a tiny decay need many iterations: one is not enough.
+  torch::manual_seed(5);
+  const auto x = torch::randn({200, 8});
+  const auto y = (x.select(1, 0) + 0.8 * torch::randn({200}) > 0).to(torch::kInt64);
   LinearProbeSettings settings;
-  settings.epochs = 50;
-  settings.lr = 0.05;
-  EXPECT_DOUBLE_EQ(linearProbeTop1(trainX, trainY, testX, testY, 3, settings), 1.0);
+  settings.maxIterations = 1;
+  settings.weightDecays = {1e-6};
+  const auto result = linearProbe(x, y, x, y, 2, settings);
+  EXPECT_FALSE(result.converged);
+  EXPECT_EQ(result.iterations, 1);
+}
+
+TEST(Evaluation, LinearProbeChoosesTheWeightDecayOnTrainingRowsOnly) {
+  // The test rows carry labels opposite to the training rows: if they took part in choosing the
+  // decay or fitting, the probe could not score 0 %.
+  const auto [trainX, trainY] = clusters(2, 60, 6);
+  const auto [testX, testY] = clusters(2, 20, 7);
+  EXPECT_DOUBLE_EQ(linearProbeTop1(trainX, trainY, testX, 1 - testY, 2, LinearProbeSettings()), 0.0);
+}
+
+TEST(Evaluation, FewShotScoresAreTheMeanAndSpreadOverDraws) {
+  // Noisy clusters: different draws of 5 % of the labels give different probes.
+  torch::manual_seed(8);
+  auto x = torch::randn({600, 8});
+  const auto y = torch::arange(600, torch::kInt64) % 3;
+  x.select(1, 0).add_(y.to(torch::kFloat32) * 0.8);
+  EvaluatorSettings settings;
+  settings.fewShotFractions = {0.05};
+  settings.fewShotDraws = 5;
+  settings.linear.maxIterations = 50;
+  const auto scores = scoreFeatures(x.slice(0, 0, 450), y.slice(0, 0, 450), x.slice(0, 450), y.slice(0, 450), 3,
+                                    settings);
+  ASSERT_EQ(scores.fewShotTop1.size(), 1u);
+  ASSERT_EQ(scores.fewShotStd.size(), 1u);
+  EXPECT_GT(scores.fewShotStd[0], 0.0);
+  // The mean is the mean of the individual draws (seeds seed + 1 ... seed + 5).
+  double mean = 0.0;
+  for (std::uint64_t draw = 0; draw < 5; ++draw) {
+    const auto rows = fewShotIndices(y.slice(0, 0, 450), 3, 0.05, settings.linear.seed + 1 + draw);
+    mean += linearProbeTop1(x.index_select(0, rows), y.index_select(0, rows), x.slice(0, 450), y.slice(0, 450), 3,
+                            settings.linear) / 5.0;
+  }
+  EXPECT_NEAR(scores.fewShotTop1[0], mean, 1e-12);
+  EXPECT_EQ(scores.featureWidth, 8);
+  EXPECT_GT(scores.effectiveRank, 1.0);
+  EXPECT_LE(scores.effectiveRank, 8.0);
 }
 
 TEST(Evaluation, FewShotKeepsAFractionOfEveryClass) {

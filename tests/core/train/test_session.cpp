@@ -6,9 +6,12 @@
 #include <cmath>
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <mutex>
 #include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "core/io/metrics_log.h"
 #include "core/io/run_directory.h"
@@ -221,6 +224,33 @@ TEST_F(SessionTest, SamplesAndEvaluationAreWritten) {
   const auto again = Session::evaluateRun(run);
   EXPECT_EQ(again.step, 2);
   EXPECT_DOUBLE_EQ(again.trained.knnTop1, eval.trained.knnTop1);
+}
+
+TEST_F(SessionTest, EvaluationRecordsItsProtocolAndTheRawPixelBaseline) {
+  TrainConfig config = tinyConfig();
+  config.evaluation.split = "validation";
+  config.evaluation.fewShotDraws = 3;
+  auto run = RunDirectory::create(runsDir(), config);
+  // No checkpoint yet: the initial weights are scored, on the validation split.
+  const auto report = Session::evaluateRun(run, nullptr, {"evaluation.raw_baseline=true"});
+  EXPECT_EQ(report.protocol.name, "fast");
+  EXPECT_EQ(report.protocol.split, "validation");
+  EXPECT_EQ(report.protocol.fewShotDraws, 3);
+  EXPECT_EQ(report.testSamples, 100u);
+  ASSERT_TRUE(report.hasRawBaseline);
+  EXPECT_EQ(report.rawPixels.featureWidth, 28 * 28);
+  EXPECT_GT(report.rawPixels.knnTop1, 0.3);  // raw pixels are far above chance on Fashion-MNIST
+  EXPECT_GT(report.trained.effectiveRank, 1.0);
+  EXPECT_LE(report.trained.effectiveRank, double(report.trained.featureWidth));
+  ASSERT_EQ(report.trained.fewShotStd.size(), 2u);
+  std::ifstream in(run.evalPath());
+  const auto j = nlohmann::json::parse(in);
+  EXPECT_EQ(j["protocol"]["name"], "fast");
+  EXPECT_EQ(j["protocol"]["split"], "validation");
+  EXPECT_TRUE(j.contains("raw_pixels"));
+  EXPECT_EQ(j["history"][0]["protocol"], "fast");
+  // A run trained for the validation split is never scored on the test split, and vice versa.
+  EXPECT_THROW(Session::evaluateRun(run, nullptr, {"evaluation.split=test"}), ConfigError);
 }
 
 TEST_F(SessionTest, InvalidConfigFailsWithAnError) {
