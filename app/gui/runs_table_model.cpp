@@ -61,6 +61,9 @@ void RunsTableModel::setRuns(std::vector<RunSummary> runs) {
 }
 
 void RunsTableModel::setRunFolders(const std::vector<std::string>& paths) {
+  bool same = paths.size() == runs_.size();
+  for (size_t i = 0; same && i < paths.size(); ++i) same = paths[i] == runs_[i].path;
+  if (same) return;  // a quiet rescan: the summaries say what changed
   std::vector<RunSummary> runs;
   runs.reserve(paths.size());
   for (const auto& path : paths) {
