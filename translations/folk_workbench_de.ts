@@ -2296,7 +2296,7 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     </message>
     <message>
         <source>nats</source>
-        <translation>nats</translation>
+        <translation>Nat</translation>
     </message>
     <message>
         <source>prototypes used</source>

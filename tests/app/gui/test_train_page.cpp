@@ -115,12 +115,12 @@ TEST_F(TrainPageTest, DiagnosticsPanelOnlyForObjectivesWithATeacherAndCollapseWa
   EXPECT_TRUE(std::isnan(curves->referenceLine(TrainingCurves::Panel::Diagnostics)));
 
   // The engine's collapse warning shows in its own banner while it lasts.
-  EXPECT_FALSE(page->warningBanner()->isVisible());
+  EXPECT_FALSE(page->warningBanner()->isVisibleTo(page));
   Q_EMIT page->controller()->warningChanged(QStringLiteral("uniform collapse at step 300: ..."), true);
-  EXPECT_TRUE(page->warningBanner()->isVisible());
+  EXPECT_TRUE(page->warningBanner()->isVisibleTo(page));
   EXPECT_EQ(page->warningBanner()->errors(), QStringList{QStringLiteral("uniform collapse at step 300: ...")});
   Q_EMIT page->controller()->warningChanged(QStringLiteral("left the uniform collapse"), false);
-  EXPECT_FALSE(page->warningBanner()->isVisible());
+  EXPECT_FALSE(page->warningBanner()->isVisibleTo(page));
   EXPECT_TRUE(page->errorBanner()->errors().isEmpty());
 
   page->stopButton()->click();

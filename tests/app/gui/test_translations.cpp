@@ -47,7 +47,7 @@ const QSet<QString>& names() {
          {"folk", "workbench", "com", "rcom", "k-nn", "knn", "vit", "resnet", "resnet-18", "pca", "png", "pdf", "csv",
           "json", "markdown", "mnist", "fashion-mnist", "cifar", "idx", "ema", "psnr", "rgb", "mlp", "adamw", "cuda",
           "cpu", "gpu", "cls", "mfm", "utc", "qt", "libtorch", "opencv", "fftw", "safetensors", "softmax", "logits",
-          "top-1", "esc", "ctrl", "enter", "del", "f2", "db", "ms", "px", "min", "max", "log", "fu", "fv", "rho",
+          "top-1", "ln", "kl", "esc", "ctrl", "enter", "del", "f2", "db", "ms", "px", "min", "max", "log", "fu", "fv", "rho",
           "viridis", "magma", "inferno", "english", "deutsch", "float32", "bf16", "bfloat16", "autocast", "pytorch",
           "timm", "torchvision",
           // config values and command lines shown as they are typed
