@@ -58,8 +58,8 @@ void writeRun(const std::string& runsDir, int index, int rows) {
   for (int s = 1; s <= rows; ++s) {
     folk::MetricsRow r;
     r.step = s;
-    r.values[StepMetric::Total] = 5.0 / s + 0.01 * (s % 7);
-    r.values[StepMetric::Lr] = 1e-4;
+    r.values[folk::StepMetric::Total] = 5.0 / s + 0.01 * (s % 7);
+    r.values[folk::StepMetric::Lr] = 1e-4;
     metrics << folk::toJsonLine(r) << '\n';
   }
 }
