@@ -55,7 +55,8 @@ TEST_F(RunsFolderTest, ARunFromTheTerminalIsInResultsWithoutChangingAnySetting) 
   EXPECT_EQ(window.trainPage()->runsDirectory(), expected);
   EXPECT_EQ(window.resultsPage()->runsDirectory(), expected);
   const RunsTableModel* model = window.resultsPage()->model();
-  ASSERT_EQ(model->rowCount(), 1);
+  // The runs folder is read in the background.
+  ASSERT_TRUE(waitUntil([&] { return model->rowCount() == 1 && window.resultsPage()->upToDate(); }));
   EXPECT_EQ(model->runAt(0)->name, "from-terminal");
   EXPECT_EQ(model->runAt(0)->status, "finished");
   EXPECT_EQ(model->runAt(0)->steps, 3);
@@ -71,7 +72,7 @@ TEST_F(RunsFolderTest, FolkRunsDirWinsOverTheFolderChosenLastTime) {
     ScopedEnv override("FOLK_RUNS_DIR", shared.path().toStdString());
     MainWindow window;
     EXPECT_EQ(window.trainPage()->runsDirectory(), shared.path());
-    EXPECT_EQ(window.resultsPage()->model()->rowCount(), 1);
+    EXPECT_TRUE(waitUntil([&] { return window.resultsPage()->model()->rowCount() == 1; }));
   }
   ScopedEnv noOverride("FOLK_RUNS_DIR", std::nullopt);
   MainWindow window;
@@ -119,6 +120,8 @@ TEST_F(RunsFolderTest, ARunGivenOnTheCommandLineOpensSelectedInResults) {
   EXPECT_EQ(window.currentWorkspace(), 2);
   ResultsPage* results = window.resultsPage();
   EXPECT_EQ(QFileInfo(results->runsDirectory()).canonicalFilePath(), QFileInfo(runs).canonicalFilePath());
+  // The run is selected once the background scan lists it.
+  ASSERT_TRUE(waitUntil([&] { return results->model()->rowCount() == 2 && results->selectedRuns().size() == 1; }));
   EXPECT_EQ(results->model()->rowCount(), 2);
   ASSERT_EQ(results->selectedRuns().size(), 1);
   EXPECT_EQ(QFileInfo(results->selectedRuns().front()).canonicalFilePath(), QFileInfo(run).canonicalFilePath());
@@ -129,7 +132,7 @@ TEST_F(RunsFolderTest, ARunGivenOnTheCommandLineOpensSelectedInResults) {
   ASSERT_TRUE(openStartupRuns(second, folder));
   EXPECT_EQ(second.currentWorkspace(), 2);
   EXPECT_EQ(second.resultsPage()->runsDirectory(), runs);
-  EXPECT_EQ(second.resultsPage()->model()->rowCount(), 2);
+  EXPECT_TRUE(waitUntil([&] { return second.resultsPage()->model()->rowCount() == 2; }));
   EXPECT_TRUE(second.resultsPage()->selectedRuns().isEmpty());
 }
 

@@ -52,7 +52,8 @@ const QSet<QString>& names() {
           "timm", "torchvision",
           // config values and command lines shown as they are typed
           "auto", "nano", "tiny", "small", "base", "mfm-comrcom", "folk-fixed", "dino", "export", "train", "config",
-          "momentum_end", "weight_decay_end", "base_lr", "cuda:n", "config.json"})
+          "momentum_end", "weight_decay_end", "base_lr", "cuda:n", "config.json", "fast", "full", "test",
+          "validation", "l-bfgs"})
       s.insert(QString::fromLatin1(w));
     return s;
   }();
