@@ -61,7 +61,11 @@ std::map<std::string, fs::path> runsOf(const fs::path& study) {
   return runs;
 }
 
-bool finished(const fs::path& run) { return readJson(run / "state.json").value("state", std::string()) == "finished"; }
+// False too while state.json is not written yet (a run folder that was just created).
+bool finished(const fs::path& run) {
+  const auto state = readJson(run / "state.json");
+  return state.is_object() && state.value("state", std::string()) == "finished";
+}
 
 void expectCompleteStudy(const fs::path& study) {
   const auto runs = runsOf(study);
