@@ -223,6 +223,32 @@ TEST_F(TrainPageTest, SettingsScreenshots) {
   window.grab().save(QDir(dir).filePath("train-all-settings.png"));
 }
 
+// Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), the first 150 steps of a default run and
+// the window saved as train-diagnostics.png (docs/). Skipped otherwise.
+TEST_F(TrainPageTest, DiagnosticsScreenshot) {
+  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
+  // Justified skip: this writes a documentation picture (minutes of real training), not a check;
+  // the diagnostics it shows are asserted by the tests above.
+  if (!dir) GTEST_SKIP() << "set FOLK_SCREENSHOT_DIR to write train-diagnostics.png";
+  MainWindow window;
+  window.resize(1500, 950);
+  window.show();
+  window.showWorkspace(1);
+  TrainPage* page = window.trainPage();
+  page->setRunsDirectory(runs_.path());
+  const std::pair<const char*, const char*> values[] = {
+      {"optimisation.steps", "150"}, {"evaluation.interval_steps", "0"}, {"evaluation.at_end", "false"},
+      {"sample_interval_steps", "50"}, {"device.device", "cpu"},
+  };
+  for (const auto& [key, value] : values) ASSERT_TRUE(page->form()->setFieldText(key, value)) << key;
+  page->startButton()->click();
+  ASSERT_TRUE(waitUntil([&] { return page->controller()->state() == SessionState::Finished; }, 900000))
+      << page->errorBanner()->text().toStdString();
+  QTest::qWait(300);
+  page->curves()->flushReplot();
+  window.grab().save(QDir(dir).filePath("train-diagnostics.png"));
+}
+
 TEST_F(TrainPageTest, InvalidSettingsKeepStartDisabledWithTheReason) {
   MainWindow window;
   TrainPage* page = window.trainPage();
