@@ -168,7 +168,7 @@ void TrainingCurves::setReferenceLine(Panel panel, int axis, double y, const QSt
   ref.text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
   ref.text->position->setTypeY(QCPItemPosition::ptPlotCoords);
   ref.text->position->setCoords(0.01, y);
-  ref.text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+  ref.text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);  // below the line: it sits at the top of the range
   ref.text->setText(label);
   ref.text->setColor(palette().color(QPalette::WindowText));
   references_.insert(int(panel), ref);
