@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <vector>
 
 #include "app/gui/config_form.h"
 #include "app/gui/engine_controller.h"
@@ -50,6 +51,8 @@ class TrainPageTest : public IsolatedSettingsTest {
     };
     for (const auto& [key, value] : values) ASSERT_TRUE(form->setFieldText(key, value)) << key;
   }
+
+  void screenshotOfDefaultRun(const std::vector<std::pair<const char*, const char*>>& values, const char* file);
 
   QTemporaryDir runs_;
 };
@@ -127,126 +130,47 @@ TEST_F(TrainPageTest, DiagnosticsPanelOnlyForObjectivesWithATeacherAndCollapseWa
   ASSERT_TRUE(waitUntil([&] { return page->startButton()->isEnabled(); }));
 }
 
-// Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), runs a short real training with
-// evaluations and saves docs/train.png's picture there. Skipped otherwise.
+// Not checks: with FOLK_SCREENSHOT_DIR set (under Xvfb), a real training run of the defaults with
+// these settings changed, and the finished window saved there as `file`. Skipped otherwise:
+// they write documentation pictures (minutes of training), and what they show is asserted by the
+// other tests here.
+void TrainPageTest::screenshotOfDefaultRun(const std::vector<std::pair<const char*, const char*>>& values,
+                                           const char* file) {
+  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
+  if (!dir) GTEST_SKIP() << "set FOLK_SCREENSHOT_DIR to write " << file;  // justified above
+  MainWindow window;
+  window.resize(1500, 950);
+  window.show();
+  window.showWorkspace(1);
+  TrainPage* page = window.trainPage();
+  page->setRunsDirectory(runs_.path());
+  for (const auto& [key, value] : values) ASSERT_TRUE(page->form()->setFieldText(key, value)) << key;
+  page->startButton()->click();
+  ASSERT_TRUE(waitUntil([&] { return page->controller()->state() == SessionState::Finished; }, 900000))
+      << page->errorBanner()->text().toStdString();
+  QTest::qWait(300);
+  page->curves()->flushReplot();
+  window.grab().save(QDir(dir).filePath(file));
+}
+
+// docs/train.png: the first 500 of the default 936 steps (about ten minutes on two cores),
+// evaluated every 125 steps: the k-NN curve rises above the random init.
 TEST_F(TrainPageTest, DocumentationScreenshot) {
-  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
-  // Justified skip: this writes a documentation picture (a real training run of minutes), not a
-  // check; the Train behaviour it shows is asserted by the other tests here.
-  if (!dir) GTEST_SKIP() << "set FOLK_SCREENSHOT_DIR to write train.png";
-  MainWindow window;
-  window.resize(1500, 950);
-  window.show();
-  window.showWorkspace(1);
-  TrainPage* page = window.trainPage();
-  page->setRunsDirectory(runs_.path());
-  // The defaults a user gets on the embedded data, the first 500 of their 936 steps (about ten
-  // minutes on two cores), evaluated every 125 steps: the k-NN curve rises above the random init.
-  const std::pair<const char*, const char*> values[] = {
-      {"optimisation.steps", "500"}, {"evaluation.interval_steps", "125"}, {"sample_interval_steps", "50"},
-      {"device.device", "cpu"},
-  };
-  for (const auto& [key, value] : values) ASSERT_TRUE(page->form()->setFieldText(key, value)) << key;
-  page->startButton()->click();
-  ASSERT_TRUE(waitUntil([&] { return page->controller()->state() == SessionState::Finished; }, 900000))
-      << page->errorBanner()->text().toStdString();
-  QTest::qWait(300);
-  page->curves()->flushReplot();
-  window.grab().save(QDir(dir).filePath("train.png"));
+  screenshotOfDefaultRun({{"optimisation.steps", "500"},
+                          {"evaluation.interval_steps", "125"},
+                          {"sample_interval_steps", "50"},
+                          {"device.device", "cpu"}},
+                         "train.png");
 }
 
-// The form is the registry's: a field per setting, the essentials first and the rest behind "All
-// settings"; human labels, units and numbers as people write them; the registry's defaults come
-// back from the untouched form exactly (4/3 shown as 1.333 stays 4/3).
-TEST_F(TrainPageTest, TheFormShowsTheEssentialsFirstAndRoundTripsTheDefaults) {
-  ConfigForm form;
-  form.show();
-  for (const auto& s : settingsRegistry()) {
-    const QString key = QString::fromStdString(s.key);
-    ASSERT_NE(form.field(key), nullptr) << s.key;
-    EXPECT_FALSE(form.field(key)->toolTip().isEmpty()) << s.key;
-    EXPECT_EQ(form.field(key)->isVisible(), s.level == SettingLevel::Essential) << s.key;
-  }
-  EXPECT_EQ(form.keys().size(), int(settingsRegistry().size()));
-  EXPECT_EQ(form.keys().first(), QStringLiteral("data.path"));  // essentials come first
-  EXPECT_FALSE(form.allSettingsShown());
-  form.findChild<QToolButton*>("allSettings")->click();
-  EXPECT_TRUE(form.allSettingsShown());
-  EXPECT_TRUE(form.field("data.augment.ratio_max")->isVisible());
-
-  EXPECT_EQ(ConfigForm::labelFor("optimisation.base_lr"), QStringLiteral("Learning rate"));
-  EXPECT_EQ(form.findChild<QLabel*>("optimisation.batch_size.unit")->text(), QStringLiteral("images"));
-  EXPECT_EQ(form.fieldText("data.augment.ratio_max"), QStringLiteral("1.333"));
-  EXPECT_EQ(form.fieldText("masks.ratios"), QStringLiteral("0.005, 0.01, 0.05"));
-  EXPECT_EQ(form.fieldText("optimisation.min_lr"), QStringLiteral("1e-6"));
-  EXPECT_EQ(form.fieldText("data.mean"), QString());
-  EXPECT_EQ(qobject_cast<QLineEdit*>(form.field("data.mean"))->placeholderText(), QStringLiteral("auto (from the data)"));
-
-  QStringList problems;
-  const TrainConfig untouched = form.config(&problems);
-  EXPECT_TRUE(problems.isEmpty()) << problems.join('\n').toStdString();
-  EXPECT_EQ(toJson(untouched), toJson(TrainConfig()));
-  EXPECT_DOUBLE_EQ(untouched.data.augment.ratioMax, 4.0 / 3.0);
-
-  ASSERT_TRUE(form.setFieldText("data.augment.ratio_max", "1.5"));
-  ASSERT_TRUE(form.setFieldText("masks.ratios", "[0.02, 0.2]"));
-  ASSERT_TRUE(form.setFieldText("data.mean", "0.5"));
-  ASSERT_TRUE(form.setFieldText("data.std", "0.25"));
-  const TrainConfig edited = form.config(&problems);
-  EXPECT_TRUE(problems.isEmpty()) << problems.join('\n').toStdString();
-  EXPECT_DOUBLE_EQ(edited.data.augment.ratioMax, 1.5);
-  EXPECT_EQ(edited.masks.ratios, (std::vector<double>{0.02, 0.2}));
-  EXPECT_EQ(edited.data.mean, (std::vector<double>{0.5}));
-
-  ASSERT_TRUE(form.setFieldText("masks.ratios", "0.02, much"));
-  form.config(&problems);
-  ASSERT_FALSE(problems.isEmpty());
-  EXPECT_TRUE(problems.first().contains("masks.ratios")) << problems.first().toStdString();
-  EXPECT_TRUE(problems.first().contains("Mask ratios")) << problems.first().toStdString();
-}
-
-// Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), saves the Train form as a newcomer first
-// sees it (train-settings.png) and with "All settings" open (train-all-settings.png).
-TEST_F(TrainPageTest, SettingsScreenshots) {
-  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
-  // Justified skip: this writes documentation pictures, not a check; the form's behaviour is
-  // asserted by TheFormShowsTheEssentialsFirstAndRoundTripsTheDefaults.
-  if (!dir) GTEST_SKIP() << "set FOLK_SCREENSHOT_DIR to write train-settings.png";
-  MainWindow window;
-  window.resize(1500, 950);
-  window.show();
-  window.showWorkspace(1);
-  QTest::qWait(300);
-  window.grab().save(QDir(dir).filePath("train-settings.png"));
-  window.trainPage()->form()->setAllSettingsShown(true);
-  QTest::qWait(300);
-  window.grab().save(QDir(dir).filePath("train-all-settings.png"));
-}
-
-// Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), the first 150 steps of a default run and
-// the window saved as train-diagnostics.png (docs/). Skipped otherwise.
+// docs/train-diagnostics.png: the first 150 steps of a default run, with its collapse warning.
 TEST_F(TrainPageTest, DiagnosticsScreenshot) {
-  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
-  // Justified skip: this writes a documentation picture (minutes of real training), not a check;
-  // the diagnostics it shows are asserted by the tests above.
-  if (!dir) GTEST_SKIP() << "set FOLK_SCREENSHOT_DIR to write train-diagnostics.png";
-  MainWindow window;
-  window.resize(1500, 950);
-  window.show();
-  window.showWorkspace(1);
-  TrainPage* page = window.trainPage();
-  page->setRunsDirectory(runs_.path());
-  const std::pair<const char*, const char*> values[] = {
-      {"optimisation.steps", "150"}, {"evaluation.interval_steps", "0"}, {"evaluation.at_end", "false"},
-      {"sample_interval_steps", "50"}, {"device.device", "cpu"},
-  };
-  for (const auto& [key, value] : values) ASSERT_TRUE(page->form()->setFieldText(key, value)) << key;
-  page->startButton()->click();
-  ASSERT_TRUE(waitUntil([&] { return page->controller()->state() == SessionState::Finished; }, 900000))
-      << page->errorBanner()->text().toStdString();
-  QTest::qWait(300);
-  page->curves()->flushReplot();
-  window.grab().save(QDir(dir).filePath("train-diagnostics.png"));
+  screenshotOfDefaultRun({{"optimisation.steps", "150"},
+                          {"evaluation.interval_steps", "0"},
+                          {"evaluation.at_end", "false"},
+                          {"sample_interval_steps", "50"},
+                          {"device.device", "cpu"}},
+                         "train-diagnostics.png");
 }
 
 TEST_F(TrainPageTest, InvalidSettingsKeepStartDisabledWithTheReason) {
