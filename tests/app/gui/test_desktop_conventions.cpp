@@ -177,7 +177,9 @@ TEST_F(DesktopConventionsTest, AboutNamesTheLicenceAndTheLibrariesLicences) {
                                                           {"LibTorch ", ": BSD-3-Clause"},
                                                           {"Qt 6.", ": LGPL-3.0-only or GPL-2.0-only"},
                                                           {"OpenBLAS", ": BSD-3-Clause"}};
-  for (const auto& [library, licence] : expected) {
+  for (const auto& entry : expected) {
+    const char* library = entry.first;
+    const char* licence = entry.second;
     EXPECT_TRUE(std::any_of(licences.begin(), licences.end(), [&](const QString& line) {
       return line.startsWith(QLatin1String(library)) && line.endsWith(QLatin1String(licence));
     })) << library << licence << " in " << licences.join(QLatin1Char('|')).toStdString();
