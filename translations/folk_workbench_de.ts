@@ -902,6 +902,14 @@
         <source>Also score the normalised pixels themselves with the same protocol.</source>
         <translation>Auch die normalisierten Pixel selbst mit demselben Protokoll bewerten.</translation>
     </message>
+    <message>
+        <source>Teacher centring</source>
+        <translation>Zentrierung des Lehrers</translation>
+    </message>
+    <message>
+        <source>mean: subtract a running mean of the teacher&apos;s outputs (DINO); sinkhorn-knopp: spread each batch&apos;s teacher outputs evenly over the prototypes (DINOv2), which keeps the teacher from a uniform or one-prototype collapse.</source>
+        <translation>mean: einen gleitenden Mittelwert der Ausgaben des Lehrers abziehen (DINO); sinkhorn-knopp: die Ausgaben des Lehrers in jedem Batch gleichmäßig auf die Prototypen verteilen (DINOv2), was den Lehrer vor einem gleichförmigen oder Ein-Prototyp-Kollaps bewahrt.</translation>
+    </message>
 </context>
 <context>
     <name>StepMetric</name>

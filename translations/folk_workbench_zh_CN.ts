@@ -902,6 +902,14 @@
         <source>Also score the normalised pixels themselves with the same protocol.</source>
         <translation>同时用相同协议评估归一化后的像素本身。</translation>
     </message>
+    <message>
+        <source>Teacher centring</source>
+        <translation>教师中心化</translation>
+    </message>
+    <message>
+        <source>mean: subtract a running mean of the teacher&apos;s outputs (DINO); sinkhorn-knopp: spread each batch&apos;s teacher outputs evenly over the prototypes (DINOv2), which keeps the teacher from a uniform or one-prototype collapse.</source>
+        <translation>mean：减去教师输出的滑动平均（DINO）；sinkhorn-knopp：将每个批次的教师输出均匀分配到各原型上（DINOv2），使教师不会陷入均匀坍缩或单原型坍缩。</translation>
+    </message>
 </context>
 <context>
     <name>StepMetric</name>

@@ -248,6 +248,13 @@ std::vector<Setting> declareSettings() {
                   .probability()
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Centre momentum"), "",
                         FOLK_TRANSLATE_NOOP("Settings", "Momentum of the centre subtracted from the teacher's logits.")));
+  r.push_back(declare("objective.centering", G::Objective, FIELD(objective.centering), std::string("mean"))
+                  .oneOf([] { return fixed({"mean", "sinkhorn-knopp"}); })
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Teacher centring"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "mean: subtract a running mean of the teacher's outputs (DINO); "
+                                            "sinkhorn-knopp: spread each batch's teacher outputs evenly over the "
+                                            "prototypes (DINOv2), which keeps the teacher from a uniform or "
+                                            "one-prototype collapse.")));
   r.push_back(declare("objective.reconstruction_weight", G::Objective, FIELD(objective.reconstructionWeight), 1.0)
                   .atLeast(0)
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Reconstruction weight λ"), "", FOLK_TRANSLATE_NOOP("Settings", "Weight λ of the frequency reconstruction loss.")));

@@ -39,6 +39,7 @@ struct ObjectiveSettings {
   double warmupTeacherTemp{};
   double warmupTeacherTempEpochs{};
   double centerMomentum{};
+  std::string centering;  // mean (DINO) | sinkhorn-knopp (DINOv2)
   double reconstructionWeight{};
   double momentum{};  // EMA, cosine to momentumEnd
   double momentumEnd{};

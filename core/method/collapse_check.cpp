@@ -57,7 +57,7 @@ std::optional<CollapseChange> CollapseCheck::update(std::int64_t step, const Ste
           "uniform collapse " + at + entropy + " (" + fixed(100.0 * entropyAverage_ / lnK, 1) +
           " %): the teacher's outputs are nearly uniform, so the distillation teaches the student almost nothing. "
           "Likely causes: the two views differ too little, the teacher temperature is too high, or the centring "
-          "cancels what differs between images. Try: stronger augmentation (data.augment: crop scale_min 0.25, "
+          "cancels what differs between images. Try: objective.centering sinkhorn-knopp, stronger augmentation (data.augment: crop scale_min 0.25, "
           "jitter, blur_probability, solarize_probability), objective.teacher_temp 0.04 with a shorter "
           "objective.warmup_teacher_temp_epochs, fewer prototypes (model.prototypes), a higher "
           "optimisation.base_lr.";
@@ -67,7 +67,8 @@ std::optional<CollapseChange> CollapseCheck::update(std::int64_t step, const Ste
           "one-prototype collapse " + at + "only " + fixed(used, 0) + " of " + std::to_string(prototypes_) +
           " prototypes were the teacher's first choice in the last " + std::to_string(kPrototypeUsageWindowSteps) +
           " steps (" + entropy + "): the teacher maps every image to the same output. Likely causes: too little "
-          "centring, a teacher temperature too low, a learning rate too high. Try: objective.center_momentum 0.9, "
+          "centring, a teacher temperature too low, a learning rate too high. Try: objective.centering "
+          "sinkhorn-knopp, objective.center_momentum 0.9, "
           "objective.teacher_temp 0.05-0.07, a lower optimisation.base_lr, a larger batch.";
       break;
     case CollapseKind::None:

@@ -11,11 +11,22 @@ torch::Tensor dinoDistillationLoss(const torch::Tensor& studentLogits, const tor
                                 "(2B, K), got " + c10::str(studentLogits.sizes()) + " and " +
                                 c10::str(teacherLogits.sizes()));
   }
+  return distillationCrossEntropy(studentLogits, torch::softmax((teacherLogits.detach() - center) / teacherTemp, -1),
+                                  studentTemp);
+}
+
+torch::Tensor distillationCrossEntropy(const torch::Tensor& studentLogits, const torch::Tensor& teacherProbs,
+                                       double studentTemp) {
+  if (studentLogits.dim() != 2 || studentLogits.sizes() != teacherProbs.sizes() || studentLogits.size(0) % 2 != 0) {
+    throw std::invalid_argument("distillationCrossEntropy: expected student logits and teacher probabilities of the "
+                                "same shape (2B, K), got " + c10::str(studentLogits.sizes()) + " and " +
+                                c10::str(teacherProbs.sizes()));
+  }
   auto studentLogProbs = torch::log_softmax(studentLogits / studentTemp, -1).chunk(2, 0);
-  auto teacherProbs = torch::softmax((teacherLogits.detach() - center) / teacherTemp, -1).chunk(2, 0);
+  auto q = teacherProbs.detach().chunk(2, 0);
   // Teacher chunk 1 (v) supervises student chunk 0 (ũ) and teacher chunk 0 (u) student chunk 1 (ṽ).
   auto term = [](const torch::Tensor& q, const torch::Tensor& logP) { return (-q * logP).sum(-1).mean(); };
-  return 0.5 * (term(teacherProbs[1], studentLogProbs[0]) + term(teacherProbs[0], studentLogProbs[1]));
+  return 0.5 * (term(q[1], studentLogProbs[0]) + term(q[0], studentLogProbs[1]));
 }
 
 TeacherOutputStats teacherOutputStats(const torch::Tensor& teacherLogits, const torch::Tensor& center,
@@ -25,6 +36,13 @@ TeacherOutputStats teacherOutputStats(const torch::Tensor& teacherLogits, const 
   // xlogy-style: q log q -> 0 where q underflows to 0 (log q = -inf).
   const auto plogp = torch::where(logQ.isinf(), torch::zeros_like(logQ), logQ.exp() * logQ);
   return {-plogp.sum(), logQ.argmax(-1)};
+}
+
+TeacherOutputStats teacherTargetStats(const torch::Tensor& teacherProbs) {
+  torch::NoGradGuard noGrad;
+  const auto q = teacherProbs.detach().to(torch::kFloat32);
+  // 0 log 0 = 0.
+  return {-torch::xlogy(q, q).sum(), q.argmax(-1)};
 }
 
 torch::Tensor updatedCenter(const torch::Tensor& center, const torch::Tensor& teacherLogits, double momentum) {

@@ -14,6 +14,12 @@ namespace folk {
 torch::Tensor dinoDistillationLoss(const torch::Tensor& studentLogits, const torch::Tensor& teacherLogits,
                                    const torch::Tensor& center, double studentTemp, double teacherTemp);
 
+// The same cross-view cross-entropy with the teacher's probabilities given, (2B, K) in the same row
+// order: what the distillation uses when the teacher is centred by Sinkhorn-Knopp instead of a
+// running mean (core/method/sinkhorn_knopp.h).
+torch::Tensor distillationCrossEntropy(const torch::Tensor& studentLogits, const torch::Tensor& teacherProbs,
+                                       double studentTemp);
+
 // What the teacher's output distributions look like (docs/diagnostics.md), from the same
 // probabilities the distillation loss uses, softmax((t - center) / teacherTemp), without gradient:
 // the sum over rows of their entropy -sum_k q log q (ln K for a uniform output, 0 for a one-hot one)
@@ -24,6 +30,8 @@ struct TeacherOutputStats {
 };
 TeacherOutputStats teacherOutputStats(const torch::Tensor& teacherLogits, const torch::Tensor& center,
                                       double teacherTemp);
+// The same figures for given teacher probabilities (Sinkhorn-Knopp targets).
+TeacherOutputStats teacherTargetStats(const torch::Tensor& teacherProbs);
 
 // c <- m c + (1 - m) mean_rows(teacherLogits), without gradient. center is (1, K).
 torch::Tensor updatedCenter(const torch::Tensor& center, const torch::Tensor& teacherLogits, double momentum);

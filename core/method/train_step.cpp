@@ -14,6 +14,7 @@
 #include "core/method/autocast_scope.h"
 #include "core/method/ema.h"
 #include "core/method/losses.h"
+#include "core/method/sinkhorn_knopp.h"
 #include "core/util/atomic_file.h"
 #include "core/util/torch_threads.h"
 
@@ -219,10 +220,14 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   student_->train();
   if (teacher_) teacher_->train();  // BatchNorm (ResNet) normalises with the teacher's own batch statistics, as in DINO
   optimizer_->zero_grad();
+  TeacherPass teacherPass;
+  if (traits_.distill && methodConfig_.objective.centering == "sinkhorn-knopp") {
+    teacherPass = sinkhornKnoppTeacher(prepared.teacherInput, teacherTemp);
+  }
   const int shards = static_cast<int>(std::min<std::int64_t>(shards_, batch));
   std::vector<ShardResult> results(shards);
   if (shards == 1) {
-    results[0] = computeShard(prepared, 0, batch, batch, teacherTemp, removedCounts, /*keepGraph=*/true);
+    results[0] = computeShard(prepared, 0, batch, batch, teacherTemp, removedCounts, teacherPass, /*keepGraph=*/true);
     results[0].total.backward();
   } else {
     BlasThreadsScope oneBlasThread(1);
@@ -236,7 +241,7 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
       torch::AutoGradMode enableGrad(true);
       for (auto s = first; s < last; ++s) {
         results[s] = computeShard(prepared, batch * s / shards, batch * (s + 1) / shards, batch, teacherTemp,
-                                  removedCounts, /*keepGraph=*/false);
+                                  removedCounts, teacherPass, /*keepGraph=*/false);
       }
     });
     auto params = trainableParameters();
@@ -343,11 +348,32 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
 }
 
 
+TrainStep::TeacherPass TrainStep::sinkhornKnoppTeacher(const torch::Tensor& teacherInput, double teacherTemp) {
+  torch::NoGradGuard noGrad;
+  TeacherPass pass;
+  {
+    AutocastScope autocast(device_, methodConfig_.bf16);
+    pass.logits = teacherProjection_->forward(teacher_->forward(teacherInput).features).to(torch::kFloat32);
+  }
+  const int world = communicator_ ? communicator_->worldSize() : 1;
+  GlobalSum globalSum;
+  if (world > 1) {
+    globalSum = [this](const torch::Tensor& t) {
+      std::vector<torch::Tensor> sum{t.clone()};
+      communicator_->allReduceSum(sum);
+      return sum[0];
+    };
+  }
+  pass.probs = sinkhornKnoppTargets(pass.logits, teacherTemp, kSinkhornKnoppIterations, globalSum, world);
+  return pass;
+}
+
 // Images [begin, end) of both views: rows [begin, end) and [batch + begin, batch + end) of the 2B
 // batch. Each share is scaled so that the shards of one step add up to the whole batch's loss.
 TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, std::int64_t begin, std::int64_t end,
                                                std::int64_t batch, double teacherTemp,
-                                               const torch::Tensor& removedCounts, bool keepGraph) {
+                                               const torch::Tensor& removedCounts, const TeacherPass& teacherPass,
+                                               bool keepGraph) {
   const bool whole = begin == 0 && end == batch;
   auto rows = [&](const torch::Tensor& t) {
     if (whole) return t;
@@ -364,7 +390,9 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
     AutocastScope autocast(device_, methodConfig_.bf16);
     auto studentOut = student_->forward(studentInput);
     if (traits_.distill) {
-      {
+      if (teacherPass.logits.defined()) {
+        r.teacherLogits = rows(teacherPass.logits);
+      } else {
         torch::NoGradGuard noGrad;
         r.teacherLogits = teacherProjection_->forward(teacher_->forward(teacherInput).features).to(torch::kFloat32);
       }
@@ -375,9 +403,16 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
   auto distill = torch::zeros({}, studentInput.options());
   auto reconstruction = torch::zeros({}, studentInput.options());
   if (traits_.distill) {
-    distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.objective.studentTemp,
-                                   teacherTemp);
-    auto stats = teacherOutputStats(r.teacherLogits, center_, teacherTemp);
+    TeacherOutputStats stats;
+    if (teacherPass.probs.defined()) {
+      const auto targets = rows(teacherPass.probs);
+      distill = distillationCrossEntropy(studentLogits, targets, methodConfig_.objective.studentTemp);
+      stats = teacherTargetStats(targets);
+    } else {
+      distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.objective.studentTemp,
+                                     teacherTemp);
+      stats = teacherOutputStats(r.teacherLogits, center_, teacherTemp);
+    }
     r.teacherEntropySum = stats.entropySum;
     r.teacherArgmax = stats.argmax;
     // This shard's share of the global batch: n of `batch` rows here, on one of `world` ranks.

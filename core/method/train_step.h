@@ -121,8 +121,16 @@ class TrainStep {
  private:
   std::vector<torch::Tensor> trainableParameters() const;
   struct ShardResult;
+  // The teacher's logits and target probabilities for the whole local batch (2B, K), computed
+  // before the shards when the centring needs the whole global batch (Sinkhorn-Knopp); empty
+  // otherwise, and each shard runs the teacher on its own rows.
+  struct TeacherPass {
+    torch::Tensor logits, probs;
+  };
+  TeacherPass sinkhornKnoppTeacher(const torch::Tensor& teacherInput, double teacherTemp);
   ShardResult computeShard(const PreparedViews& prepared, std::int64_t begin, std::int64_t end, std::int64_t batch,
-                           double teacherTemp, const torch::Tensor& removedCounts, bool keepGraph);
+                           double teacherTemp, const torch::Tensor& removedCounts, const TeacherPass& teacherPass,
+                           bool keepGraph);
 
   ModelConfig modelConfig_;
   MethodConfig methodConfig_;

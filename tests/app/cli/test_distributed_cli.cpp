@@ -129,12 +129,18 @@ class DistributedCli : public ::testing::Test {
   }
 };
 
-TEST_F(DistributedCli, TwoRanksTakeTheStepsOfOneRankWithTheWholeBatch) {
+// One rank with the whole batch and two ranks with half of it each take the same steps.
+void expectTwoRanksTakeTheStepsOfOneRank(const std::vector<std::string>& extraArgs) {
   ASSERT_TRUE(onPath("torchrun")) << "torchrun (Debian's python3-torch) is needed for this test";
   TempDir dir;
-  const auto one = runFolk(tinyArgs(dir / "one", "one", 4));
+  auto args = [&](const std::string& name) {
+    auto a = tinyArgs(dir / name, name, 4);
+    a.insert(a.end(), extraArgs.begin(), extraArgs.end());
+    return a;
+  };
+  const auto one = runFolk(args("one"));
   ASSERT_EQ(one.exitCode, 0) << one.err;
-  auto two = ChildProcess("torchrun", torchrunArgs(2, pickPort(), tinyArgs(dir / "two", "two", 4))).wait();
+  auto two = ChildProcess("torchrun", torchrunArgs(2, pickPort(), args("two"))).wait();
   ASSERT_EQ(two.exitCode, 0) << two.out << two.err;
   EXPECT_NE(two.out.find("rank 0 of 2 (gloo)"), std::string::npos) << two.out;
 
@@ -144,6 +150,13 @@ TEST_F(DistributedCli, TwoRanksTakeTheStepsOfOneRankWithTheWholeBatch) {
   ASSERT_EQ(lossTwo.size(), 4u) << "only rank 0 writes metrics";
   for (size_t i = 0; i < lossOne.size(); ++i) EXPECT_NEAR(lossOne[i], lossTwo[i], 1e-4) << "step " << i + 1;
   expectSameState(runOne, runTwo);
+}
+
+TEST_F(DistributedCli, TwoRanksTakeTheStepsOfOneRankWithTheWholeBatch) { expectTwoRanksTakeTheStepsOfOneRank({}); }
+
+// Sinkhorn-Knopp normalises over the global batch: its sums are all-reduced between the ranks.
+TEST_F(DistributedCli, TwoRanksWithSinkhornKnoppCentringTakeTheStepsOfOneRank) {
+  expectTwoRanksTakeTheStepsOfOneRank({"--set", "objective.centering=sinkhorn-knopp"});
 }
 
 TEST_F(DistributedCli, CheckpointOfTwoRanksResumesOnOneRank) {

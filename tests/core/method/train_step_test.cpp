@@ -160,6 +160,40 @@ TEST(TrainStep, BatchShardsGiveTheSameStepAsTheWholeBatch) {
   torch::set_num_threads(previousThreads);
 }
 
+// With Sinkhorn-Knopp centring the teacher's targets are normalised over the whole batch before the
+// shards: sharded steps equal whole ones, and the diagnostics describe the targets the student gets.
+TEST(TrainStep, SinkhornKnoppCentringIsTheSameStepInShards) {
+  const int previousThreads = torch::get_num_threads();
+  torch::set_num_threads(2);
+  auto method = tinyMethod(Objective::Folk);
+  method.objective.centering = "sinkhorn-knopp";
+  torch::manual_seed(5);
+  TrainStep whole(tinyModel(), method);
+  torch::manual_seed(5);
+  TrainStep sharded(tinyModel(), method);
+  ASSERT_EQ(sharded.setParallelShards(3), 3);
+  torch::manual_seed(5);
+  TrainStep meanCentred(tinyModel(), tinyMethod(Objective::Folk));
+  auto [u, v] = tinyViews(8);
+  for (int64_t s = 0; s < 3; ++s) {
+    const auto a = whole.step(u, v, s), b = sharded.step(u, v, s), c = meanCentred.step(u, v, s);
+    for (auto metric : {StepMetric::Total, StepMetric::Distill, StepMetric::TeacherEntropy, StepMetric::GradNorm}) {
+      EXPECT_NEAR(a.values[metric], b.values[metric], 1e-4 * std::abs(a.values[metric]) + 1e-6)
+          << declaration(metric).key << " step " << s;
+    }
+    EXPECT_EQ(a.values[StepMetric::PrototypesUsed], b.values[StepMetric::PrototypesUsed]);
+    EXPECT_GE(a.values[StepMetric::StudentTeacherKl], -1e-4);
+    EXPECT_LE(a.values[StepMetric::TeacherEntropy], std::log(double(tinyModel().prototypes)) + 1e-5);
+    if (s == 0) {
+      // Same weights, same first batch: only the centring differs, and so does the loss.
+      EXPECT_GT(std::abs(a.values[StepMetric::Distill] - c.values[StepMetric::Distill]), 1e-4);
+    }
+  }
+  const auto pa = whole.student()->parameters(), pb = sharded.student()->parameters();
+  for (size_t i = 0; i < pa.size(); ++i) EXPECT_LT((pa[i] - pb[i]).abs().max().item<double>(), 1e-5) << i;
+  torch::set_num_threads(previousThreads);
+}
+
 TEST(TrainStep, ShardsApplyOnlyToViTOnTheCpu) {
   auto resnet = tinyModel();
   resnet.name = "resnet18";
