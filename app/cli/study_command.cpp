@@ -111,7 +111,7 @@ void validatePlanConfigs(const StudyCommandOptions& o) {
     TrainConfig config = o.configFile.empty() ? defaultConfig() : loadConfig(o.configFile);
     applyOverride(config, "evaluation.protocol=" + o.protocol);
     for (const auto& s : o.sets) applyOverride(config, s);
-    if (!o.data.empty()) config.data.path = o.data;
+    if (!o.data.empty()) applyOverride(config, "data.path=" + o.data);  // checked like --set data.path
     if (o.steps >= 0) config.optimisation.steps = o.steps;
     config.objective.name = objective;
     validate(config);

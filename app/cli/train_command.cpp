@@ -33,7 +33,7 @@ void onInterrupt(int) {
 // Command-line flags win over --set, which wins over the config file.
 void applyFlags(const TrainCommandOptions& o, TrainConfig& config) {
   for (const auto& assignment : o.sets) applyOverride(config, assignment);
-  if (!o.data.empty()) config.data.path = o.data;
+  if (!o.data.empty()) applyOverride(config, "data.path=" + o.data);  // checked like --set data.path
   if (!o.objective.empty()) config.objective.name = o.objective;
   if (o.steps >= 0) config.optimisation.steps = o.steps;
   if (!o.device.empty()) config.device.device = o.device;

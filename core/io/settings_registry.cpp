@@ -41,29 +41,47 @@ constexpr SettingType settingTypeOf() {
 
 [[noreturn]] void refuse(const std::string& why) { throw ConfigError(why); }
 
+// A value as a message shows it. Text from a command line may hold bytes that are not UTF-8, which
+// json::dump refuses; they are shown as U+FFFD.
+std::string shown(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+bool isUtf8(const std::string& text) {
+  try {
+    (void)json(text).dump();
+    return true;
+  } catch (const json::type_error&) {
+    return false;
+  }
+}
+
 // A JSON value as the member's type. nlohmann::json converts numbers freely (2.7 -> 2, -1 ->
 // 18446744073709551615, 1e300 -> undefined), so whole numbers are checked first: a config value
 // that does not fit its setting is an error, never a silently different number.
 template <typename T>
 T convert(const json& value) {
   if constexpr (std::is_same_v<T, bool>) {
-    if (!value.is_boolean()) refuse("expected true or false, got " + value.dump());
+    if (!value.is_boolean()) refuse("expected true or false, got " + shown(value));
     return value.get<bool>();
   } else if constexpr (std::is_integral_v<T>) {
-    if (!value.is_number_integer()) refuse("expected a whole number, got " + value.dump());
+    if (!value.is_number_integer()) refuse("expected a whole number, got " + shown(value));
     const bool fits = value.is_number_unsigned()
                           ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())
                           : (std::is_signed_v<T> || value.get<std::int64_t>() >= 0) &&
                                 value.get<std::int64_t>() >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
                                 (std::is_unsigned_v<T> || value.get<std::int64_t>() <=
                                                               static_cast<std::int64_t>(std::numeric_limits<T>::max()));
-    if (!fits) refuse(value.dump() + " is out of range for this setting");
+    if (!fits) refuse(shown(value) + " is out of range for this setting");
     return value.get<T>();
   } else if constexpr (std::is_floating_point_v<T>) {
-    if (!value.is_number()) refuse("expected a number, got " + value.dump());
+    if (!value.is_number()) refuse("expected a number, got " + shown(value));
     return value.get<T>();
   } else if constexpr (std::is_same_v<T, std::string>) {
-    if (!value.is_string()) refuse("expected text, got " + value.dump());
+    if (!value.is_string()) refuse("expected text, got " + shown(value));
+    // Config files are JSON, which holds UTF-8 text: other bytes could not be saved in config.json.
+    if (!isUtf8(value.get<std::string>())) {
+      refuse("the text " + shown(value) + " is not UTF-8; config files hold UTF-8 text only (for a folder, use a "
+             "symbolic link with a UTF-8 name)");
+    }
     return value.get<std::string>();
   } else {
     bool numbers = value.is_array();
@@ -73,10 +91,10 @@ T convert(const json& value) {
     if constexpr (IsRealArray<T>::value) {
       const auto n = IsRealArray<T>::size;
       if (!numbers || value.size() != n) {
-        refuse("expected a list of " + std::to_string(n) + " numbers, got " + value.dump());
+        refuse("expected a list of " + std::to_string(n) + " numbers, got " + shown(value));
       }
     } else if (!numbers) {
-      refuse("expected a list of numbers such as [0.01, 0.05], got " + value.dump());
+      refuse("expected a list of numbers such as [0.01, 0.05], got " + shown(value));
     }
     return value.get<T>();
   }
@@ -508,7 +526,7 @@ std::string join(const std::vector<std::string>& names) {
   return text;
 }
 
-std::string showValue(const json& value) { return value.is_number_float() ? formatNumber(value.get<double>(), 6) : value.dump(); }
+std::string showValue(const json& value) { return value.is_number_float() ? formatNumber(value.get<double>(), 6) : shown(value); }
 
 }  // namespace
 
@@ -574,7 +592,7 @@ std::vector<std::string> Setting::problems(const TrainConfig& config) const {
   switch (type) {
     case SettingType::Integer:
     case SettingType::Real:
-      if (!inRange(value.get<double>())) found.push_back(key + " " + rule() + " (got " + value.dump() + ")");
+      if (!inRange(value.get<double>())) found.push_back(key + " " + rule() + " (got " + shown(value) + ")");
       break;
     case SettingType::RealList:
       if (listNonEmpty && value.empty()) found.push_back(key + " must not be empty");

@@ -88,6 +88,23 @@ TEST(TrainConfig, OverridesParseValuesAndRejectUnknownKeys) {
   EXPECT_THROW(applyOverride(c, "optimisation.batch_size=many"), ConfigError);
 }
 
+// Bytes that are not UTF-8 (a command line can hold any) are refused with a ConfigError that shows
+// them, for text settings and in the messages of other settings; config.json could not hold them.
+TEST(TrainConfig, OverridesThatAreNotUtf8AreRefusedWithAMessage) {
+  TrainConfig c = defaultConfig();
+  for (const std::string& assignment : {std::string("data.path=/data/\x8f"), std::string("masks.ratios=[0\x8f]"),
+                                        std::string("name=\xff\xfe")}) {
+    try {
+      applyOverride(c, assignment);
+      ADD_FAILURE() << "accepted " << assignment;
+    } catch (const ConfigError& e) {
+      EXPECT_NE(std::string(e.what()).find("\xEF\xBF\xBD"), std::string::npos) << e.what();  // U+FFFD
+    }
+  }
+  EXPECT_EQ(c.data.path, defaultConfig().data.path);
+  EXPECT_NO_THROW(saveConfig(c, ::testing::TempDir() + "/utf8_config.json"));
+}
+
 TEST(TrainConfig, DefaultIsValidWhenFashionMnistIsInstalled) {
   ASSERT_TRUE(std::filesystem::exists("/usr/share/datasets/fashion-mnist"))
       << "dataset-fashion-mnist is not installed (run scripts/setup-debian.sh)";
