@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 
 #include "core/io/metrics_log.h"
 #include "core/io/run_directory.h"
+#include "core/io/settings_registry.h"
 #include "core/io/train_config.h"
 #include "core/util/atomic_file.h"
 #include "core/util/regular_file.h"
@@ -52,6 +54,7 @@ RunScores scoresFrom(const json& j) {
       s.fewShotTop1.push_back(it->get<double>());
     }
   }
+  if (j.contains("effective_rank") && j["effective_rank"].is_number()) s.effectiveRank = j["effective_rank"].get<double>();
   return s;
 }
 
@@ -195,6 +198,8 @@ RunSummary summarizeRun(const std::string& path) {
     s.dataset = config.data.path;
     s.plannedSteps = config.optimisation.steps;
     s.prototypes = config.model.prototypes;
+    s.seed = config.seed;
+    for (const auto& setting : settingsRegistry()) s.settings.push_back(settingValueText(setting.get(config)));
   } catch (const std::exception& e) {
     s.status = "unreadable";
     s.statusDetail = e.what();
@@ -243,6 +248,7 @@ RunSummary summarizeRun(const std::string& path) {
       s.evalTrainSamples = eval->value("train_samples", std::int64_t{0});
       s.evalTestSamples = eval->value("test_samples", std::int64_t{0});
       if (eval->contains("random_init")) s.randomInit = scoresFrom((*eval)["random_init"]);
+      if (eval->contains("raw_pixels")) s.rawPixels = scoresFrom((*eval)["raw_pixels"]);
       s.bestKnnTop1 = s.final.knnTop1;
       s.bestLinearTop1 = s.final.linearTop1;
       if (eval->contains("history") && (*eval)["history"].is_array()) {
@@ -265,22 +271,61 @@ RunSummary summarizeRun(const std::string& path) {
   return s;
 }
 
-std::vector<std::string> listRunFolders(const std::string& runsDir) {
-  std::vector<fs::path> folders;
+namespace {
+
+// The run folders directly inside `dir`, appended to `out`; the study folders among its entries
+// to `studies` when given.
+void listFolder(const fs::path& dir, std::vector<fs::path>& out, std::vector<fs::path>* studies) {
   std::error_code ec;
-  for (fs::directory_iterator it(runsDir, ec), end; !ec && it != end; it.increment(ec)) {
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::error_code typeError;
+    if (!it->is_directory(typeError)) continue;
     // Any entry of that name counts, whatever its type: summarizeRun says what is wrong with it.
-    if (!it->is_directory(typeError) || !fs::exists(fs::symlink_status(it->path() / "config.json", typeError)))
-      continue;
-    folders.push_back(it->path());
+    if (fs::exists(fs::symlink_status(it->path() / "config.json", typeError))) {
+      out.push_back(it->path());
+    } else if (studies && fs::exists(fs::symlink_status(it->path() / StudyFiles::plan, typeError))) {
+      studies->push_back(it->path());
+    }
   }
+}
+
+StudyFolder readStudyFolder(const fs::path& dir) {
+  StudyFolder study;
+  study.path = dir.string();
+  std::string problem;
+  const auto path = (dir / StudyFiles::plan).string();
+  // study.json is a few hundred bytes per run.
+  const auto text = readSmallRegularFile(path, std::size_t(4) << 20, &problem);
+  if (!text) {
+    study.problem = problem.empty() ? path + ": not found" : problem;
+    return study;
+  }
+  try {
+    study.plan = parseStudyPlan(*text);
+  } catch (const std::exception& e) {
+    study.problem = path + " is damaged (" + e.what() + ")";
+  }
+  return study;
+}
+
+}  // namespace
+
+RunsFolderListing listRunsFolder(const std::string& runsDir) {
+  std::vector<fs::path> folders, studies;
+  listFolder(runsDir, folders, &studies);
+  for (const auto& study : studies) listFolder(study, folders, nullptr);
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(fs::path(runsDir) / StudyFiles::plan, ec))) studies.insert(studies.begin(), runsDir);
   std::sort(folders.begin(), folders.end(),
             [](const fs::path& a, const fs::path& b) { return a.filename().string() > b.filename().string(); });
-  std::vector<std::string> paths;
-  for (const auto& f : folders) paths.push_back(f.string());
-  return paths;
+  RunsFolderListing listing;
+  for (const auto& f : folders) listing.runs.push_back(f.string());
+  std::sort(studies.begin(), studies.end());
+  for (const auto& s : studies) listing.studies.push_back(readStudyFolder(s));
+  return listing;
 }
+
+std::vector<std::string> listRunFolders(const std::string& runsDir) { return listRunsFolder(runsDir).runs; }
 
 std::vector<RunSummary> scanRuns(const std::string& runsDir) {
   std::vector<RunSummary> runs;
@@ -332,7 +377,9 @@ json scoresJson(const RunScores& s) {
     std::snprintf(key, sizeof key, "%g%%", s.fewShotFractions[i] * 100.0);
     fewShot[key] = s.fewShotTop1[i];
   }
-  return {{"knn_top1", s.knnTop1}, {"linear_top1", s.linearTop1}, {"few_shot_top1", fewShot}};
+  json j = {{"knn_top1", s.knnTop1}, {"linear_top1", s.linearTop1}, {"few_shot_top1", fewShot}};
+  if (std::isfinite(s.effectiveRank)) j["effective_rank"] = s.effectiveRank;
+  return j;
 }
 
 std::string stepsCell(const RunSummary& r) {
@@ -340,6 +387,18 @@ std::string stepsCell(const RunSummary& r) {
 }
 
 }  // namespace
+
+json evaluationJson(const RunSummary& r) {
+  if (!r.hasEval) return json();
+  json j = {{"step", r.evalStep},
+            {"protocol", {{"name", r.evalProtocol}, {"split", r.evalSplit}}},
+            {"train_samples", r.evalTrainSamples},
+            {"test_samples", r.evalTestSamples},
+            {"trained", scoresJson(r.final)}};
+  if (r.randomInit) j["random_init"] = scoresJson(*r.randomInit);
+  if (r.rawPixels) j["raw_pixels"] = scoresJson(*r.rawPixels);
+  return j;
+}
 
 std::string runsListText(const std::vector<RunSummary>& runs) {
   std::vector<std::vector<std::string>> rows = {

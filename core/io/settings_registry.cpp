@@ -530,6 +530,17 @@ std::string showValue(const json& value) { return value.is_number_float() ? form
 
 }  // namespace
 
+std::string settingValueText(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number_float()) return formatNumber(value.get<double>(), 6);
+  if (value.is_array()) {
+    std::string text;
+    for (const auto& v : value) text += (text.empty() ? "" : ", ") + settingValueText(v);
+    return text;
+  }
+  return value.dump();
+}
+
 std::string formatNumber(double value, int significant) {
   if (!std::isfinite(value)) return json(value).dump();
   if (value == std::floor(value) && std::abs(value) < 1e15) {

@@ -76,6 +76,10 @@ void applyRegistryDefaults(TrainConfig& config);
 // docs/settings.md: every setting with its key, default, allowed values, unit and description.
 std::string settingsMarkdown();
 
+// A setting's value as a person reads it, e.g. in a group label: text as it is, numbers as
+// formatNumber writes them, lists comma-separated ("0.005, 0.01, 0.05"), true / false.
+std::string settingValueText(const nlohmann::json& value);
+
 // A number as people write it: at most `significant` digits, no trailing zeros ("1.333", "0.001",
 // "1e-06" becomes "1e-6"). Whole numbers stay whole.
 std::string formatNumber(double value, int significant = 4);

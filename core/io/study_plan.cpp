@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 #include "core/util/atomic_file.h"
@@ -27,12 +28,9 @@ json toJson(const StudyPlan& plan) {
           {"train_args", plan.trainArgs}};
 }
 
-StudyPlan loadStudyPlan(const std::string& studyDir) {
-  const auto path = (fs::path(studyDir) / StudyFiles::plan).string();
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error(path + ": not found; is " + studyDir + " a study folder made by folk study?");
+StudyPlan parseStudyPlan(const std::string& text) {
   try {
-    const json j = json::parse(in);
+    const json j = json::parse(text);
     StudyPlan plan;
     plan.name = j.at("name").get<std::string>();
     plan.created = j.value("created", std::string());
@@ -41,6 +39,17 @@ StudyPlan loadStudyPlan(const std::string& studyDir) {
     plan.trainArgs = j.at("train_args").get<std::vector<std::string>>();
     if (plan.objectives.empty() || plan.seeds.empty()) throw std::runtime_error("no objectives or no seeds");
     return plan;
+  } catch (const json::exception& e) {
+    throw std::runtime_error(e.what());
+  }
+}
+
+StudyPlan loadStudyPlan(const std::string& studyDir) {
+  const auto path = (fs::path(studyDir) / StudyFiles::plan).string();
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": not found; is " + studyDir + " a study folder made by folk study?");
+  try {
+    return parseStudyPlan(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
   } catch (const std::exception& e) {
     throw std::runtime_error(path + " is damaged (" + e.what() + "); it is the plan the study resumes from");
   }

@@ -41,6 +41,8 @@ struct StudyFiles {
 };
 
 nlohmann::json toJson(const StudyPlan& plan);
+// The plan in study.json's text; throws std::runtime_error saying what is wrong with it.
+StudyPlan parseStudyPlan(const std::string& text);
 // Throws std::runtime_error naming the file when study.json is missing or malformed.
 StudyPlan loadStudyPlan(const std::string& studyDir);
 // Atomic; also lists the runs with the folders found so far.
