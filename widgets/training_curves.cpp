@@ -205,12 +205,34 @@ QCPAxis* TrainingCurves::valueAxis(Panel panel, int axis) {
 }
 
 void TrainingCurves::addSeries(const QString& key, const QString& label, Panel panel, int axis, const QColor& color) {
-  if (series_.contains(key)) return;
+  if (!series_.contains(key)) declare(key, label, panel, axis, color, false);
+}
+
+void TrainingCurves::addBandSeries(const QString& key, const QString& label, Panel panel, int axis,
+                                   const QColor& color) {
+  if (!series_.contains(key)) declare(key, label, panel, axis, color, true);
+}
+
+void TrainingCurves::declare(const QString& key, const QString& label, Panel panel, int axis,
+                                                const QColor& color, bool band) {
   auto* keyAxis = panelRect(panel)->axis(QCPAxis::atBottom);
   auto* yAxis = valueAxis(panel, axis);
   Series s;
   s.label = label;
   s.panel = panel;
+  if (band) {
+    // Added first, so the lines are drawn over the band.
+    QColor fill = color;
+    fill.setAlpha(50);
+    s.lower = addGraph(keyAxis, yAxis);
+    s.upper = addGraph(keyAxis, yAxis);
+    for (auto* edge : {s.lower, s.upper}) {
+      edge->setPen(Qt::NoPen);
+      edge->removeFromLegend();
+    }
+    s.upper->setBrush(fill);
+    s.upper->setChannelFillGraph(s.lower);
+  }
   QColor faint = color;
   faint.setAlpha(60);
   s.raw = addGraph(keyAxis, yAxis);
@@ -230,6 +252,50 @@ void TrainingCurves::addSeries(const QString& key, const QString& label, Panel p
   order_.append(key);
   placeLegend();
 }
+
+void TrainingCurves::setBandPoints(const QString& key, const QVector<double>& x, const QVector<double>& mean,
+                                   const QVector<double>& lower, const QVector<double>& upper) {
+  auto it = series_.find(key);
+  if (it == series_.end() || !it->lower) return;
+  Series& s = *it;
+  s.xs.clear();
+  s.ys.clear();
+  s.lows.clear();
+  s.highs.clear();
+  const auto n = std::min({x.size(), mean.size(), lower.size(), upper.size()});
+  for (qsizetype i = 0; i < n; ++i) {
+    if (!std::isfinite(x[i]) || !std::isfinite(mean[i]) || !std::isfinite(lower[i]) || !std::isfinite(upper[i])) continue;
+    s.xs.append(x[i]);
+    s.ys.append(mean[i]);
+    s.lows.append(lower[i]);
+    s.highs.append(upper[i]);
+  }
+  resmooth(s);
+  dirty_ = true;
+}
+
+bool TrainingCurves::hasBand(const QString& key) const {
+  auto it = series_.constFind(key);
+  return it != series_.constEnd() && it->lower && it->upper->channelFillGraph() == it->lower &&
+         it->upper->brush().style() != Qt::NoBrush;
+}
+
+QVector<double> TrainingCurves::bandLower(const QString& key) const {
+  auto it = series_.constFind(key);
+  return it == series_.constEnd() ? QVector<double>() : it->lows;
+}
+
+QVector<double> TrainingCurves::bandUpper(const QString& key) const {
+  auto it = series_.constFind(key);
+  return it == series_.constEnd() ? QVector<double>() : it->highs;
+}
+
+void TrainingCurves::setPanelTitle(Panel panel, const QString& title) {
+  panelRect(panel)->axis(QCPAxis::atLeft)->setLabel(title);
+  dirty_ = true;
+}
+
+QString TrainingCurves::panelTitle(Panel panel) const { return panelRect(panel)->axis(QCPAxis::atLeft)->label(); }
 
 void TrainingCurves::placeLegend() {
   // An empty legend's widest size is its margins, and the plot layout gives its one column no more
@@ -258,19 +324,38 @@ void TrainingCurves::removeSeries(const QString& key) {
   if (it == series_.end()) return;
   removeGraph(it->raw);
   removeGraph(it->smooth);
+  if (it->lower) {
+    removeGraph(it->upper);
+    removeGraph(it->lower);
+  }
   series_.erase(it);
   order_.removeAll(key);
   placeLegend();
   dirty_ = true;
 }
 
+namespace {
+// One step of the debiased exponential moving average: `ema` and `weightPow` (weight^n) carry the
+// state; the debiasing 1 - weight^n keeps the first values from being pulled towards 0.
+double emaNext(double weight, double& ema, double& weightPow, double y) {
+  ema = weight * ema + (1.0 - weight) * y;
+  weightPow *= weight;
+  const double debias = 1.0 - weightPow;
+  return debias > 0.0 ? ema / debias : y;
+}
+}  // namespace
+
 double TrainingCurves::smoothNext(Series& s, double y) const {
   // Evaluations are few and each one matters: accuracies are never smoothed.
-  const double weight = s.panel == Panel::Accuracy ? 0.0 : smoothing_;
-  s.ema = weight * s.ema + (1.0 - weight) * y;
-  s.weightPow *= weight;
-  const double debias = 1.0 - s.weightPow;
-  return debias > 0.0 ? s.ema / debias : y;
+  return emaNext(s.panel == Panel::Accuracy ? 0.0 : smoothing_, s.ema, s.weightPow, y);
+}
+
+QVector<double> TrainingCurves::smoothed(Panel panel, const QVector<double>& ys) const {
+  double ema = 0.0, weightPow = 1.0;
+  QVector<double> out;
+  out.reserve(ys.size());
+  for (double y : ys) out.append(emaNext(panel == Panel::Accuracy ? 0.0 : smoothing_, ema, weightPow, y));
+  return out;
 }
 
 void TrainingCurves::appendPoint(const QString& key, double x, double y) {
@@ -279,7 +364,7 @@ void TrainingCurves::appendPoint(const QString& key, double x, double y) {
 
 void TrainingCurves::appendPoints(const QString& key, const QVector<double>& x, const QVector<double>& y) {
   auto it = series_.find(key);
-  if (it == series_.end()) return;
+  if (it == series_.end() || it->lower) return;
   Series& s = *it;
   const auto n = std::min(x.size(), y.size());
   QVector<double> keys, raw, smooth;
@@ -307,6 +392,12 @@ void TrainingCurves::clearData() {
     s.smooth->data()->clear();
     s.xs.clear();
     s.ys.clear();
+    s.lows.clear();
+    s.highs.clear();
+    if (s.lower) {
+      s.lower->data()->clear();
+      s.upper->data()->clear();
+    }
     s.ema = 0.0;
     s.weightPow = 1.0;
   }
@@ -328,15 +419,27 @@ double TrainingCurves::lastSmoothed(const QString& key) const {
 void TrainingCurves::resmooth(Series& s) {
   s.ema = 0.0;
   s.weightPow = 1.0;
-  QVector<double> keys, raw, smooth;
+  QVector<double> keys, raw, lows, highs;
   for (qsizetype i = 0; i < s.xs.size(); ++i) {
-    if (s.panel == Panel::Loss && logLoss_ && s.ys[i] <= 0.0) continue;
+    const bool band = s.lower != nullptr;
+    // A log axis cannot show values <= 0; of a band, the point goes when any of its values does.
+    if (s.panel == Panel::Loss && logLoss_ && (s.ys[i] <= 0.0 || (band && s.lows[i] <= 0.0))) continue;
     keys.append(s.xs[i]);
     raw.append(s.ys[i]);
-    smooth.append(smoothNext(s, s.ys[i]));
+    if (band) {
+      lows.append(s.lows[i]);
+      highs.append(s.highs[i]);
+    }
   }
+  QVector<double> smooth;
+  smooth.reserve(raw.size());
+  for (double y : raw) smooth.append(smoothNext(s, y));
   s.raw->setData(keys, raw, true);
   s.smooth->setData(keys, smooth, true);
+  if (s.lower) {
+    s.lower->setData(keys, smoothed(s.panel, lows), true);
+    s.upper->setData(keys, smoothed(s.panel, highs), true);
+  }
 }
 
 void TrainingCurves::setSmoothing(double weight) {
@@ -367,6 +470,10 @@ void TrainingCurves::setSeriesVisible(const QString& key, bool visible) {
   if (it == series_.end()) return;
   it->raw->setVisible(visible);
   it->smooth->setVisible(visible);
+  if (it->lower) {
+    it->lower->setVisible(visible);
+    it->upper->setVisible(visible);
+  }
   if (auto* item = legend->itemWithPlottable(it->smooth)) {
     item->setTextColor(palette().color(visible ? QPalette::Active : QPalette::Disabled, QPalette::Text));
   }
@@ -456,10 +563,21 @@ double TrainingCurves::flushReplot() {
 
 bool TrainingCurves::exportCsv(const QString& path, QString* error) const {
   // One row per step that any series has; cells stay empty where a series has no value.
+  QStringList columns;
   QMap<double, QHash<QString, double>> rows;
   for (const auto& key : order_) {
     const auto& s = series_[key];
-    for (qsizetype i = 0; i < s.xs.size(); ++i) rows[s.xs[i]].insert(key, s.ys[i]);
+    const bool band = s.lower != nullptr;
+    columns << key;
+    if (band) columns << key + QStringLiteral(" min") << key + QStringLiteral(" max");
+    for (qsizetype i = 0; i < s.xs.size(); ++i) {
+      auto& row = rows[s.xs[i]];
+      row.insert(key, s.ys[i]);
+      if (band) {
+        row.insert(key + QStringLiteral(" min"), s.lows[i]);
+        row.insert(key + QStringLiteral(" max"), s.highs[i]);
+      }
+    }
   }
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
@@ -468,11 +586,11 @@ bool TrainingCurves::exportCsv(const QString& path, QString* error) const {
   }
   QTextStream out(&file);
   out << "step";
-  for (const auto& key : order_) out << ',' << key;
+  for (const auto& key : columns) out << ',' << key;
   out << '\n';
   for (auto it = rows.constBegin(); it != rows.constEnd(); ++it) {
     out << QString::number(it.key(), 'g', 12);
-    for (const auto& key : order_) {
+    for (const auto& key : columns) {
       out << ',';
       auto cell = it.value().constFind(key);
       if (cell != it.value().constEnd()) out << QString::number(*cell, 'g', 9);

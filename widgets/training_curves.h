@@ -6,7 +6,8 @@
 // average on top (accuracies are not smoothed). Points are appended in batches and the plot
 // redraws on a timer (at most every 100 ms, less often when a redraw is slow), never per point, so
 // hundreds of thousands of points stay fluid (QCustomPlot samples dense line data adaptively).
-// Clicking a legend entry hides / shows that series.
+// Clicking a legend entry hides / shows that series. A band series (a group of runs) is a mean line
+// over a shaded band, e.g. the min-max of the group's runs at each step.
 #include <QHash>
 #include <QSet>
 #include <QStringList>
@@ -28,7 +29,24 @@ class TrainingCurves : public QCustomPlot {
   // Declares a series; `axis` picks the y axis within the panel (0: left, 1: right, 2: second
   // right). Adding a key twice keeps the first declaration.
   void addSeries(const QString& key, const QString& label, Panel panel, int axis, const QColor& color);
+  // A series drawn as its mean line over a band: the area between a lower and an upper graph,
+  // filled translucently in the series' colour and smoothed like the line. Its points are replaced
+  // as a whole (setBandPoints), not appended: a group's statistics change at earlier steps too
+  // when one of its runs catches up.
+  void addBandSeries(const QString& key, const QString& label, Panel panel, int axis, const QColor& color);
+  // Replaces a band series' points (x increasing; a point with a non-finite value is skipped).
+  void setBandPoints(const QString& key, const QVector<double>& x, const QVector<double>& mean,
+                     const QVector<double>& lower, const QVector<double>& upper);
+  // Whether `key` is a band series whose band is drawn (the upper graph filled down to the lower).
+  bool hasBand(const QString& key) const;
+  // A band series' raw lower and upper values (as set; empty for other series).
+  QVector<double> bandLower(const QString& key) const;
+  QVector<double> bandUpper(const QString& key) const;
   void removeSeries(const QString& key);
+
+  // The title of a panel's left axis ("loss" until changed), e.g. the name of the metric it shows.
+  void setPanelTitle(Panel panel, const QString& title);
+  QString panelTitle(Panel panel) const;
 
   void setPanelVisible(Panel panel, bool visible);
   bool panelVisible(Panel panel) const;
@@ -41,6 +59,7 @@ class TrainingCurves : public QCustomPlot {
   bool hasSeries(const QString& key) const { return series_.contains(key); }
 
   // Appends points (x increasing); non-finite values are skipped. Redraw happens later, batched.
+  // Band series take setBandPoints instead.
   void appendPoint(const QString& key, double x, double y);
   void appendPoints(const QString& key, const QVector<double>& x, const QVector<double>& y);
   void clearData();
@@ -66,7 +85,8 @@ class TrainingCurves : public QCustomPlot {
     timer_.setInterval(ms);
   }
 
-  // Raw data of every series as CSV: step,<key>,... with empty cells where a series has no point.
+  // Raw data of every series as CSV: step,<key>,... with empty cells where a series has no point;
+  // a band series adds the columns "<key> min" and "<key> max" (its band's lower and upper values).
   bool exportCsv(const QString& path, QString* error = nullptr) const;
   bool exportImage(const QString& path, QString* error = nullptr);  // .png or .pdf by suffix
   // exportCsv for a .csv name, else exportImage: what the pages' Export buttons call.
@@ -91,10 +111,16 @@ class TrainingCurves : public QCustomPlot {
     Panel panel = Panel::Loss;
     QCPGraph* raw = nullptr;
     QCPGraph* smooth = nullptr;
+    QCPGraph* lower = nullptr;  // a band series' band: upper is filled down to lower
+    QCPGraph* upper = nullptr;
     double ema = 0.0;     // biased EMA state
     double weightPow = 1.0;  // smoothing^n, for the debiasing 1 - smoothing^n
     QVector<double> xs, ys;  // raw copy, for export and re-smoothing
+    QVector<double> lows, highs;  // a band series' raw band
   };
+  // The debiased exponential moving average of `ys` with the weight a series of `panel` gets.
+  QVector<double> smoothed(Panel panel, const QVector<double>& ys) const;
+  void declare(const QString& key, const QString& label, Panel panel, int axis, const QColor& color, bool band);
   struct Reference {
     QCPItemStraightLine* line = nullptr;
     QCPItemText* text = nullptr;

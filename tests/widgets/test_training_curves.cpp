@@ -77,3 +77,42 @@ TEST(TrainingCurves, ExportsRawDataAsCsvWithEmptyCells) {
   EXPECT_TRUE(curves->exportImage(dir.filePath("curves.png"), &error));
   EXPECT_GT(QFile(dir.filePath("curves.png")).size(), 1000);
 }
+
+TEST(TrainingCurves, BandSeriesFillBetweenLowerAndUpperAndReplaceTheirPoints) {
+  std::unique_ptr<TrainingCurves> curves(makeCurves());
+  curves->addBandSeries("group", "group", TrainingCurves::Panel::Loss, 0, Qt::darkGreen);
+  EXPECT_TRUE(curves->hasBand("group"));
+  EXPECT_FALSE(curves->hasBand("loss"));
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  curves->setBandPoints("group", {1, 2, 3}, {2.0, 3.0, nan}, {1.0, 2.5, 1.0}, {3.0, 3.5, 1.0});
+  EXPECT_EQ(curves->pointCount("group"), 2);  // the NaN mean's point is skipped whole
+  EXPECT_EQ(curves->bandLower("group"), (QVector<double>{1.0, 2.5}));
+  EXPECT_EQ(curves->bandUpper("group"), (QVector<double>{3.0, 3.5}));
+  // Smoothed like the line: with weight 0.5, the second value is (0.25 a + 0.5 b) / 0.75.
+  curves->setSmoothing(0.5);
+  EXPECT_NEAR(curves->lastSmoothed("group"), (0.25 * 2.0 + 0.5 * 3.0) / 0.75, 1e-12);
+  curves->appendPoint("group", 4, 9.0);  // a band takes whole replacements only
+  EXPECT_EQ(curves->pointCount("group"), 2);
+  curves->setBandPoints("group", {1}, {0.5}, {0.25}, {0.75});  // replaced, not appended
+  EXPECT_EQ(curves->pointCount("group"), 1);
+  EXPECT_EQ(curves->bandUpper("group"), (QVector<double>{0.75}));
+
+  QTemporaryDir dir;
+  const QString path = dir.filePath("band.csv");
+  QString error;
+  ASSERT_TRUE(curves->exportCsv(path, &error)) << error.toStdString();
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  EXPECT_EQ(QString::fromUtf8(file.readAll()),
+            QStringLiteral("step,loss,lr,momentum,acc,group,group min,group max\n1,,,,,0.5,0.25,0.75\n"));
+
+  curves->setSeriesVisible("group", false);
+  EXPECT_FALSE(curves->seriesVisible("group"));
+  const int graphs = curves->graphCount();
+  curves->removeSeries("group");
+  EXPECT_EQ(curves->graphCount(), graphs - 4);  // raw, smooth, lower, upper
+  EXPECT_FALSE(curves->hasBand("group"));
+
+  curves->setPanelTitle(TrainingCurves::Panel::Loss, "throughput (images/s)");
+  EXPECT_EQ(curves->panelTitle(TrainingCurves::Panel::Loss), "throughput (images/s)");
+}
