@@ -1,6 +1,7 @@
 #include "app/gui/results_page.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QUrl>
 #include <QTabWidget>
@@ -23,6 +24,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -33,7 +35,11 @@
 #include "core/train/backbone_weights.h"
 #include "core/train/session.h"
 #include "widgets/embedding_plot.h"
+#include "app/gui/run_groups_model.h"
 #include "app/gui/runs_table_model.h"
+#include "app/gui/step_metric_curves.h"
+#include "core/io/run_groups.h"
+#include "core/io/settings_registry.h"
 #include "core/io/train_config.h"
 #include "widgets/training_curves.h"
 
@@ -48,16 +54,19 @@ const QColor kPalette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), Q
 
 QString seriesKey(const QString& path, const char* metric) { return path + QStringLiteral("|") + QLatin1String(metric); }
 
+// Where a group's curves are in the plot (and its colour in the palette): apart from any run's.
+QString groupPrefix(const QString& id) { return QStringLiteral("group:") + id; }
+
 // What one background read of a run's metrics.jsonl brings: the new points of its curves.
 struct CurvePoints {
   MetricsTail metrics{std::string()};  // the reader, moved on past the lines read
   bool restarted = false;
   bool more = false;  // a large file: the rest comes with the next read
   QString error;
-  QVector<double> step, loss, lr;
+  QVector<double> step, value, lr;  // value: the metric the first panel shows
 };
 
-CurvePoints readCurvePoints(MetricsTail metrics) {
+CurvePoints readCurvePoints(MetricsTail metrics, StepMetric metric) {
   CurvePoints points;
   const MetricsTailUpdate update = metrics.read();
   points.restarted = update.restarted;
@@ -65,12 +74,68 @@ CurvePoints readCurvePoints(MetricsTail metrics) {
   points.more = metrics.more();
   for (const auto& row : update.rows) {
     points.step.append(double(row.step));
-    points.loss.append(row.values[StepMetric::Total]);
+    points.value.append(row.values[metric]);
     points.lr.append(row.values[StepMetric::Lr]);
   }
   points.metrics = std::move(metrics);
   return points;
 }
+
+QVector<double> qvector(const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); }
+
+void setBand(TrainingCurves* curves, const QString& key, const CurveBand& band) {
+  curves->setBandPoints(key, qvector(band.steps), qvector(band.mean), qvector(band.lower), qvector(band.upper));
+}
+
+}  // namespace
+
+// The curves of a group's runs as far as they are read, and where each run's reading of its
+// metrics.jsonl stands. Only the group's read job touches it while one runs; the page starts no
+// second one before the first has delivered.
+struct GroupCurveData {
+  std::vector<MetricsTail> metrics;       // one reader per run of the group
+  std::vector<StepCurve> values, lrs;     // per run: the metric the first panel shows, the learning rate
+  StepMetric metric = StepMetric::Total;
+};
+
+namespace {
+
+// What one background read of a group's runs brings: the band of the metric and of the learning
+// rate over every run, when any run logged new steps.
+struct GroupPoints {
+  std::shared_ptr<GroupCurveData> data;
+  bool changed = false;
+  CurveBand value, lr;
+  QStringList errors;
+};
+
+GroupPoints readGroupPoints(const std::shared_ptr<GroupCurveData>& data, JobControl& control) {
+  GroupPoints points;
+  points.data = data;
+  for (std::size_t run = 0; run < data->metrics.size(); ++run) {
+    do {
+      if (control.cancelled()) return points;
+      const MetricsTailUpdate update = data->metrics[run].read();
+      if (update.restarted) {
+        data->values[run].clear();
+        data->lrs[run].clear();
+        points.changed = true;
+      }
+      for (const auto& row : update.rows) {
+        data->values[run].emplace_back(double(row.step), row.values[data->metric]);
+        data->lrs[run].emplace_back(double(row.step), row.values[StepMetric::Lr]);
+      }
+      points.changed = points.changed || !update.rows.empty();
+      if (!update.error.empty()) points.errors << QString::fromStdString(update.error);
+    } while (data->metrics[run].more());  // a group's band needs every run's whole curve
+  }
+  if (points.changed) {
+    points.value = curveBand(data->values);
+    points.lr = curveBand(data->lrs);
+  }
+  return points;
+}
+
 }  // namespace
 
 ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
@@ -83,6 +148,7 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
   connect(&applySummaries_, &QTimer::timeout, this, [this] {
     model_->updateRuns(std::move(pendingSummaries_));
     pendingSummaries_.clear();
+    for (auto it = plottedGroups_.cbegin(); it != plottedGroups_.cend(); ++it) plotGroupKnn(it.key());
   });
   confirmDelete_ = [this](const QStringList& paths) {
     QStringList names;
@@ -228,12 +294,103 @@ void ResultsPage::buildUi() {
     }
   });
 
+  // The same runs as groups: a study's objectives and baselines, or each value of a setting.
+  groupsPanel_ = new QWidget(this);
+  auto* groupsLayout = new QVBoxLayout(groupsPanel_);
+  groupsLayout->setContentsMargins(0, 0, 0, 0);
+  auto* groupingRow = new QHBoxLayout;
+  auto* groupByLabel = new QLabel(tr("Group by"), groupsPanel_);
+  groupBy_ = new QComboBox(groupsPanel_);
+  groupBy_->setAccessibleName(tr("Group runs by"));
+  groupBy_->setToolTip(tr("Study: the runs of each study folder by objective, with the study's baselines. A setting: "
+                          "every run by its value of that setting"));
+  groupBy_->addItem(tr("Study"), QString());
+  // Every setting by its label, a separator between the Train form's groups; its key in the tooltip.
+  for (const auto group : settingGroups()) {
+    groupBy_->insertSeparator(groupBy_->count());
+    for (const auto& setting : settingsRegistry()) {
+      if (setting.group != group) continue;
+      const QString key = QString::fromStdString(setting.key);
+      groupBy_->addItem(QCoreApplication::translate(kSettingsTranslationContext, setting.label), key);
+      groupBy_->setItemData(groupBy_->count() - 1, key, Qt::ToolTipRole);
+    }
+  }
+  groupByLabel->setBuddy(groupBy_);
+  groupingRow->addWidget(groupByLabel);
+  groupingRow->addWidget(groupBy_);
+  groupingRow->addStretch(1);
+  groupsLayout->addLayout(groupingRow);
+  groups_ = new RunGroupsModel(model_, this);
+  groupsProxy_ = new QSortFilterProxyModel(this);
+  groupsProxy_->setSourceModel(groups_);
+  groupsProxy_->setSortRole(Qt::UserRole);
+  groupsProxy_->setFilterKeyColumn(-1);
+  groupsProxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+  groupsProxy_->setRecursiveFilteringEnabled(true);  // a group stays while one of its runs matches
+  connect(filter_, &QLineEdit::textChanged, groupsProxy_, &QSortFilterProxyModel::setFilterFixedString);
+  groupsView_ = new QTreeView(groupsPanel_);
+  groupsView_->setObjectName(QStringLiteral("runGroups"));
+  groupsView_->setModel(groupsProxy_);
+  groupsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  groupsView_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  groupsView_->setAlternatingRowColors(true);
+  groupsView_->setUniformRowHeights(true);
+  // The groups' own order (a study's objectives as planned) until a column is clicked.
+  groupsView_->header()->setSortIndicator(-1, Qt::AscendingOrder);
+  groupsView_->setSortingEnabled(true);
+  groupsView_->setAccessibleName(tr("Run groups"));
+  groupsView_->setToolTip(tr("Select groups to compare their mean curves with the min–max band of their runs; expand "
+                             "a group to see and select its runs"));
+  groupsLayout->addWidget(groupsView_, 1);
+  connect(groupsView_, &QTreeView::expanded, this, [this](const QModelIndex& index) {
+    if (const RunGroup* g = groups_->groupAt(groupsProxy_->mapToSource(index)))
+      expandedGroups_.insert(QString::fromStdString(g->id));
+  });
+  connect(groupsView_, &QTreeView::collapsed, this, [this](const QModelIndex& index) {
+    if (const RunGroup* g = groups_->groupAt(groupsProxy_->mapToSource(index)))
+      expandedGroups_.remove(QString::fromStdString(g->id));
+  });
+  connect(groupsView_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    if (keepCurves_) return;
+    rememberTreeSelection();
+    updateCurves();
+  });
+  connect(groupsView_, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
+    if (const RunSummary* run = groups_->runAt(groupsProxy_->mapToSource(index)))
+      QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(run->path)));
+  });
+  // Recomputed groups (a run joined one): the expanded groups and the selection stay.
+  connect(groups_, &QAbstractItemModel::modelReset, this, [this] { restoreTree(); });
+  connect(groupBy_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+          [this](int) { setGroupBy(groupBy_->currentData().toString()); });
+
+  lists_ = new QTabWidget(this);
+  lists_->setObjectName(QStringLiteral("resultsLists"));
+  lists_->setAccessibleName(tr("Runs and groups"));
+  lists_->addTab(table_, tr("Runs"));
+  lists_->addTab(groupsPanel_, tr("Groups"));
+  connect(lists_, &QTabWidget::currentChanged, this, [this](int) {
+    QSettings().setValue(QStringLiteral("results/groupsShown"), groupsShown());
+    if (!keepCurves_) updateCurves();  // the curves show what the list shown selects
+  });
+
   auto* curvesPanel = new QWidget(this);
   auto* curvesLayout = new QVBoxLayout(curvesPanel);
   curvesLayout->setContentsMargins(0, 0, 0, 0);
   auto* tools = new QHBoxLayout;
   curves_ = new TrainingCurves(curvesPanel);
   curves_->setPlaceholderText(tr("Select runs in the table to compare their curves"));
+  auto* metricLabel = new QLabel(tr("Metric"), curvesPanel);
+  metricPicker_ = new QComboBox(curvesPanel);
+  metricPicker_->setAccessibleName(tr("Metric of the first panel"));
+  metricPicker_->setToolTip(tr("The logged step metric the first panel shows for every selected run and group"));
+  for (const auto& d : stepMetrics()) metricPicker_->addItem(stepMetricLabel(d), QString::fromLatin1(d.key));
+  metricLabel->setBuddy(metricPicker_);
+  connect(metricPicker_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int) {
+    if (const auto metric = stepMetricByKey(metricPicker_->currentData().toString().toStdString())) setCurveMetric(*metric);
+  });
+  tools->addWidget(metricLabel);
+  tools->addWidget(metricPicker_);
   tools->addWidget(new QLabel(tr("Smoothing"), curvesPanel));
   auto* smoothing = new QSlider(Qt::Horizontal, curvesPanel);
   smoothing->setRange(0, 99);
@@ -245,7 +402,8 @@ void ResultsPage::buildUi() {
     QSettings().setValue(QStringLiteral("results/smoothing"), v);
   });
   tools->addWidget(smoothing);
-  auto* log = new QCheckBox(tr("Log loss axis"), curvesPanel);
+  auto* log = new QCheckBox(tr("Log scale"), curvesPanel);
+  log->setToolTip(tr("The first panel's y axis in a logarithmic scale"));
   connect(log, &QCheckBox::toggled, curves_, &TrainingCurves::setLogLoss);
   log->setChecked(QSettings().value(QStringLiteral("results/logLoss"), false).toBool());
   connect(log, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("results/logLoss"), on); });
@@ -273,10 +431,19 @@ void ResultsPage::buildUi() {
 
   auto* splitter = new QSplitter(Qt::Vertical, this);
   splitter->setObjectName(QStringLiteral("resultsSplitter"));  // its sizes are kept across restarts
-  splitter->addWidget(table_);
+  splitter->addWidget(lists_);
   splitter->addWidget(tabs_);
   splitter->setStretchFactor(1, 2);
   layout->addWidget(splitter, 1);
+
+  // The Diagnostics panel's figures are a choice of the metric picker here (one panel for all).
+  curves_->setPanelVisible(TrainingCurves::Panel::Diagnostics, false);
+  const QString metricKey = QSettings().value(QStringLiteral("results/metric"), QStringLiteral("total")).toString();
+  metric_ = stepMetricByKey(metricKey.toStdString()).value_or(StepMetric::Total);
+  showCurveMetric();
+  const int groupBy = groupBy_->findData(QSettings().value(QStringLiteral("results/groupBy"), QString()).toString());
+  groupBy_->setCurrentIndex(std::max(groupBy, 0));
+  if (QSettings().value(QStringLiteral("results/groupsShown"), false).toBool()) lists_->setCurrentWidget(groupsPanel_);
 }
 
 void ResultsPage::setRunsDirectory(const QString& dir) {
@@ -286,6 +453,7 @@ void ResultsPage::setRunsDirectory(const QString& dir) {
     jobs_.cancelAll();
     pendingSummaries_.clear();
     model_->setRunFolders({});
+    model_->setStudies({});
   }
   runsDir_ = dir;
   folderLabel_->setText(tr("Runs in %1").arg(QDir::toNativeSeparators(dir)));
@@ -294,31 +462,39 @@ void ResultsPage::setRunsDirectory(const QString& dir) {
 
 void ResultsPage::refresh() { scan(true); }
 
+bool ResultsPage::upToDate() const {
+  return jobs_.runningCount() == 0 && pendingSummaries_.empty() && !groups_->regroupPending();
+}
+
 void ResultsPage::scan(bool replaceRunning) {
   if (runsDir_.isEmpty()) return;
   const QString key = QStringLiteral("scan");
   // A watcher tick does not pile up scans behind one that a stalled disk holds up.
   if (!replaceRunning && jobs_.running(key)) return;
   jobs_.start(
-      key, [dir = runsDir_.toStdString()](JobControl&) { return listRunFolders(dir); },
-      [this, dir = runsDir_](const std::vector<std::string>& paths) { scanned(dir, paths); },
+      key, [dir = runsDir_.toStdString()](JobControl&) { return listRunsFolder(dir); },
+      [this, dir = runsDir_](const RunsFolderListing& listing) { scanned(dir, listing); },
       [this](const QString& message) { reportOnce(message); });
 }
 
-void ResultsPage::scanned(const QString& dir, const std::vector<std::string>& paths) {
+void ResultsPage::scanned(const QString& dir, const RunsFolderListing& listing) {
   if (dir != runsDir_) return;
   const bool revealing = !selectAfterScan_.isEmpty();
-  const QStringList selected = revealing ? selectAfterScan_ : selectedRuns();
+  const QStringList selected = revealing ? selectAfterScan_ : tableSelection();
   selectAfterScan_.clear();
   // A changed set of runs resets the model, which clears the selection: the curves of the runs
   // that stay selected keep their points and their place in metrics.jsonl.
   keepCurves_ = true;
-  model_->setRunFolders(paths);
-  selectRuns(selected);
+  model_->setRunFolders(listing.runs);
+  model_->setStudies(listing.studies);
+  selectInTable(selected);
   keepCurves_ = false;
   if (revealing && !table_->selectionModel()->selectedRows().isEmpty())
     table_->scrollTo(table_->selectionModel()->selectedRows().front());
-  for (const auto& path : paths) summarize(QString::fromStdString(path));
+  for (const auto& study : listing.studies) {
+    if (!study.problem.empty()) reportOnce(QString::fromStdString(study.problem));
+  }
+  for (const auto& path : listing.runs) summarize(QString::fromStdString(path));
   updateCurves();
 }
 
@@ -344,7 +520,7 @@ void ResultsPage::reportOnce(const QString& message) {
   errors_->addError(message);
 }
 
-QStringList ResultsPage::selectedRuns() const {
+QStringList ResultsPage::tableSelection() const {
   QStringList paths;
   for (const auto& index : table_->selectionModel()->selectedRows()) {
     if (const auto* run = model_->runAt(proxy_->mapToSource(index).row())) paths << QString::fromStdString(run->path);
@@ -352,7 +528,25 @@ QStringList ResultsPage::selectedRuns() const {
   return paths;
 }
 
+QStringList ResultsPage::selectedRuns() const {
+  if (!groupsShown()) return tableSelection();
+  QStringList paths;
+  for (const auto& index : groupsView_->selectionModel()->selectedRows()) {
+    const RunSummary* run = groups_->runAt(groupsProxy_->mapToSource(index));
+    if (run && !paths.contains(QString::fromStdString(run->path))) paths << QString::fromStdString(run->path);
+  }
+  return paths;
+}
+
 void ResultsPage::selectRuns(const QStringList& paths) {
+  keepCurves_ = true;  // one update of the curves, for the list and the selection shown
+  lists_->setCurrentWidget(table_);
+  selectInTable(paths);
+  keepCurves_ = false;
+  updateCurves();
+}
+
+void ResultsPage::selectInTable(const QStringList& paths) {
   QItemSelection selection;
   bool allListed = true;
   for (const auto& path : paths) {
@@ -366,29 +560,150 @@ void ResultsPage::selectRuns(const QStringList& paths) {
   if (!allListed && jobs_.running(QStringLiteral("scan"))) selectAfterScan_ = paths;  // e.g. a run just renamed
 }
 
+bool ResultsPage::groupsShown() const { return lists_->currentWidget() == groupsPanel_; }
+
+void ResultsPage::setGroupBy(const QString& key) {
+  const int index = groupBy_->findData(key);
+  if (index < 0) return;
+  if (groupBy_->currentIndex() != index) {
+    groupBy_->setCurrentIndex(index);  // comes back here
+    return;
+  }
+  QSettings().setValue(QStringLiteral("results/groupBy"), key);
+  groups_->setGroupBy(key);
+  restoreTree();
+}
+
+QStringList ResultsPage::selectedGroups() const {
+  QStringList ids;
+  if (!groupsShown()) return ids;
+  for (const auto& index : groupsView_->selectionModel()->selectedRows()) {
+    const QModelIndex source = groupsProxy_->mapToSource(index);
+    if (groups_->isGroupRow(source)) ids << QString::fromStdString(groups_->groupAt(source)->id);
+  }
+  return ids;
+}
+
+void ResultsPage::selectGroups(const QStringList& ids) {
+  keepCurves_ = true;
+  lists_->setCurrentWidget(groupsPanel_);
+  QItemSelection selection;
+  for (const auto& id : ids) {
+    const QModelIndex index = groupsProxy_->mapFromSource(groups_->groupIndex(id));
+    if (index.isValid()) selection.select(index, index);
+  }
+  groupsView_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  keepCurves_ = false;
+  rememberTreeSelection();
+  updateCurves();
+}
+
+void ResultsPage::rememberTreeSelection() {
+  treeGroups_.clear();
+  treeMembers_.clear();
+  for (const auto& index : groupsView_->selectionModel()->selectedRows()) {
+    const QModelIndex source = groupsProxy_->mapToSource(index);
+    const RunGroup* group = groups_->groupAt(source);
+    if (!group) continue;
+    const QString id = QString::fromStdString(group->id);
+    if (groups_->isGroupRow(source)) {
+      treeGroups_ << id;
+    } else if (const RunSummary* run = groups_->runAt(source)) {
+      treeMembers_.append({id, QString::fromStdString(run->path)});
+    }
+  }
+}
+
+void ResultsPage::restoreTree() {
+  // A grouping by a setting has no studies.
+  groupsView_->setColumnHidden(RunGroupsModel::Study, !groups_->groupBy().isEmpty());
+  const bool keep = keepCurves_;
+  keepCurves_ = true;
+  for (const auto& id : std::as_const(expandedGroups_)) {
+    const QModelIndex index = groupsProxy_->mapFromSource(groups_->groupIndex(id));
+    if (index.isValid()) groupsView_->expand(index);
+  }
+  QItemSelection selection;
+  for (const auto& id : std::as_const(treeGroups_)) {
+    const QModelIndex index = groupsProxy_->mapFromSource(groups_->groupIndex(id));
+    if (index.isValid()) selection.select(index, index);
+  }
+  for (const auto& member : std::as_const(treeMembers_)) {
+    const QModelIndex index = groupsProxy_->mapFromSource(groups_->memberIndex(member.first, member.second));
+    if (index.isValid()) selection.select(index, index);
+  }
+  groupsView_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  keepCurves_ = keep;
+  if (!keep) updateCurves();  // a group's runs may have changed
+}
+
+QString ResultsPage::groupSeriesKey(const QString& groupId, const QString& metric) {
+  return groupPrefix(groupId) + QStringLiteral("|") + metric;
+}
+
 void ResultsPage::setFilterText(const QString& text) { filter_->setText(text); }
 int ResultsPage::visibleRowCount() const { return proxy_->rowCount(); }
 
-QColor ResultsPage::colourOf(const QString& path) {
-  // A run keeps its colour for the whole session; a new one takes the first colour no plotted
-  // run uses, so the runs on screen never share one (up to ten).
+QColor ResultsPage::colourOf(const QString& key) {
+  // A run or group keeps its colour for the whole session; a new one takes the first colour no
+  // plotted run or group uses, so those on screen never share one (up to ten).
   constexpr int kColours = int(sizeof kPalette / sizeof kPalette[0]);
-  auto it = colourIndex_.constFind(path);
+  auto it = colourIndex_.constFind(key);
   if (it == colourIndex_.constEnd()) {
     QSet<int> used;
     for (auto p = plotted_.constBegin(); p != plotted_.constEnd(); ++p) used.insert(colourIndex_.value(p.key(), -1));
+    for (auto g = plottedGroups_.constBegin(); g != plottedGroups_.constEnd(); ++g)
+      used.insert(colourIndex_.value(groupPrefix(g.key()), -1));
     int index = 0;
     while (index < kColours && used.contains(index)) ++index;
-    it = colourIndex_.insert(path, index % kColours);
+    it = colourIndex_.insert(key, index % kColours);
   }
   return kPalette[*it];
 }
 
-void ResultsPage::addLossSeries(const QString& path) {
+void ResultsPage::setCurveMetric(StepMetric metric) {
+  if (metric == metric_) return;
+  // Everything plotted is read again, from the start, for the new metric.
+  for (auto it = plotted_.cbegin(); it != plotted_.cend(); ++it) {
+    jobs_.cancel(QStringLiteral("curves:") + it.key());
+    removeSeriesOf(it.key());
+  }
+  plotted_.clear();
+  for (auto it = plottedGroups_.cbegin(); it != plottedGroups_.cend(); ++it) {
+    jobs_.cancel(QStringLiteral("groupCurves:") + it.key());
+    removeSeriesOf(groupPrefix(it.key()));
+  }
+  plottedGroups_.clear();
+  metric_ = metric;
+  QSettings().setValue(QStringLiteral("results/metric"), QString::fromLatin1(declaration(metric).key));
+  showCurveMetric();
+  updateCurves();
+}
+
+void ResultsPage::showCurveMetric() {
+  const auto& d = declaration(metric_);
+  const QSignalBlocker blocker(metricPicker_);
+  metricPicker_->setCurrentIndex(metricPicker_->findData(QString::fromLatin1(d.key)));
+  curves_->setPanelTitle(TrainingCurves::Panel::Loss,
+                         *d.unit ? QStringLiteral("%1 (%2)").arg(stepMetricLabel(d), QString::fromLatin1(d.unit))
+                                 : stepMetricLabel(d));
+  // With the learning rate on the first panel, the schedule panel would repeat it.
+  curves_->setPanelVisible(TrainingCurves::Panel::Schedule, metric_ != StepMetric::Lr);
+}
+
+void ResultsPage::addRunSeries(const QString& path) {
   const QString name = QFileInfo(path).fileName();
   const QColor colour = colourOf(path);
-  curves_->addSeries(seriesKey(path, "total"), tr("%1 loss").arg(name), TrainingCurves::Panel::Loss, 0, colour);
-  curves_->addSeries(seriesKey(path, "lr"), tr("%1 lr").arg(name), TrainingCurves::Panel::Schedule, 0, colour);
+  const auto& d = declaration(metric_);
+  curves_->addSeries(seriesKey(path, d.key), tr("%1 %2", "a run's name, a metric's name").arg(name, stepMetricLabel(d)),
+                     TrainingCurves::Panel::Loss, 0, colour);
+  if (metric_ != StepMetric::Lr)
+    curves_->addSeries(seriesKey(path, "lr"), tr("%1 lr").arg(name), TrainingCurves::Panel::Schedule, 0, colour);
+}
+
+void ResultsPage::removeSeriesOf(const QString& prefix) {
+  for (const auto& d : stepMetrics()) curves_->removeSeries(seriesKey(prefix, d.key));
+  curves_->removeSeries(seriesKey(prefix, "knn"));
 }
 
 void ResultsPage::plotKnn(const QString& path, const std::vector<std::pair<std::int64_t, double>>& history) {
@@ -413,39 +728,129 @@ void ResultsPage::updateCurves() {
       continue;
     }
     jobs_.cancel(QStringLiteral("curves:") + it.key());
-    for (const char* metric : {"total", "lr", "knn"}) curves_->removeSeries(seriesKey(it.key(), metric));
+    removeSeriesOf(it.key());
     it = plotted_.erase(it);
   }
   for (const auto& path : selected) {
     if (!plotted_.contains(path)) {
       colourOf(path);  // before the insert: a new run takes a colour no plotted run uses
       plotted_.insert(path, Plotted{MetricsTail(QDir(path).filePath(QStringLiteral("metrics.jsonl")).toStdString()), {}});
-      addLossSeries(path);
+      addRunSeries(path);
       if (const RunSummary* run = model_->runAt(model_->rowOf(path))) plotKnn(path, run->knnHistory);
     }
     readCurves(path);
   }
+  updateGroupCurves();
 }
 
 void ResultsPage::readCurves(const QString& path) {
   const QString key = QStringLiteral("curves:") + path;
   if (jobs_.running(key)) return;  // the next tick continues where that read stops
-  jobs_.start(key, [metrics = plotted_[path].metrics](JobControl&) { return readCurvePoints(metrics); },
+  jobs_.start(key,
+              [metrics = plotted_[path].metrics, metric = metric_](JobControl&) { return readCurvePoints(metrics, metric); },
               [this, path](CurvePoints points) {
                 auto plotted = plotted_.find(path);
                 if (plotted == plotted_.end()) return;  // deselected meanwhile
+                const char* metric = declaration(metric_).key;
                 if (points.restarted) {
                   // Rewritten (a resume truncates to its checkpoint): plot again from the start.
-                  curves_->removeSeries(seriesKey(path, "total"));
+                  curves_->removeSeries(seriesKey(path, metric));
                   curves_->removeSeries(seriesKey(path, "lr"));
-                  addLossSeries(path);
+                  addRunSeries(path);
                 }
-                curves_->appendPoints(seriesKey(path, "total"), points.step, points.loss);
-                curves_->appendPoints(seriesKey(path, "lr"), points.step, points.lr);
+                curves_->appendPoints(seriesKey(path, metric), points.step, points.value);
+                if (metric_ != StepMetric::Lr) curves_->appendPoints(seriesKey(path, "lr"), points.step, points.lr);
                 plotted->metrics = std::move(points.metrics);
                 if (!points.error.isEmpty()) reportOnce(points.error);
                 if (points.more) readCurves(path);  // a large file arrives in pieces
               });
+}
+
+void ResultsPage::updateGroupCurves() {
+  // The groups with curves: those of trained runs (a baseline's or a difference's runs trained
+  // something else).
+  QHash<QString, const RunGroup*> wanted;
+  for (const auto& id : selectedGroups()) {
+    const RunGroup* group = groups_->groupAt(groups_->groupIndex(id));
+    if (group && !group->runs.empty() &&
+        (group->kind == RunGroup::Kind::Objective || group->kind == RunGroup::Kind::Setting))
+      wanted.insert(id, group);
+  }
+  for (auto it = plottedGroups_.begin(); it != plottedGroups_.end();) {
+    const auto want = wanted.constFind(it.key());
+    if (want != wanted.constEnd() && (*want)->runs == it->runs) {
+      ++it;
+      continue;
+    }
+    // Deselected, or its runs changed (a run of the study started): its band is drawn anew.
+    jobs_.cancel(QStringLiteral("groupCurves:") + it.key());
+    removeSeriesOf(groupPrefix(it.key()));
+    it = plottedGroups_.erase(it);
+  }
+  for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+    const QString& id = it.key();
+    if (!plottedGroups_.contains(id)) {
+      const RunGroup& group = **it;
+      const QColor colour = colourOf(groupPrefix(id));  // before the insert, as for a run
+      PlottedGroup plotted;
+      plotted.runs = group.runs;
+      plotted.data = std::make_shared<GroupCurveData>();
+      plotted.data->metric = metric_;
+      for (const auto& run : group.runs) plotted.data->metrics.emplace_back(run + "/metrics.jsonl");
+      plotted.data->values.resize(group.runs.size());
+      plotted.data->lrs.resize(group.runs.size());
+      plottedGroups_.insert(id, plotted);
+      const QString name = groups_->groupName(group);
+      const auto& d = declaration(metric_);
+      const int runs = int(group.runs.size());
+      curves_->addBandSeries(groupSeriesKey(id, QString::fromLatin1(d.key)),
+                             tr("%1 %2: mean, min–max of %n run(s)", "a group's name, a metric's name", runs)
+                                 .arg(name, stepMetricLabel(d)),
+                             TrainingCurves::Panel::Loss, 0, colour);
+      if (metric_ != StepMetric::Lr) {
+        curves_->addBandSeries(groupSeriesKey(id, QStringLiteral("lr")), tr("%1 lr").arg(name),
+                               TrainingCurves::Panel::Schedule, 0, colour);
+      }
+      curves_->addBandSeries(groupSeriesKey(id, QStringLiteral("knn")), tr("%1 k-NN").arg(name),
+                             TrainingCurves::Panel::Accuracy, 0, colour);
+      plotGroupKnn(id);
+    }
+    readGroupCurves(id);
+  }
+}
+
+void ResultsPage::readGroupCurves(const QString& id) {
+  const QString key = QStringLiteral("groupCurves:") + id;
+  if (jobs_.running(key)) return;  // the next tick reads what that read did not
+  jobs_.start(key, [data = plottedGroups_[id].data](JobControl& control) { return readGroupPoints(data, control); },
+              [this, id](GroupPoints points) {
+                auto plotted = plottedGroups_.find(id);
+                if (plotted == plottedGroups_.end() || plotted->data != points.data) return;  // redrawn meanwhile
+                for (const auto& error : std::as_const(points.errors)) reportOnce(error);
+                if (!points.changed) return;
+                setBand(curves_, groupSeriesKey(id, QString::fromLatin1(declaration(metric_).key)), points.value);
+                if (metric_ != StepMetric::Lr) setBand(curves_, groupSeriesKey(id, QStringLiteral("lr")), points.lr);
+              });
+}
+
+void ResultsPage::plotGroupKnn(const QString& id) {
+  auto plotted = plottedGroups_.find(id);
+  if (plotted == plottedGroups_.end()) return;
+  // The runs' k-NN histories come with their summaries (eval.json), already in memory.
+  std::vector<std::vector<std::pair<std::int64_t, double>>> histories;
+  for (const auto& run : plotted->runs) {
+    const RunSummary* summary = model_->runAt(model_->rowOf(QString::fromStdString(run)));
+    histories.push_back(summary ? summary->knnHistory : std::vector<std::pair<std::int64_t, double>>());
+  }
+  if (histories == plotted->knn) return;
+  std::vector<StepCurve> curves;
+  for (const auto& history : histories) {
+    StepCurve curve;
+    for (const auto& point : history) curve.emplace_back(double(point.first), point.second);
+    curves.push_back(std::move(curve));
+  }
+  setBand(curves_, groupSeriesKey(id, QStringLiteral("knn")), curveBand(curves));
+  plotted->knn = std::move(histories);
 }
 
 QStringList ResultsPage::selectedOrAll() const {
@@ -577,7 +982,7 @@ bool ResultsPage::renameRun(const QString& path, const QString& newName, QString
     return false;
   }
   plotted_.remove(path);
-  for (const char* metric : {"total", "lr", "knn"}) curves_->removeSeries(seriesKey(path, metric));
+  removeSeriesOf(path);
   refresh();
   selectRuns({target});  // when the scan lists it
   return true;

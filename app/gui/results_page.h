@@ -1,12 +1,17 @@
 #pragma once
-// The Results workspace: every run of the runs folder in a sortable, filterable table (objective,
-// model, steps, status, final and best scores), the curves of the selected runs overlaid (one
-// colour per run everywhere), the learning table exported as CSV or Markdown, and rename / delete
-// / resume. The folder is watched: runs written by another process (a `folk train` on a server,
+// The Results workspace: every run of the runs folder, and of the study folders in it, in a
+// sortable, filterable table (objective, model, steps, status, final and best scores); the same
+// runs as groups (a study's objectives and baselines, or the runs of each value of a chosen
+// setting) with the mean ± std of their figures, expandable to their runs; the curves of the
+// selected runs and groups overlaid (any logged step metric, one colour per run or group; a group
+// as its mean line over the min-max band of its runs), the learning table exported as CSV or
+// Markdown, and rename / delete / resume. The folder is watched: runs written by another process (a `folk train` on a server,
 // a cluster job on a shared disk) appear, and their curves grow while they train. Every read of
 // the runs folder happens in background jobs, one per run: a run on a stalled disk, or one with a
 // named pipe where a file should be, delays or skips its own row only, never the window.
 #include <QHash>
+#include <QList>
+#include <QPair>
 #include <QSet>
 #include <QTimer>
 #include <QWidget>
@@ -18,7 +23,9 @@
 #include "app/gui/background_jobs.h"
 #include "core/io/metrics_tail.h"
 #include "core/io/run_summary.h"
+#include "core/io/step_metrics.h"
 
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QLineEdit;
@@ -26,10 +33,13 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
+class QTreeView;
 
 namespace folk::ui {
 
+class RunGroupsModel;
 class RunsTableModel;
+struct GroupCurveData;
 class TrainingCurves;
 class ErrorBanner;
 class EmbeddingPlot;
@@ -47,8 +57,26 @@ class ResultsPage : public QWidget {
   QTableView* table() const { return table_; }
   TrainingCurves* curves() const { return curves_; }
   ErrorBanner* errorBanner() const { return errors_; }
+  // The runs selected in the list shown: in the runs table, or the member rows of the Groups list.
   QStringList selectedRuns() const;  // paths
+  // Selects these runs in the runs table and shows it.
   void selectRuns(const QStringList& paths);
+
+  // The Groups list: the runs grouped by study ("") or by the value of a setting (its key).
+  RunGroupsModel* groupsModel() const { return groups_; }
+  QTreeView* groupsView() const { return groupsView_; }
+  void setGroupBy(const QString& key);
+  bool groupsShown() const;  // the Groups list is the list shown
+  // Selects these groups (RunGroup::id) in the Groups list and shows it: their curves follow.
+  void selectGroups(const QStringList& ids);
+  QStringList selectedGroups() const;  // ids; none while the runs table is shown
+  // The key of a group's curve of `metric` ("lr", "knn", or a step metric's key) in curves().
+  static QString groupSeriesKey(const QString& groupId, const QString& metric);
+
+  // The step metric the first curve panel shows for every run and group (default: total loss);
+  // the curves are read again for it.
+  void setCurveMetric(StepMetric metric);
+  StepMetric curveMetric() const { return metric_; }
   void setFilterText(const QString& text);
   int visibleRowCount() const;
 
@@ -63,7 +91,7 @@ class ResultsPage : public QWidget {
   void setWatchIntervalMs(int ms) { watch_.setInterval(ms); }
   // True when no read of the runs folder is outstanding: the table and the curves show what the
   // last scan found (a run on a stalled disk keeps this false while it stalls).
-  bool upToDate() const { return jobs_.runningCount() == 0 && pendingSummaries_.empty(); }
+  bool upToDate() const;
 
   // Computes the PCA embedding of the selected run's evaluated backbone on a worker thread and
   // shows it in the Embedding tab (embeddingReady / embeddingFailed when done).
@@ -97,16 +125,25 @@ class ResultsPage : public QWidget {
  private:
   void buildUi();
   void scan(bool replaceRunning);
-  void scanned(const QString& dir, const std::vector<std::string>& paths);
+  void scanned(const QString& dir, const RunsFolderListing& listing);
   void summarize(const QString& path);
   void summarized(RunSummary summary);
   void updateCurves();
   void readCurves(const QString& path);
-  void addLossSeries(const QString& path);
+  void addRunSeries(const QString& path);
+  void removeSeriesOf(const QString& path);  // a run's or a group's (by its series prefix)
   void plotKnn(const QString& path, const std::vector<std::pair<std::int64_t, double>>& history);
+  void showCurveMetric();  // the picker, the first panel's title and the panels for metric_
+  void updateGroupCurves();
+  void readGroupCurves(const QString& id);
+  void plotGroupKnn(const QString& id);
   void reportOnce(const QString& message);
-  QColor colourOf(const QString& path);
+  QColor colourOf(const QString& key);
   QStringList selectedOrAll() const;
+  QStringList tableSelection() const;
+  void selectInTable(const QStringList& paths);
+  void rememberTreeSelection();
+  void restoreTree();  // after the groups changed: expanded groups, selection, columns
 
   QString runsDir_;
   QString activeRun_;
@@ -116,6 +153,14 @@ class ResultsPage : public QWidget {
   RunsTableModel* model_;
   QSortFilterProxyModel* proxy_;
   QTableView* table_;
+  QTabWidget* lists_;  // the runs table and the Groups list
+  QWidget* groupsPanel_;
+  QComboBox* groupBy_;
+  RunGroupsModel* groups_;
+  QSortFilterProxyModel* groupsProxy_;
+  QTreeView* groupsView_;
+  QComboBox* metricPicker_;
+  StepMetric metric_ = StepMetric::Total;
   TrainingCurves* curves_;
   QTabWidget* tabs_;
   EmbeddingPlot* embedding_;
@@ -129,7 +174,16 @@ class ResultsPage : public QWidget {
     std::vector<std::pair<std::int64_t, double>> knn;  // the k-NN history shown
   };
   QHash<QString, Plotted> plotted_;  // run path -> what its curves already show
-  bool keepCurves_ = false;          // while a rescan restores the selection
+  struct PlottedGroup {
+    std::vector<std::string> runs;          // its members when its curves were started
+    std::shared_ptr<GroupCurveData> data;   // the members' curves read so far (the read job's while it runs)
+    std::vector<std::vector<std::pair<std::int64_t, double>>> knn;  // the members' k-NN histories shown
+  };
+  QHash<QString, PlottedGroup> plottedGroups_;  // group id -> what its curves already show
+  bool keepCurves_ = false;          // while a rescan or a regrouping restores the selection
+  QSet<QString> expandedGroups_;     // ids, kept while the groups are recomputed
+  QStringList treeGroups_;           // the Groups list's selection, kept likewise: group ids,
+  QList<QPair<QString, QString>> treeMembers_;  // and (group id, run path) of member rows
   std::vector<RunSummary> pendingSummaries_;  // arrived, for the table's next update
   QTimer applySummaries_;                     // gathers the summaries of a rescan into few updates
   QStringList selectAfterScan_;      // runs to select once the next scan lists them (a renamed run)

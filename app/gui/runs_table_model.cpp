@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/io/run_groups.h"
 #include "core/io/step_metrics.h"
 
 namespace folk::ui {
@@ -97,6 +98,23 @@ void RunsTableModel::updateRuns(std::vector<RunSummary> summaries) {
   if (last >= 0) Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
+void RunsTableModel::setStudies(std::vector<StudyFolder> studies) {
+  bool same = studies.size() == studies_.size();
+  for (size_t i = 0; same && i < studies.size(); ++i) {
+    same = studies[i].path == studies_[i].path && studies[i].problem == studies_[i].problem &&
+           studies[i].plan.name == studies_[i].plan.name && studies[i].plan.objectives == studies_[i].plan.objectives;
+  }
+  if (same) return;
+  studies_ = std::move(studies);
+  if (!runs_.empty()) Q_EMIT dataChanged(index(0, Study), index(rowCount() - 1, Study));
+  Q_EMIT studiesChanged();
+}
+
+const StudyFolder* RunsTableModel::studyOf(int row) const {
+  const RunSummary* run = runAt(row);
+  return run ? studyOfRun(run->path, studies_) : nullptr;
+}
+
 const RunSummary* RunsTableModel::runAt(int row) const {
   return row >= 0 && row < int(runs_.size()) ? &runs_[size_t(row)] : nullptr;
 }
@@ -118,6 +136,10 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
   auto raw = [&]() -> QVariant {
     switch (index.column()) {
       case Run: return QString::fromStdString(r->folder);
+      case Study: {
+        const StudyFolder* study = studyOf(index.row());
+        return study ? QString::fromStdString(studyName(*study)) : QString();
+      }
       case Created: return QString::fromStdString(r->created);
       case Objective: return QString::fromStdString(r->objective);
       case Model: return QString::fromStdString(r->model);
@@ -163,6 +185,9 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
       if (index.column() == Status && !r->statusDetail.empty()) return QString::fromStdString(r->statusDetail);
       if (index.column() == Run) return QString::fromStdString(r->path);
+      if (index.column() == Study) {
+        if (const StudyFolder* study = studyOf(index.row())) return QString::fromStdString(study->path);
+      }
       if (index.column() == TeacherEntropy) {
         return tr("Entropy of the teacher's outputs at the last logged step, as a percentage of ln K (uniform "
                   "outputs); 97 % or more after the warm-up is a collapse");
@@ -212,6 +237,7 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
     case Run: return tr("Run");
+    case Study: return tr("Study");
     case Created: return tr("Created");
     case Objective: return tr("Objective");
     case Model: return tr("Model");

@@ -1,5 +1,6 @@
 #pragma once
-// The runs of a runs folder as a table (one row per run folder, RunSummary columns). Display text
+// The runs of a runs folder as a table (one row per run folder, RunSummary columns, and the study
+// a run belongs to when it lies in a study folder), with the study folders the scan found. Display text
 // is formatted in the user's locale and language; Qt::UserRole holds the raw value (numbers as
 // numbers) so sorting is numeric.
 #include <QAbstractTableModel>
@@ -15,7 +16,7 @@ class RunsTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { Run, Created, Objective, Model, Dataset, Steps, Status, Knn, BestKnn, Linear, FewShot1, FewShot10,
+  enum Column { Run, Study, Created, Objective, Model, Dataset, Steps, Status, Knn, BestKnn, Linear, FewShot1, FewShot10,
                 RandomKnn, TeacherEntropy, PrototypesUsed, ColumnCount };
 
   explicit RunsTableModel(QObject* parent = nullptr);
@@ -31,6 +32,12 @@ class RunsTableModel : public QAbstractTableModel {
   // one pass, not 1000.
   void updateRuns(std::vector<RunSummary> summaries);
   const std::vector<RunSummary>& runs() const { return runs_; }
+  // The study folders of the last scan (their runs are among the rows); studiesChanged() when
+  // they differ from the previous ones.
+  void setStudies(std::vector<StudyFolder> studies);
+  const std::vector<StudyFolder>& studies() const { return studies_; }
+  // The study folder the run at `row` lies in, nullptr when none.
+  const StudyFolder* studyOf(int row) const;
   const RunSummary* runAt(int row) const;
   int rowOf(const QString& path) const;
 
@@ -42,10 +49,14 @@ class RunsTableModel : public QAbstractTableModel {
   // A run state as recorded in state.json ("running", "finished", ...) in the user's language.
   static QString statusText(const QString& status);
 
+ Q_SIGNALS:
+  void studiesChanged();
+
  private:
   int rowOfPath(const std::string& path) const;
 
   std::vector<RunSummary> runs_;
+  std::vector<StudyFolder> studies_;
   std::unordered_map<std::string, int> rowOfPath_;  // a live refresh of 1000 runs looks each one up
 };
 
