@@ -1699,10 +1699,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>Glättung</translation>
     </message>
     <message>
-        <source>Log loss axis</source>
-        <translation>Logarithmische Verlustachse</translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
@@ -1725,10 +1721,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Runs in %1</source>
         <translation>Läufe in %1</translation>
-    </message>
-    <message>
-        <source>%1 loss</source>
-        <translation>%1 Verlust</translation>
     </message>
     <message>
         <source>%1 lr</source>
@@ -1873,6 +1865,170 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Select runs in the table to compare their curves</source>
         <translation>Läufe in der Tabelle auswählen, um ihre Kurven zu vergleichen</translation>
     </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>Group runs by</source>
+        <translation>Läufe gruppieren nach</translation>
+    </message>
+    <message>
+        <source>Study: the runs of each study folder by objective, with the study&apos;s baselines. A setting: every run by its value of that setting</source>
+        <translation>Studie: die Läufe jedes Studienordners nach Zielfunktion, mit den Basislinien der Studie. Eine Einstellung: alle Läufe nach ihrem Wert dieser Einstellung</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Run groups</source>
+        <translation>Laufgruppen</translation>
+    </message>
+    <message>
+        <source>Select groups to compare their mean curves with the min–max band of their runs; expand a group to see and select its runs</source>
+        <translation>Gruppen auswählen, um ihre mittleren Kurven mit dem Min-Max-Band ihrer Läufe zu vergleichen; eine Gruppe aufklappen, um ihre Läufe zu sehen und auszuwählen</translation>
+    </message>
+    <message>
+        <source>Runs and groups</source>
+        <translation>Läufe und Gruppen</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Metric of the first panel</source>
+        <translation>Messgröße des ersten Diagramms</translation>
+    </message>
+    <message>
+        <source>The logged step metric the first panel shows for every selected run and group</source>
+        <translation>Die je Schritt protokollierte Messgröße, die das erste Diagramm für jeden ausgewählten Lauf und jede ausgewählte Gruppe zeigt</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>The first panel&apos;s y axis in a logarithmic scale</source>
+        <translation>Die y-Achse des ersten Diagramms in logarithmischer Skala</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a run&apos;s name, a metric&apos;s name</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: mean, min–max of %n run(s)</source>
+        <comment>a group&apos;s name, a metric&apos;s name</comment>
+        <translation>
+            <numerusform>%1 %2: Mittelwert, Min–Max von %n Lauf</numerusform>
+            <numerusform>%1 %2: Mittelwert, Min–Max von %n Läufen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::RunGroupsModel</name>
+    <message>
+        <source>No finished run of this group has an evaluation yet</source>
+        <translation>Noch kein abgeschlossener Lauf dieser Gruppe hat eine Evaluation</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean ± sample standard deviation of the per-seed differences, over %n seed(s)</source>
+        <translation>
+            <numerusform>Mittelwert ± Stichproben-Standardabweichung der Differenzen je Startwert, über %n Startwert</numerusform>
+            <numerusform>Mittelwert ± Stichproben-Standardabweichung der Differenzen je Startwert, über %n Startwerte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean ± sample standard deviation over %n seed(s), one measurement each</source>
+        <translation>
+            <numerusform>Mittelwert ± Stichproben-Standardabweichung über %n Startwert, je eine Messung</numerusform>
+            <numerusform>Mittelwert ± Stichproben-Standardabweichung über %n Startwerte, je eine Messung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean ± sample standard deviation over %n finished run(s)</source>
+        <translation>
+            <numerusform>Mittelwert ± Stichproben-Standardabweichung über %n abgeschlossenen Lauf</numerusform>
+            <numerusform>Mittelwert ± Stichproben-Standardabweichung über %n abgeschlossene Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; protocol: %2</source>
+        <translation>%1; Protokoll: %2</translation>
+    </message>
+    <message>
+        <source>random-init baseline</source>
+        <translation>zufallsinitialisierte Basislinie</translation>
+    </message>
+    <message>
+        <source>raw-pixels baseline</source>
+        <translation>Rohpixel-Basislinie</translation>
+    </message>
+    <message>
+        <source>folk − mfm, paired per seed</source>
+        <translation>folk − mfm, gepaart je Startwert</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 von %L2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured by %n run(s) of the study, counted once per seed</source>
+        <translation>
+            <numerusform>Gemessen von %n Lauf der Studie, einmal je Startwert gezählt</numerusform>
+            <numerusform>Gemessen von %n Läufen der Studie, einmal je Startwert gezählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seeds whose folk and mfm runs both finished</source>
+        <translation>Startwerte, deren folk- und mfm-Läufe beide abgeschlossen sind</translation>
+    </message>
+    <message>
+        <source>%L1 of the group&apos;s %L2 runs finished with an evaluation; the figures are over them</source>
+        <translation>%L1 der %L2 Läufe der Gruppe sind mit einer Evaluation abgeschlossen; die Werte beziehen sich auf diese</translation>
+    </message>
+    <message>
+        <source>Not finished: its evaluation is not in the group&apos;s figures</source>
+        <translation>Nicht abgeschlossen: seine Evaluation geht nicht in die Werte der Gruppe ein</translation>
+    </message>
+    <message>
+        <source>k-NN %</source>
+        <translation>k-NN %</translation>
+    </message>
+    <message>
+        <source>Linear %</source>
+        <translation>Linear %</translation>
+    </message>
+    <message>
+        <source>Effective rank</source>
+        <translation>Effektiver Rang</translation>
+    </message>
+    <message>
+        <source>%1 % labels %</source>
+        <translation>%1 % Labels %</translation>
+    </message>
+    <message>
+        <source>Mean ± sample standard deviation over the group&apos;s finished runs (a study&apos;s baselines: over its seeds); a member run&apos;s own figure</source>
+        <translation>Mittelwert ± Stichproben-Standardabweichung über die abgeschlossenen Läufe der Gruppe (Basislinien einer Studie: über ihre Startwerte); bei einem Lauf der Gruppe sein eigener Wert</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunsTableModel</name>
@@ -1999,6 +2155,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Step %L1, %2 protocol, %3 split: probes fitted on %L4 labelled images, scored on %L5</source>
         <translation>Schritt %L1, Protokoll %2, Split %3: Sonden angepasst auf %L4 gelabelten Bildern, bewertet auf %L5</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
     </message>
 </context>
 <context>

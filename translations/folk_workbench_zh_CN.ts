@@ -1688,10 +1688,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <source>Log loss axis</source>
-        <translation>对数损失轴</translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1714,10 +1710,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Runs in %1</source>
         <translation>%1 中的运行</translation>
-    </message>
-    <message>
-        <source>%1 loss</source>
-        <translation>%1 损失</translation>
     </message>
     <message>
         <source>%1 lr</source>
@@ -1861,6 +1853,165 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Select runs in the table to compare their curves</source>
         <translation>在表格中选择运行以比较其曲线</translation>
     </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组依据</translation>
+    </message>
+    <message>
+        <source>Group runs by</source>
+        <translation>运行的分组依据</translation>
+    </message>
+    <message>
+        <source>Study: the runs of each study folder by objective, with the study&apos;s baselines. A setting: every run by its value of that setting</source>
+        <translation>研究：每个研究文件夹中的运行按目标函数分组，并附上该研究的基线。设置项：所有运行按其在该设置项上的取值分组</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>研究</translation>
+    </message>
+    <message>
+        <source>Run groups</source>
+        <translation>运行分组</translation>
+    </message>
+    <message>
+        <source>Select groups to compare their mean curves with the min–max band of their runs; expand a group to see and select its runs</source>
+        <translation>选择分组以比较其平均曲线及其运行的最小–最大区间带；展开分组可查看并选择其中的运行</translation>
+    </message>
+    <message>
+        <source>Runs and groups</source>
+        <translation>运行与分组</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Metric of the first panel</source>
+        <translation>第一个面板的指标</translation>
+    </message>
+    <message>
+        <source>The logged step metric the first panel shows for every selected run and group</source>
+        <translation>第一个面板为每个选中的运行和分组显示的逐步记录指标</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>The first panel&apos;s y axis in a logarithmic scale</source>
+        <translation>第一个面板的 y 轴使用对数刻度</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a run&apos;s name, a metric&apos;s name</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: mean, min–max of %n run(s)</source>
+        <comment>a group&apos;s name, a metric&apos;s name</comment>
+        <translation>
+            <numerusform>%1 %2：%n 个运行的平均值与最小–最大区间</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::RunGroupsModel</name>
+    <message>
+        <source>No finished run of this group has an evaluation yet</source>
+        <translation>该分组中尚无已完成并经过评估的运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean ± sample standard deviation of the per-seed differences, over %n seed(s)</source>
+        <translation>
+            <numerusform>按随机种子配对差值的平均值 ± 样本标准差，共 %n 个随机种子</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean ± sample standard deviation over %n seed(s), one measurement each</source>
+        <translation>
+            <numerusform>%n 个随机种子上的平均值 ± 样本标准差，每个种子测量一次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean ± sample standard deviation over %n finished run(s)</source>
+        <translation>
+            <numerusform>%n 个已完成运行上的平均值 ± 样本标准差</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; protocol: %2</source>
+        <translation>%1；协议：%2</translation>
+    </message>
+    <message>
+        <source>random-init baseline</source>
+        <translation>随机初始化基线</translation>
+    </message>
+    <message>
+        <source>raw-pixels baseline</source>
+        <translation>原始像素基线</translation>
+    </message>
+    <message>
+        <source>folk − mfm, paired per seed</source>
+        <translation>folk − mfm，按随机种子配对</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 / %L2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured by %n run(s) of the study, counted once per seed</source>
+        <translation>
+            <numerusform>由该研究的 %n 个运行测得，每个随机种子计一次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seeds whose folk and mfm runs both finished</source>
+        <translation>folk 与 mfm 运行均已完成的随机种子</translation>
+    </message>
+    <message>
+        <source>%L1 of the group&apos;s %L2 runs finished with an evaluation; the figures are over them</source>
+        <translation>该分组的 %L2 个运行中有 %L1 个已完成评估；数值基于这些运行</translation>
+    </message>
+    <message>
+        <source>Not finished: its evaluation is not in the group&apos;s figures</source>
+        <translation>未完成：其评估不计入该分组的数值</translation>
+    </message>
+    <message>
+        <source>k-NN %</source>
+        <translation>k-NN %</translation>
+    </message>
+    <message>
+        <source>Linear %</source>
+        <translation>线性 %</translation>
+    </message>
+    <message>
+        <source>Effective rank</source>
+        <translation>有效秩</translation>
+    </message>
+    <message>
+        <source>%1 % labels %</source>
+        <translation>%1 % 标签 %</translation>
+    </message>
+    <message>
+        <source>Mean ± sample standard deviation over the group&apos;s finished runs (a study&apos;s baselines: over its seeds); a member run&apos;s own figure</source>
+        <translation>该分组已完成运行的平均值 ± 样本标准差（研究的基线：基于其随机种子）；分组中的单个运行显示其自身数值</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>研究</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunsTableModel</name>
@@ -1987,6 +2138,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Step %L1, %2 protocol, %3 split: probes fitted on %L4 labelled images, scored on %L5</source>
         <translation>第 %L1 步，%2 协议，%3 划分：探针在 %L4 张带标签图像上拟合，在 %L5 张上评估</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>研究</translation>
     </message>
 </context>
 <context>
