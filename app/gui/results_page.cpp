@@ -335,6 +335,7 @@ void ResultsPage::buildUi() {
   groupsView_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   groupsView_->setAlternatingRowColors(true);
   groupsView_->setUniformRowHeights(true);
+  groupsView_->header()->setStretchLastSection(false);
   // The groups' own order (a study's objectives as planned) until a column is clicked.
   groupsView_->header()->setSortIndicator(-1, Qt::AscendingOrder);
   groupsView_->setSortingEnabled(true);
@@ -345,6 +346,7 @@ void ResultsPage::buildUi() {
   connect(groupsView_, &QTreeView::expanded, this, [this](const QModelIndex& index) {
     if (const RunGroup* g = groups_->groupAt(groupsProxy_->mapToSource(index)))
       expandedGroups_.insert(QString::fromStdString(g->id));
+    groupsView_->resizeColumnToContents(RunGroupsModel::Group);  // the runs' folder names
   });
   connect(groupsView_, &QTreeView::collapsed, this, [this](const QModelIndex& index) {
     if (const RunGroup* g = groups_->groupAt(groupsProxy_->mapToSource(index)))
@@ -617,6 +619,7 @@ void ResultsPage::rememberTreeSelection() {
 void ResultsPage::restoreTree() {
   // A grouping by a setting has no studies.
   groupsView_->setColumnHidden(RunGroupsModel::Study, !groups_->groupBy().isEmpty());
+  for (int c = 0; c < groups_->columnCount(); ++c) groupsView_->resizeColumnToContents(c);
   const bool keep = keepCurves_;
   keepCurves_ = true;
   for (const auto& id : std::as_const(expandedGroups_)) {
@@ -817,6 +820,9 @@ void ResultsPage::updateGroupCurves() {
     }
     readGroupCurves(id);
   }
+  QHash<QString, QColor> colours;  // the rows say which curves are theirs
+  for (auto it = plottedGroups_.cbegin(); it != plottedGroups_.cend(); ++it) colours.insert(it.key(), colourOf(groupPrefix(it.key())));
+  groups_->setCurveColours(colours);
 }
 
 void ResultsPage::readGroupCurves(const QString& id) {

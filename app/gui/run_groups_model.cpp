@@ -115,6 +115,12 @@ QModelIndex RunGroupsModel::memberIndex(const QString& groupId, const QString& r
   return {};
 }
 
+void RunGroupsModel::setCurveColours(const QHash<QString, QColor>& colours) {
+  if (colours == curveColours_) return;
+  curveColours_ = colours;
+  if (rowCount() > 0) Q_EMIT dataChanged(index(0, Group), index(rowCount() - 1, Group), {Qt::DecorationRole});
+}
+
 QString RunGroupsModel::groupName(const RunGroup& group) const {
   if (group.kind == RunGroup::Kind::Setting) return QStringLiteral("%1 = %2").arg(groupBy_, QString::fromStdString(group.label));
   return QStringLiteral("%1 · %2").arg(QString::fromStdString(group.studyName), QString::fromStdString(group.label));
@@ -202,6 +208,12 @@ QVariant RunGroupsModel::groupData(const RunGroup& group, int column, int role) 
         return tr("%L1 of the group's %L2 runs finished with an evaluation; the figures are over them")
             .arg(evaluated)
             .arg(members);
+      }
+      return {};
+    case Qt::DecorationRole:
+      if (column == Group) {
+        const auto colour = curveColours_.constFind(QString::fromStdString(group.id));
+        if (colour != curveColours_.constEnd()) return *colour;
       }
       return {};
     case Qt::FontRole: {

@@ -7,6 +7,8 @@
 // same only the figures are updated, so a view keeps its expanded rows and its selection while
 // runs train.
 #include <QAbstractItemModel>
+#include <QColor>
+#include <QHash>
 #include <QTimer>
 
 #include "core/io/run_groups.h"
@@ -39,6 +41,8 @@ class RunGroupsModel : public QAbstractItemModel {
   bool isGroupRow(const QModelIndex& index) const { return index.isValid() && index.internalId() == 0; }
   QModelIndex groupIndex(const QString& id) const;
   QModelIndex memberIndex(const QString& groupId, const QString& runPath) const;
+  // The colours of the groups whose curves are drawn (by id), shown as a swatch before their names.
+  void setCurveColours(const QHash<QString, QColor>& colours);
   // How a group is named in the curves' legend: "<study> <objective>", "<setting> = <value>".
   QString groupName(const RunGroup& group) const;
 
@@ -57,6 +61,7 @@ class RunGroupsModel : public QAbstractItemModel {
   RunsTableModel* runs_;
   QString groupBy_;
   RunGroups groups_;
+  QHash<QString, QColor> curveColours_;
   QTimer regroupSoon_;  // coalesces the runs model's signals of one rescan into one regroup
 };
 

@@ -5,6 +5,7 @@
 // a selected group is a mean line over a min-max band (the metric, the learning rate, k-NN) that
 // grows with its runs and is drawn anew when a run joins it, the metric picker puts any logged
 // step metric in the first panel, and runs group by any setting.
+#include <QColor>
 #include <QHeaderView>
 #include <QLocale>
 #include <QTemporaryDir>
@@ -135,6 +136,11 @@ TEST_F(ResultsGroupsTest, AStudyShowsAsGroupsWithMeanStdAndItsCurvesAsBands) {
   EXPECT_EQ(curves->pointCount(ResultsPage::groupSeriesKey(folkId, "knn")), 1);
   EXPECT_NEAR(curves->bandUpper(ResultsPage::groupSeriesKey(folkId, "knn"))[0], 0.731, 1e-12);
   EXPECT_EQ(curves->pointCount(ResultsPage::groupSeriesKey(mfmId, "total")), 20);
+  // Each group's row shows the colour of its curves; the others none.
+  const QVariant folkColour = groups->data(groups->index(0, 0), Qt::DecorationRole);
+  ASSERT_TRUE(folkColour.canConvert<QColor>());
+  EXPECT_NE(folkColour.value<QColor>(), groups->data(groups->index(1, 0), Qt::DecorationRole).value<QColor>());
+  EXPECT_FALSE(groups->data(groups->index(2, 0), Qt::DecorationRole).isValid());
   curves->flushReplot();
 
   // A run logs more steps: the band grows. A run joins the group: it is drawn anew over four runs,
