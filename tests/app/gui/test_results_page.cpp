@@ -8,6 +8,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -16,12 +17,14 @@
 #include "app/gui/error_banner.h"
 #include "app/gui/main_window.h"
 #include "app/gui/results_page.h"
+#include "app/gui/run_groups_model.h"
 #include "app/gui/runs_table_model.h"
 #include "app/gui/train_page.h"
 #include "core/io/run_directory.h"
 #include "core/io/safetensors.h"
 #include "core/train/session.h"
 #include "gui_test_support.h"
+#include "tests/app/cli/cli_runner.h"
 #include "tiny_train_config.h"
 #include "widgets/embedding_plot.h"
 #include "widgets/training_curves.h"
@@ -229,6 +232,43 @@ TEST_F(ResultsPageTest, DocumentationScreenshot) {
   ASSERT_TRUE(waitUntil([&] { return !window.resultsPage()->embeddingBusy(); }));
   QTest::qWait(300);
   window.grab().save(QDir(dir).filePath("embedding.png"));
+}
+
+// Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), runs a small real `folk study` (folk and
+// mfm, three seeds, 150 steps each, k-NN every 50) and saves the Results workspace's Groups list
+// with both objectives' mean curves over their min-max bands (results-groups.png). Skipped
+// otherwise; the grouping and the bands are asserted by test_results_groups.cpp.
+TEST_F(ResultsPageTest, GroupsScreenshot) {
+  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
+  // Justified skip: this writes a documentation picture (minutes of training), not a check.
+  if (!dir) GTEST_SKIP() << "set FOLK_SCREENSHOT_DIR to write results-groups.png";
+  std::vector<std::string> args{"study", "--objectives", "folk,mfm", "--seeds", "3", "--steps", "150", "--data",
+                                "/usr/share/datasets/fashion-mnist", "--protocol", "fast", "--runs-dir",
+                                runs_.path().toStdString(), "--name", "frequency", "--threads", "1"};
+  for (const char* set : {"data.train_subset=2048", "data.workers=1", "optimisation.batch_size=16", "model.vit_dim=32",
+                          "model.vit_depth=2", "model.vit_heads=2", "model.prototypes=64", "model.head_hidden=64",
+                          "model.head_bottleneck=16", "evaluation.interval_steps=50", "evaluation.train_samples=1000",
+                          "evaluation.test_samples=500", "evaluation.linear_epochs=5", "evaluation.few_shot_fractions=[0.1]",
+                          "log_interval_steps=1", "sample_interval_steps=0", "device.device=cpu"}) {
+    args.insert(args.end(), {"--set", set});
+  }
+  const auto study = cli::test::runFolk(args);
+  ASSERT_EQ(study.exitCode, 0) << study.out << study.err;
+  MainWindow window;
+  window.resize(1500, 950);
+  window.show();
+  window.trainPage()->setRunsDirectory(runs_.path());
+  window.showWorkspace(2);
+  ResultsPage* page = window.resultsPage();
+  ASSERT_TRUE(waitUntil([&] { return page->model()->rowCount() == 6 && page->upToDate(); }));
+  ASSERT_EQ(page->model()->studies().size(), 1u);
+  const QString path = QString::fromStdString(page->model()->studies().front().path);
+  page->selectGroups({path + "|folk", path + "|mfm"});
+  page->groupsView()->expand(page->groupsView()->model()->index(0, 0));
+  ASSERT_TRUE(waitUntil([&] { return page->upToDate(); }));
+  QTest::qWait(300);
+  page->curves()->flushReplot();
+  window.grab().save(QDir(dir).filePath("results-groups.png"));
 }
 
 }  // namespace
