@@ -150,19 +150,18 @@ RunGroups groupStudyRuns(const std::vector<RunSummary>& runs, const std::vector<
 }
 
 RunGroups groupRunsBySetting(const std::vector<RunSummary>& runs, const std::string& key) {
-  const auto& registry = settingsRegistry();
-  const auto setting = std::find_if(registry.begin(), registry.end(), [&](const Setting& s) { return s.key == key; });
-  if (setting == registry.end()) return {};
-  const auto index = std::size_t(setting - registry.begin());
+  const Setting* setting = findSetting(key);
+  if (!setting) return {};
+  const auto index = std::size_t(setting - settingsRegistry().data());  // RunSummary::settings' order
   std::map<std::string, std::vector<const RunSummary*>> byValue;
   for (const auto& run : runs) {
     if (index < run.settings.size()) byValue[run.settings[index]].push_back(&run);
   }
   std::vector<std::string> values;
   bool numbers = true;
-  for (const auto& [value, members] : byValue) {
-    values.push_back(value);
-    numbers = numbers && isNumber(value);
+  for (const auto& entry : byValue) {
+    values.push_back(entry.first);
+    numbers = numbers && isNumber(entry.first);
   }
   if (numbers) {
     std::sort(values.begin(), values.end(),
