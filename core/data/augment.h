@@ -1,13 +1,18 @@
 #pragma once
-// Two-view augmentation (DESIGN.md §3, DINO style): each training image gives two views, each a
-// random resized crop to the output size, a horizontal flip, colour jitter and random greyscale
-// (colour data only), an optional Gaussian blur and solarisation. Views stay in [0,1]; normalisation
-// is separate (normalization.h) because the FOLK masks are computed on [0,1] images.
+// Multi-crop augmentation (DESIGN.md §3, DINO style): each training image gives two global views,
+// each a random resized crop to the output size, a horizontal flip, colour jitter and random
+// greyscale (colour data; brightness / contrast also on grey data when asked), an optional Gaussian
+// blur and solarisation, optional random erasing and Gaussian noise; plus `local.count` local crops
+// (smaller crops of a smaller output size, for the student only) made the same way. Views stay in
+// [0,1]; normalisation is separate (normalization.h) because the FOLK masks are computed on [0,1]
+// images.
 //
 // Every random draw comes from SampleRng(seed, epoch, index): the views of a sample do not depend on
-// which loader thread builds them or when.
+// which loader thread builds them or when. The two global views draw from one stream exactly as
+// without local crops, erasing and noise, so turning those on leaves the global views unchanged.
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include "core/data/image.h"
 #include "core/data/image_ops.h"
@@ -21,6 +26,21 @@ struct ColorJitter {
   double contrast = 0.4;
   double saturation = 0.2;
   double hue = 0.1;          // shift uniform in [-h, h] turns (h <= 0.5)
+  // Brightness and contrast (in torchvision's random order) also on grey, 1-channel views, where
+  // saturation and hue mean nothing. Off: grey views get no jitter at all.
+  bool grey = false;
+};
+
+// DINO's local crops: small crops, seen by the student only, that the teacher's global views
+// supervise. count 0: two views only.
+struct LocalCropConfig {
+  int count = 0;
+  // Output side in pixels. 14 = half a 28 px image, 2×2 tokens of 7 px patches; a ViT needs a
+  // multiple of its patch size (position embeddings are interpolated to the smaller grid).
+  int size = 14;
+  double scaleMin = 0.05, scaleMax = 0.4;  // crop area as a fraction of the image (DINO)
+  double blurProbability = 0.0;            // DINO: 0.5; off by default as for the global views
+  double solarizeProbability = 0.0;
 };
 
 struct AugmentConfig {
@@ -36,6 +56,14 @@ struct AugmentConfig {
   std::array<double, 2> blurProbability{0.0, 0.0};
   double blurSigmaMin = 0.1, blurSigmaMax = 2.0;
   std::array<double, 2> solarizeProbability{0.0, 0.0};
+  // Random erasing (every view): a rectangle of a fraction in [min, max] of the view's area, aspect
+  // ratio log-uniform in [0.3, 3.3], set to 0 (black, the background of MNIST-like data).
+  double eraseProbability = 0.0;
+  double eraseScaleMin = 0.02, eraseScaleMax = 0.2;
+  // Additive Gaussian noise (every view), standard deviation uniform in [0, noiseStd], clamped to [0,1].
+  double noiseProbability = 0.0;
+  double noiseStd = 0.05;
+  LocalCropConfig local;
 
   // Throws std::invalid_argument with a message naming the first bad field.
   void validate() const;
@@ -51,16 +79,33 @@ class TwoViewAugmentation {
   explicit TwoViewAugmentation(AugmentConfig config);
   const AugmentConfig& config() const { return config_; }
   std::size_t viewFloats() const { return std::size_t(config_.channels) * config_.outputSize * config_.outputSize; }
+  std::size_t localFloats() const {
+    return std::size_t(config_.channels) * config_.local.size * config_.local.size;
+  }
 
   // Writes view 0 and view 1 of `image` (channels already converted to config().channels) to
   // out0 / out1 (viewFloats() floats each).
   void apply(const Image& image, std::uint64_t seed, std::uint64_t epoch, std::uint64_t index, float* out0,
              float* out1) const;
+  // Writes local crop `crop` (0 <= crop < config().local.count) to `out` (localFloats() floats).
+  void applyLocal(const Image& image, std::uint64_t seed, std::uint64_t epoch, std::uint64_t index, int crop,
+                  float* out) const;
   // Convenience for tests and previews: both views as images (converts channels first).
   std::array<Image, 2> apply(const Image& image, std::uint64_t seed, std::uint64_t epoch, std::uint64_t index) const;
+  // The same for the local crops (config().local.count images).
+  std::vector<Image> applyLocals(const Image& image, std::uint64_t seed, std::uint64_t epoch,
+                                 std::uint64_t index) const;
 
  private:
-  void view(const Image& image, int which, SampleRng& rng, float* out) const;
+  // What differs between a global view and a local crop.
+  struct ViewKind {
+    int size;
+    double scaleMin, scaleMax;
+    double blurProbability, solarizeProbability;
+  };
+  void view(const Image& image, const ViewKind& kind, SampleRng& rng, SampleRng& extra, float* out) const;
+  ViewKind globalKind(int which) const;
+  ViewKind localKind() const;
   AugmentConfig config_;
 };
 

@@ -116,6 +116,16 @@ TwoViewBatch BatchLoader::build(std::int64_t position, const PrefetchCancel& can
   }
   batch.labels = torch::empty({std::int64_t(count)}, torch::kInt64);
   batch.indices = torch::empty({std::int64_t(count)}, torch::kInt64);
+  const int localCount = cfg.local.count;
+  const std::int64_t ls = cfg.local.size;
+  const std::size_t localFloats = augment_.localFloats();
+  std::vector<float*> localOut, localNorm;
+  for (int k = 0; k < localCount; ++k) {
+    batch.locals.push_back(torch::empty({std::int64_t(count), c, ls, ls}, options));
+    batch.localsNormalized.push_back(torch::empty({std::int64_t(count), c, ls, ls}, options));
+    localOut.push_back(batch.locals.back().data_ptr<float>());
+    localNorm.push_back(batch.localsNormalized.back().data_ptr<float>());
+  }
   float* out[2] = {batch.views[0].data_ptr<float>(), batch.views[1].data_ptr<float>()};
   float* norm[2] = {batch.normalized[0].data_ptr<float>(), batch.normalized[1].data_ptr<float>()};
   std::int64_t* labels = batch.labels.data_ptr<std::int64_t>();
@@ -133,6 +143,13 @@ TwoViewBatch BatchLoader::build(std::int64_t position, const PrefetchCancel& can
     for (int v = 0; v < 2; ++v) {
       std::copy(out[v] + j * floats, out[v] + (j + 1) * floats, norm[v] + j * floats);
       normalizeInPlace(norm[v] + j * floats, cfg.channels, std::size_t(s * s), normalization_);
+    }
+    for (int k = 0; k < localCount; ++k) {
+      float* crop = localOut[std::size_t(k)] + j * localFloats;
+      augment_.applyLocal(sample.image, options_.seed, std::uint64_t(epoch), requested, k, crop);
+      float* normalized = localNorm[std::size_t(k)] + j * localFloats;
+      std::copy(crop, crop + localFloats, normalized);
+      normalizeInPlace(normalized, cfg.channels, std::size_t(ls * ls), normalization_);
     }
     labels[j] = dataset_->label(sample.index);
     indices[j] = std::int64_t(sample.index);

@@ -1,5 +1,6 @@
 #pragma once
-// Training batches: worker threads decode and augment samples into two-view batches ahead of the
+// Training batches: worker threads decode and augment samples into two-view batches (plus the
+// local crops, when configured) ahead of the
 // training loop (a bounded prefetch queue, so the model never waits on data it need not wait for and
 // memory stays bounded). Batches come out in a fixed order whatever the number of threads:
 // shuffling uses SampleRng(seed, epoch) and each sample's views SampleRng(seed, epoch, index).
@@ -54,6 +55,9 @@ struct TwoViewBatch {
   std::int64_t batchInEpoch = 0;
   torch::Tensor views[2];       // (B,C,S,S) float32 in [0,1]: what the FOLK masks are computed on
   torch::Tensor normalized[2];  // the same views normalised per channel
+  // AugmentConfig::local.count local crops, each (B,C,s,s) with s = local.size, and normalised.
+  std::vector<torch::Tensor> locals;
+  std::vector<torch::Tensor> localsNormalized;
   torch::Tensor labels;         // (B) int64, -1 for unlabelled data
   torch::Tensor indices;        // (B) int64 dataset index of each row (after any substitution)
   std::int64_t size() const { return labels.defined() ? labels.size(0) : 0; }

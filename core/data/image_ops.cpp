@@ -186,4 +186,15 @@ void solarize(float* planes, int channels, int height, int width, float threshol
     if (planes[p] >= threshold) planes[p] = 1.0f - planes[p];
 }
 
+void fillBox(float* planes, int channels, int height, int width, const CropBox& box, float value) {
+  if (box.top < 0 || box.left < 0 || box.height < 0 || box.width < 0 || box.top + box.height > height ||
+      box.left + box.width > width)
+    throw std::invalid_argument("fillBox: box outside the image");
+  for (int c = 0; c < channels; ++c)
+    for (int y = box.top; y < box.top + box.height; ++y) {
+      float* row = planes + (std::size_t(c) * height + y) * width;
+      std::fill(row + box.left, row + box.left + box.width, value);
+    }
+}
+
 }  // namespace folk

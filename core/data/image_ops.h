@@ -28,5 +28,6 @@ void adjustHue(float* planes, int height, int width, float shift);           // 
 void toGreyscale(float* planes, int height, int width);                      // RGB -> luma in all 3 planes
 void gaussianBlur(float* planes, int channels, int height, int width, double sigma);
 void solarize(float* planes, int channels, int height, int width, float threshold = 0.5f);
+void fillBox(float* planes, int channels, int height, int width, const CropBox& box, float value);
 
 }  // namespace folk

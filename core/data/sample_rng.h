@@ -18,15 +18,28 @@ inline std::uint64_t mix64(std::uint64_t x) {
 }
 
 // Distinct streams so that, e.g., the shuffle of epoch 3 never shares numbers with sample 3.
-enum class RngStream : std::uint64_t { Augment = 1, Shuffle = 2, Replace = 3, Probe = 4, Subset = 5 };
+// AugmentLocal draws the local crops and AugmentExtra the noise and erasing of every view, each view
+// from its own substream, so neither shifts the draws of the two global views.
+enum class RngStream : std::uint64_t {
+  Augment = 1,
+  Shuffle = 2,
+  Replace = 3,
+  Probe = 4,
+  Subset = 5,
+  AugmentLocal = 6,
+  AugmentExtra = 7
+};
 
 class SampleRng {
  public:
-  SampleRng(std::uint64_t seed, std::uint64_t epoch, std::uint64_t index, RngStream stream) {
+  // `substream` > 0 splits a stream further (one generator per view); 0 is the plain stream.
+  SampleRng(std::uint64_t seed, std::uint64_t epoch, std::uint64_t index, RngStream stream,
+            std::uint64_t substream = 0) {
     std::uint64_t h = mix64(seed);
     h = mix64(h ^ epoch);
     h = mix64(h ^ index);
     h = mix64(h ^ static_cast<std::uint64_t>(stream));
+    if (substream != 0) h = mix64(h ^ substream);
     for (auto& s : s_) s = h = mix64(h);
   }
 
@@ -46,6 +59,12 @@ class SampleRng {
   double uniform() { return double(next() >> 11) * 0x1.0p-53; }
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
   bool bernoulli(double p) { return uniform() < p; }
+  // Standard normal (Box-Muller; two uniforms per draw, the second value is not kept).
+  double normal() {
+    const double u1 = 1.0 - uniform();  // (0, 1]: the logarithm stays finite
+    const double u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
   // Uniform integer in [0, n) (n > 0); the modulo bias is below 2^-40 for any n < 2^24 and
   // irrelevant for shuffling.
   std::uint64_t below(std::uint64_t n) { return next() % n; }

@@ -121,10 +121,11 @@ struct Declared : Setting {
     minOpen = true;
     return *this;
   }
-  Declared& within(double low, double high, bool lowOpen = false) {
+  Declared& within(double low, double high, bool lowOpen = false, bool highOpen = false) {
     min = low;
     max = high;
     minOpen = lowOpen;
+    maxOpen = highOpen;
     return *this;
   }
   Declared& probability() { return within(0.0, 1.0); }
@@ -240,6 +241,12 @@ std::vector<Setting> declareSettings() {
                   .atLeast(0)
                   .text(FOLK_TRANSLATE_NOOP("Settings", "ViT attention heads"), "",
                         FOLK_TRANSLATE_NOOP("Settings", "Overrides the preset's attention heads; 0 keeps the preset.")));
+  // Stochastic depth: DINO's 0.1 for ViT-S (the paper preset); off in the desk recipe.
+  r.push_back(declare("model.drop_path", G::Model, FIELD(model.dropPath), 0.0)
+                  .within(0.0, 1.0, false, true)
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Drop path rate"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "ViT stochastic depth of the student: the last block skips a branch with this "
+                                            "probability, earlier blocks less; 0: off.")));
 
   // Objective. The teacher temperature warms up within the first third of an epoch (a short run).
   r.push_back(declare("objective.name", G::Objective, FIELD(objective.name), std::string("folk"))
@@ -442,7 +449,7 @@ std::vector<Setting> declareSettings() {
   r.push_back(declare("data.augment.jitter.probability", G::Augmentation, FIELD(data.augment.jitter.probability), 0.8)
                   .probability()
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Colour jitter probability"), "",
-                        FOLK_TRANSLATE_NOOP("Settings", "Probability of a colour jitter (colour data only).")));
+                        FOLK_TRANSLATE_NOOP("Settings", "Probability of a colour jitter (grey views: brightness and contrast, only with jitter.grey).")));
   r.push_back(declare("data.augment.jitter.brightness", G::Augmentation, FIELD(data.augment.jitter.brightness), 0.4)
                   .atLeast(0)
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Jitter brightness"), "", FOLK_TRANSLATE_NOOP("Settings", "Colour jitter: largest relative change of brightness.")));
@@ -477,6 +484,61 @@ std::vector<Setting> declareSettings() {
                   .probability()
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Solarisation probability (view 1, view 2)"), "",
                         FOLK_TRANSLATE_NOOP("Settings", "Solarisation probability of the first and the second view.")));
+  // Grey data gets no colour jitter unless asked; erasing and noise are the grey-data alternatives.
+  // All off by default: the desk recipe is the two-view one.
+  r.push_back(declare("data.augment.jitter.grey", G::Augmentation, FIELD(data.augment.jitter.grey), false)
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Jitter grey views"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Also jitter brightness and contrast of grey (1-channel) views.")));
+  r.push_back(declare("data.augment.erase_probability", G::Augmentation, FIELD(data.augment.eraseProbability), 0.0)
+                  .probability()
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Erasing probability"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Probability of erasing a random rectangle of a view (set to black).")));
+  r.push_back(declare("data.augment.erase_scale_min", G::Augmentation, FIELD(data.augment.eraseScaleMin), 0.02)
+                  .fraction()
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Smallest erased area"), FOLK_TRANSLATE_NOOP("Settings", "of the view"),
+                        FOLK_TRANSLATE_NOOP("Settings", "Smallest erased area as a fraction of the view.")));
+  r.push_back(declare("data.augment.erase_scale_max", G::Augmentation, FIELD(data.augment.eraseScaleMax), 0.2)
+                  .fraction()
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Largest erased area"), FOLK_TRANSLATE_NOOP("Settings", "of the view"),
+                        FOLK_TRANSLATE_NOOP("Settings", "Largest erased area as a fraction of the view.")));
+  r.push_back(declare("data.augment.noise_probability", G::Augmentation, FIELD(data.augment.noiseProbability), 0.0)
+                  .probability()
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Noise probability"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Probability of adding Gaussian noise to a view.")));
+  r.push_back(declare("data.augment.noise_std", G::Augmentation, FIELD(data.augment.noiseStd), 0.05)
+                  .atLeast(0)
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Largest noise standard deviation"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Largest standard deviation of the noise (images in [0, 1]).")));
+  // DINO's local crops (multi-crop), off by default. 14 px is half a 28 px image: 2×2 tokens of the
+  // desk recipe's 7 px patches.
+  r.push_back(declare("data.augment.local_crops.count", G::Augmentation, FIELD(data.augment.local.count), 0)
+                  .atLeast(0)
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Local crops"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Local crops per image, seen only by the student and supervised "
+                                            "by both teacher views; 0: two views only.")));
+  r.push_back(declare("data.augment.local_crops.size", G::Augmentation, FIELD(data.augment.local.size), 14)
+                  .atLeast(1)
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Local crop size"), FOLK_TRANSLATE_NOOP("Settings", "px"),
+                        FOLK_TRANSLATE_NOOP("Settings", "Side of the local crops in pixels; a multiple of the ViT patch "
+                                            "size.")));
+  r.push_back(declare("data.augment.local_crops.scale_min", G::Augmentation, FIELD(data.augment.local.scaleMin), 0.05)
+                  .fraction()
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Smallest local crop area"), FOLK_TRANSLATE_NOOP("Settings", "of the image"),
+                        FOLK_TRANSLATE_NOOP("Settings", "Smallest fraction of the image area a local crop keeps.")));
+  r.push_back(declare("data.augment.local_crops.scale_max", G::Augmentation, FIELD(data.augment.local.scaleMax), 0.4)
+                  .fraction()
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Largest local crop area"), FOLK_TRANSLATE_NOOP("Settings", "of the image"),
+                        FOLK_TRANSLATE_NOOP("Settings", "Largest fraction of the image area a local crop keeps.")));
+  r.push_back(declare("data.augment.local_crops.blur_probability", G::Augmentation,
+                      FIELD(data.augment.local.blurProbability), 0.0)
+                  .probability()
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Local crop blur probability"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Gaussian blur probability of a local crop.")));
+  r.push_back(declare("data.augment.local_crops.solarize_probability", G::Augmentation,
+                      FIELD(data.augment.local.solarizeProbability), 0.0)
+                  .probability()
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Local crop solarisation probability"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Solarisation probability of a local crop.")));
 
   // Device. bf16 is meant for GPUs; on a CPU without bf16 instructions it is slower, though correct.
   r.push_back(declare("device.device", G::Device, FIELD(device.device), std::string("auto"))

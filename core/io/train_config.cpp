@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/io/settings_registry.h"
+#include "core/method/objective.h"
 #include "core/util/atomic_file.h"
 #include "core/util/regular_file.h"
 
@@ -170,6 +171,17 @@ std::vector<std::string> validationProblems(const TrainConfig& c) {
   if (c.model.channels == 2) add("model.channels must be 1 or 3");
   if (!problemUnder("model.")) {
     if (auto problem = validateModelConfig(c.model); !problem.empty()) add("model: " + problem);
+  }
+  const auto& local = c.data.augment.local;
+  if (local.count > 0) {
+    if (isViT(c.model.name) && c.model.patchSize > 0 && local.size % c.model.patchSize != 0) {
+      add("data.augment.local_crops.size " + std::to_string(local.size) + " is not a multiple of model.patch_size " +
+          std::to_string(c.model.patchSize) + " (the ViT sees local crops as a smaller grid of whole patches)");
+    }
+    if (const auto objective = parseObjective(c.objective.name); objective && !objectiveTraits(*objective).distill) {
+      add("data.augment.local_crops.count > 0 needs a teacher to supervise the local crops: objective '" +
+          c.objective.name + "' has none (use folk, folk-fixed or dino, or set the count to 0)");
+    }
   }
   const auto& dev = c.device.device;
   const bool cudaN = dev.rfind("cuda:", 0) == 0 && dev.size() > 5 &&

@@ -4,29 +4,51 @@
 
 namespace folk {
 
+namespace {
+
+// Teacher rows (2B, K) for the two global views, student rows (V·B, K) with V >= 2; throws naming
+// `function` otherwise.
+void checkDistillationShapes(const char* function, const torch::Tensor& student, const torch::Tensor& teacher) {
+  const bool shapesOk = student.dim() == 2 && teacher.dim() == 2 && teacher.size(0) % 2 == 0 && teacher.size(0) > 0 &&
+                        student.size(1) == teacher.size(1) && student.size(0) >= teacher.size(0) &&
+                        student.size(0) % (teacher.size(0) / 2) == 0;
+  if (!shapesOk) {
+    throw std::invalid_argument(std::string(function) + ": expected teacher rows (2B, K) and student logits (V*B, K) "
+                                "with V >= 2, got " + c10::str(student.sizes()) + " (student) and " +
+                                c10::str(teacher.sizes()) + " (teacher)");
+  }
+}
+
+}  // namespace
+
 torch::Tensor dinoDistillationLoss(const torch::Tensor& studentLogits, const torch::Tensor& teacherLogits,
                                    const torch::Tensor& center, double studentTemp, double teacherTemp) {
-  if (studentLogits.dim() != 2 || studentLogits.sizes() != teacherLogits.sizes() || studentLogits.size(0) % 2 != 0) {
-    throw std::invalid_argument("dinoDistillationLoss: expected student and teacher logits of the same shape "
-                                "(2B, K), got " + c10::str(studentLogits.sizes()) + " and " +
-                                c10::str(teacherLogits.sizes()));
-  }
+  checkDistillationShapes("dinoDistillationLoss", studentLogits, teacherLogits);
   return distillationCrossEntropy(studentLogits, torch::softmax((teacherLogits.detach() - center) / teacherTemp, -1),
                                   studentTemp);
 }
 
 torch::Tensor distillationCrossEntropy(const torch::Tensor& studentLogits, const torch::Tensor& teacherProbs,
                                        double studentTemp) {
-  if (studentLogits.dim() != 2 || studentLogits.sizes() != teacherProbs.sizes() || studentLogits.size(0) % 2 != 0) {
-    throw std::invalid_argument("distillationCrossEntropy: expected student logits and teacher probabilities of the "
-                                "same shape (2B, K), got " + c10::str(studentLogits.sizes()) + " and " +
-                                c10::str(teacherProbs.sizes()));
-  }
-  auto studentLogProbs = torch::log_softmax(studentLogits / studentTemp, -1).chunk(2, 0);
+  checkDistillationShapes("distillationCrossEntropy", studentLogits, teacherProbs);
+  const auto batch = teacherProbs.size(0) / 2;
+  const auto views = studentLogits.size(0) / batch;
+  auto studentLogProbs = torch::log_softmax(studentLogits / studentTemp, -1).chunk(views, 0);
   auto q = teacherProbs.detach().chunk(2, 0);
-  // Teacher chunk 1 (v) supervises student chunk 0 (ũ) and teacher chunk 0 (u) student chunk 1 (ṽ).
   auto term = [](const torch::Tensor& q, const torch::Tensor& logP) { return (-q * logP).sum(-1).mean(); };
-  return 0.5 * (term(q[1], studentLogProbs[0]) + term(q[0], studentLogProbs[1]));
+  if (views == 2) {
+    // Teacher chunk 1 (v) supervises student chunk 0 (ũ) and teacher chunk 0 (u) student chunk 1 (ṽ).
+    return 0.5 * (term(q[1], studentLogProbs[0]) + term(q[0], studentLogProbs[1]));
+  }
+  torch::Tensor total;
+  for (std::int64_t t = 0; t < 2; ++t) {
+    for (std::int64_t v = 0; v < views; ++v) {
+      if (v == t) continue;  // a view never supervises itself
+      auto pair = term(q[t], studentLogProbs[v]);
+      total = total.defined() ? total + pair : pair;
+    }
+  }
+  return total / static_cast<double>(2 * (views - 1));
 }
 
 TeacherOutputStats teacherOutputStats(const torch::Tensor& teacherLogits, const torch::Tensor& center,

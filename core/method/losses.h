@@ -6,11 +6,13 @@
 
 namespace folk {
 
-// DINO cross-view cross-entropy. Both logits are (2B, K) with rows [0, B) from the first view and
-// [B, 2B) from the second (student: filtered views ũ, ṽ; teacher: unfiltered u, v). Teacher
-// probabilities softmax((t - center) / teacherTemp) carry no gradient; student log-probabilities
-// log_softmax(s / studentTemp). Pairs (v -> ũ) and (u -> ṽ); each term is the batch mean of
-// -sum_k q log p, and the result is the mean of the two terms.
+// DINO cross-view cross-entropy over all pairs (multi-crop). teacherLogits is (2B, K): rows [0, B)
+// from the first global view, [B, 2B) from the second (unfiltered u, v). studentLogits is (V·B, K),
+// V >= 2: the same two global views first (filtered ũ, ṽ), then V - 2 local crops, B rows each.
+// Teacher probabilities softmax((t - center) / teacherTemp) carry no gradient; student
+// log-probabilities log_softmax(s / studentTemp). Every teacher view supervises every student view
+// except its own: each pair's term is the batch mean of -sum_k q log p, and the result is the mean
+// over the 2(V - 1) pairs. With V = 2 these are (v -> ũ) and (u -> ṽ), the two-view loss.
 torch::Tensor dinoDistillationLoss(const torch::Tensor& studentLogits, const torch::Tensor& teacherLogits,
                                    const torch::Tensor& center, double studentTemp, double teacherTemp);
 

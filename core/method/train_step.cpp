@@ -127,7 +127,10 @@ TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch
   if (traits_.distill) {
     studentProjection_ = makeProjectionHead(model, student_->featureDim());
     studentProjection_->to(device);
-    teacher_ = makeBackbone(model);
+    // The teacher averages the student's weights and never drops a path.
+    ModelConfig teacherModel = model;
+    teacherModel.dropPath = 0.0;
+    teacher_ = makeBackbone(teacherModel);
     teacherProjection_ = makeProjectionHead(model, student_->featureDim());
     teacher_->to(device);
     teacherProjection_->to(device);
@@ -170,12 +173,26 @@ std::vector<torch::Tensor> TrainStep::trainableParameters() const {
   return params;
 }
 
-StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep) {
+StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep,
+                            const std::vector<torch::Tensor>& localViews) {
   if (view1.dim() != 4 || view1.sizes() != view2.sizes()) {
     throw std::invalid_argument("TrainStep: the two views must be (B, C, H, W) batches of the same shape, got " +
                                 c10::str(view1.sizes()) + " and " + c10::str(view2.sizes()));
   }
   const auto batch = view1.size(0);
+  if (!localViews.empty() && !traits_.distill) {
+    throw std::invalid_argument("TrainStep: local crops are seen by the student and supervised by the teacher; "
+                                "objective '" + methodConfig_.objective.name +
+                                "' has no teacher (use folk, folk-fixed or dino, or no local crops)");
+  }
+  for (const auto& local : localViews) {
+    if (local.dim() != 4 || local.size(0) != batch || local.size(1) != view1.size(1) ||
+        local.size(2) != local.size(3) || local.sizes() != localViews.front().sizes()) {
+      throw std::invalid_argument("TrainStep: local crops must be square (B, C, s, s) batches of one size with the "
+                                  "views' B and C, got " + c10::str(local.sizes()) + " for views " +
+                                  c10::str(view1.sizes()));
+    }
+  }
   StepMetrics m;
   auto& v = m.values;
   m.step = globalStep;
@@ -200,6 +217,25 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   }
   auto prepared =
       prepareViews(views, traits_.filter, methodConfig_.filter(), methodConfig_.normalization, maskGenerator_, draw);
+  // The local crops are filtered like the student's global views, their masks drawn after the
+  // global views' (so the global views' masks do not depend on the number of local crops).
+  PreparedViews locals;
+  const auto localCount = static_cast<std::int64_t>(localViews.size());
+  if (localCount > 0) {
+    std::vector<torch::Tensor> onDevice;
+    for (const auto& local : localViews) onDevice.push_back(local.to(device_, torch::kFloat32, async));
+    DrawRows localDraw;
+    if (world > 1) {
+      // Row i of this rank's local crop j is row j·B·W + i·W + rank of the global local batch.
+      const auto rows = torch::arange(batch, torch::kLong) * world + communicator_->rank();
+      std::vector<torch::Tensor> all;
+      for (std::int64_t j = 0; j < localCount; ++j) all.push_back(rows + j * batch * world);
+      localDraw.total = localCount * batch * world;
+      localDraw.rows = torch::cat(all);
+    }
+    locals = prepareViews(torch::cat(onDevice, 0), traits_.filter, methodConfig_.filter(), methodConfig_.normalization,
+                          maskGenerator_, localDraw);
+  }
   const double teacherTemp = traits_.distill ? teacherTemp_.at(globalStep) : 0.0;
   if (traits_.distill) v[StepMetric::TeacherTemp] = teacherTemp;
   // The reconstruction loss of each view is normalised by the removed entries of the whole batch,
@@ -227,7 +263,8 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
   const int shards = static_cast<int>(std::min<std::int64_t>(shards_, batch));
   std::vector<ShardResult> results(shards);
   if (shards == 1) {
-    results[0] = computeShard(prepared, 0, batch, batch, teacherTemp, removedCounts, teacherPass, /*keepGraph=*/true);
+    results[0] =
+        computeShard(prepared, locals, 0, batch, batch, teacherTemp, removedCounts, teacherPass, /*keepGraph=*/true);
     results[0].total.backward();
   } else {
     BlasThreadsScope oneBlasThread(1);
@@ -240,7 +277,7 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     at::parallel_for(0, shards, 1, [&](std::int64_t first, std::int64_t last) {
       torch::AutoGradMode enableGrad(true);
       for (auto s = first; s < last; ++s) {
-        results[s] = computeShard(prepared, batch * s / shards, batch * (s + 1) / shards, batch, teacherTemp,
+        results[s] = computeShard(prepared, locals, batch * s / shards, batch * (s + 1) / shards, batch, teacherTemp,
                                   removedCounts, teacherPass, /*keepGraph=*/false);
       }
     });
@@ -368,16 +405,19 @@ TrainStep::TeacherPass TrainStep::sinkhornKnoppTeacher(const torch::Tensor& teac
   return pass;
 }
 
-// Images [begin, end) of both views: rows [begin, end) and [batch + begin, batch + end) of the 2B
-// batch. Each share is scaled so that the shards of one step add up to the whole batch's loss.
-TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, std::int64_t begin, std::int64_t end,
-                                               std::int64_t batch, double teacherTemp,
-                                               const torch::Tensor& removedCounts, const TeacherPass& teacherPass,
-                                               bool keepGraph) {
+// Images [begin, end) of every view: rows [v·batch + begin, v·batch + end) of the 2B global batch
+// and of the M·B local batch. Each share is scaled so that the shards of one step add up to the
+// whole batch's loss.
+TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, const PreparedViews& locals,
+                                               std::int64_t begin, std::int64_t end, std::int64_t batch,
+                                               double teacherTemp, const torch::Tensor& removedCounts,
+                                               const TeacherPass& teacherPass, bool keepGraph) {
   const bool whole = begin == 0 && end == batch;
   auto rows = [&](const torch::Tensor& t) {
     if (whole) return t;
-    return torch::cat({t.slice(0, begin, end), t.slice(0, batch + begin, batch + end)}, 0);
+    std::vector<torch::Tensor> parts;
+    for (std::int64_t v = 0; v < t.size(0) / batch; ++v) parts.push_back(t.slice(0, v * batch + begin, v * batch + end));
+    return torch::cat(parts, 0);
   };
   const auto n = end - begin;
   const auto studentInput = rows(prepared.studentInput);
@@ -397,6 +437,12 @@ TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, st
         r.teacherLogits = teacherProjection_->forward(teacher_->forward(teacherInput).features).to(torch::kFloat32);
       }
       studentLogits = studentProjection_->forward(studentOut.features).to(torch::kFloat32);
+      if (locals.studentInput.defined()) {
+        // A second pass at the local crops' smaller size (DINO groups its crops by resolution).
+        const auto localOut = student_->forward(rows(locals.studentInput));
+        studentLogits =
+            torch::cat({studentLogits, studentProjection_->forward(localOut.features).to(torch::kFloat32)}, 0);
+      }
     }
     if (traits_.reconstruct) predicted = reconstruction_->forward(studentOut.patchMap).to(torch::kFloat32);
   }

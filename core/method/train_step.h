@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/dist/communicator.h"
 #include "core/io/step_metrics.h"
@@ -68,9 +69,13 @@ class TrainStep {
   TrainStep(const ModelConfig& model, const MethodConfig& method, torch::Device device = torch::kCPU);
 
   // view1, view2: (B, C, H, W) float32 augmented views of the same images, in [0,1] (any device).
+  // localViews: DINO's local crops of the same images, each (B, C, s, s) with s <= H, seen by the
+  // student only (filtered like its global views) and supervised by both teacher views; only for
+  // objectives with distillation. The reconstruction loss stays on the two global views.
   // A step whose loss terms or gradients are not finite is detected before anything is updated and
   // reported in StepMetrics::fault (all ranks agree: they see the all-reduced values).
-  StepMetrics step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep);
+  StepMetrics step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep,
+                   const std::vector<torch::Tensor>& localViews = {});
 
   // Splits each step's batch into `shards` parts computed concurrently on the intra-op threads,
   // each with single-threaded ops and OpenBLAS at one thread, gradients summed in shard order
@@ -128,9 +133,9 @@ class TrainStep {
     torch::Tensor logits, probs;
   };
   TeacherPass sinkhornKnoppTeacher(const torch::Tensor& teacherInput, double teacherTemp);
-  ShardResult computeShard(const PreparedViews& prepared, std::int64_t begin, std::int64_t end, std::int64_t batch,
-                           double teacherTemp, const torch::Tensor& removedCounts, const TeacherPass& teacherPass,
-                           bool keepGraph);
+  ShardResult computeShard(const PreparedViews& prepared, const PreparedViews& locals, std::int64_t begin,
+                           std::int64_t end, std::int64_t batch, double teacherTemp,
+                           const torch::Tensor& removedCounts, const TeacherPass& teacherPass, bool keepGraph);
 
   ModelConfig modelConfig_;
   MethodConfig methodConfig_;

@@ -32,6 +32,7 @@ ViTConfig vitConfig(const ModelConfig& c) {
   v.dim = c.vitDim > 0 ? c.vitDim : preset->dim;
   v.depth = c.vitDepth > 0 ? c.vitDepth : preset->depth;
   v.heads = c.vitHeads > 0 ? c.vitHeads : preset->heads;
+  v.dropPath = c.dropPath;
   return v;
 }
 
@@ -75,6 +76,7 @@ std::string validateModelConfig(const ModelConfig& c) {
   if (c.prototypes <= 0 || c.headHidden <= 0 || c.headBottleneck <= 0) {
     return "prototypes, head hidden and head bottleneck sizes must be positive";
   }
+  if (isResNet(c.name) && c.dropPath != 0.0) return "drop path applies to ViT backbones only (set it to 0)";
   return isViT(c.name) ? validateViTConfig(vitConfig(c)) : validateResNetConfig(resNetConfig(c));
 }
 

@@ -21,6 +21,8 @@ struct ModelConfig {
   int vitDim = 0;
   int vitDepth = 0;
   int vitHeads = 0;
+  // ViT stochastic depth (ViTConfig::dropPath); the student's only: the EMA teacher is built with 0.
+  double dropPath = 0.0;
   // Projection head.
   int prototypes = 1024;
   int headHidden = 2048;

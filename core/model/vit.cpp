@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "core/model/gelu.h"
 #include "core/model/init.h"
@@ -31,6 +32,9 @@ std::string validateViTConfig(const ViTConfig& c) {
            std::to_string(c.heads);
   }
   if (c.mlpRatio <= 0.0) return "ViT MLP ratio must be positive";
+  if (!(c.dropPath >= 0.0 && c.dropPath < 1.0)) {
+    return "ViT drop-path rate must lie in [0, 1) (got " + std::to_string(c.dropPath) + ")";
+  }
   return {};
 }
 
@@ -65,7 +69,16 @@ MlpImpl::MlpImpl(int dim, int hidden) {
 
 torch::Tensor MlpImpl::forward(const torch::Tensor& x) { return fc2(folk::gelu(fc1(x))); }
 
-TransformerBlockImpl::TransformerBlockImpl(int dim, int heads, double mlpRatio) {
+torch::Tensor dropPath(const torch::Tensor& branch, double probability, bool training) {
+  if (!training || probability <= 0.0) return branch;
+  const double keep = 1.0 - probability;
+  std::vector<std::int64_t> shape(static_cast<std::size_t>(branch.dim()), 1);
+  shape[0] = branch.size(0);
+  const auto kept = torch::empty(shape, branch.options()).bernoulli_(keep).div_(keep);
+  return branch * kept;
+}
+
+TransformerBlockImpl::TransformerBlockImpl(int dim, int heads, double mlpRatio, double dropPath) : dropPath_(dropPath) {
   norm1 = register_module("norm1", makeNorm(dim));
   attn = register_module("attn", Attention(dim, heads));
   norm2 = register_module("norm2", makeNorm(dim));
@@ -73,8 +86,9 @@ TransformerBlockImpl::TransformerBlockImpl(int dim, int heads, double mlpRatio) 
 }
 
 torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x) {
-  auto y = x + attn(norm1(x));
-  return y + mlp(norm2(y));
+  const bool training = is_training();
+  auto y = x + dropPath(attn(norm1(x)), dropPath_, training);
+  return y + dropPath(mlp(norm2(y)), dropPath_, training);
 }
 
 ViTImpl::ViTImpl(const ViTConfig& config) : BackboneImpl("ViT"), config_(config) {
@@ -91,7 +105,8 @@ ViTImpl::ViTImpl(const ViTConfig& config) : BackboneImpl("ViT"), config_(config)
   posEmbed_ = register_parameter("pos_embed", torch::zeros({1, grid * grid + 1, config.dim}));
   blocks_ = register_module("blocks", torch::nn::ModuleList());
   for (int i = 0; i < config.depth; ++i) {
-    blocks_->push_back(TransformerBlock(config.dim, config.heads, config.mlpRatio));
+    const double rate = config.depth > 1 ? config.dropPath * i / (config.depth - 1) : 0.0;
+    blocks_->push_back(TransformerBlock(config.dim, config.heads, config.mlpRatio, rate));
   }
   norm_ = register_module("norm", makeNorm(config.dim));
 
@@ -100,17 +115,33 @@ ViTImpl::ViTImpl(const ViTConfig& config) : BackboneImpl("ViT"), config_(config)
   truncatedNormal_(posEmbed_, 0.02);
 }
 
+torch::Tensor ViTImpl::positionEmbedding(std::int64_t grid) const {
+  const int full = config_.imageSize / config_.patchSize;
+  if (grid == full) return posEmbed_;
+  namespace F = torch::nn::functional;
+  auto patches = posEmbed_.slice(1, 1).reshape({1, full, full, config_.dim}).permute({0, 3, 1, 2});
+  patches = F::interpolate(patches, F::InterpolateFuncOptions()
+                                        .size(std::vector<std::int64_t>{grid, grid})
+                                        .mode(torch::kBicubic)
+                                        .align_corners(false));
+  return torch::cat({posEmbed_.slice(1, 0, 1), patches.permute({0, 2, 3, 1}).reshape({1, grid * grid, config_.dim})},
+                    1);
+}
+
 BackboneOutput ViTImpl::forward(const torch::Tensor& images) {
-  if (images.dim() != 4 || images.size(1) != config_.channels || images.size(2) != config_.imageSize ||
-      images.size(3) != config_.imageSize) {
+  const bool shapeOk = images.dim() == 4 && images.size(1) == config_.channels && images.size(2) == images.size(3) &&
+                       images.size(2) <= config_.imageSize && images.size(2) >= config_.patchSize &&
+                       images.size(2) % config_.patchSize == 0;
+  if (!shapeOk) {
     throw std::invalid_argument("ViT: expected images of shape (B, " + std::to_string(config_.channels) +
-                                ", " + std::to_string(config_.imageSize) + ", " +
-                                std::to_string(config_.imageSize) + "), got " + c10::str(images.sizes()));
+                                ", S, S) with S = " + std::to_string(config_.imageSize) +
+                                " or a smaller multiple of the patch size " + std::to_string(config_.patchSize) +
+                                ", got " + c10::str(images.sizes()));
   }
   const auto batch = images.size(0);
-  const int grid = config_.imageSize / config_.patchSize;
+  const auto grid = images.size(2) / config_.patchSize;
   auto x = patchProj_(images).flatten(2).transpose(1, 2);  // (B, N, D)
-  x = torch::cat({clsToken_.expand({batch, 1, config_.dim}), x}, 1) + posEmbed_;
+  x = torch::cat({clsToken_.expand({batch, 1, config_.dim}), x}, 1) + positionEmbedding(grid);
   for (const auto& block : *blocks_) x = block->as<TransformerBlockImpl>()->forward(x);
   x = norm_(x);
   BackboneOutput out;

@@ -17,7 +17,15 @@ struct ViTConfig {
   int depth = 12;
   int heads = 3;
   double mlpRatio = 4.0;
+  // Stochastic depth: in training mode block i skips each residual branch for a whole image with
+  // probability dropPath * i / (depth - 1) (DINO's linear rule; the first block never drops).
+  double dropPath = 0.0;
 };
+
+// Stochastic depth for a batch of residual branches (B, ...): in training mode each image's
+// branch is zeroed with `probability` and the kept ones scaled by 1 / (1 - probability), so the
+// expectation is unchanged; identity otherwise. Draws from torch's global generator.
+torch::Tensor dropPath(const torch::Tensor& branch, double probability, bool training);
 
 // Empty when usable, else a sentence naming the problem (e.g. patch size not dividing image size).
 std::string validateViTConfig(const ViTConfig& config);
@@ -50,13 +58,17 @@ TORCH_MODULE(Mlp);
 
 class TransformerBlockImpl : public torch::nn::Module {
  public:
-  TransformerBlockImpl(int dim, int heads, double mlpRatio);
+  TransformerBlockImpl(int dim, int heads, double mlpRatio, double dropPath = 0.0);
   torch::Tensor forward(const torch::Tensor& x);
+  double dropPathProbability() const { return dropPath_; }
 
   torch::nn::LayerNorm norm1{nullptr};
   Attention attn{nullptr};
   torch::nn::LayerNorm norm2{nullptr};
   Mlp mlp{nullptr};
+
+ private:
+  double dropPath_;
 };
 TORCH_MODULE(TransformerBlock);
 
@@ -65,14 +77,22 @@ class ViTImpl : public BackboneImpl {
   // Throws std::invalid_argument with validateViTConfig's sentence when the config is unusable.
   explicit ViTImpl(const ViTConfig& config);
 
+  // Images of config().imageSize, or smaller square ones whose side is a multiple of the patch size
+  // (DINO's local crops): their position embeddings are the learned grid's, bicubically
+  // interpolated to the smaller grid.
+
   BackboneOutput forward(const torch::Tensor& images) override;
   int featureDim() const override { return config_.dim; }
   int outputStride() const override { return config_.patchSize; }
   int imageSize() const override { return config_.imageSize; }
   int channels() const override { return config_.channels; }
   const ViTConfig& config() const { return config_; }
+  // The (1, 1 + grid², D) position embeddings for a grid×grid image: the learned ones at the
+  // trained grid, else their patch part bicubically interpolated (the CLS entry unchanged).
+  torch::Tensor positionEmbedding(std::int64_t grid) const;
 
  private:
+
   ViTConfig config_;
   torch::nn::Conv2d patchProj_{nullptr};  // registered as patch_embed.proj
   torch::Tensor clsToken_;

@@ -378,7 +378,7 @@ void Session::threadMain() {
       }
       const auto stepStart = Clock::now();
       const auto batch = data.next();
-      const auto m = trainer.step(batch.views[0], batch.views[1], step);
+      const auto m = trainer.step(batch.views[0], batch.views[1], step, batch.locals);
       if (!m.fault.empty()) {
         // The step was not applied (TrainStep checks before updating anything).
         ++badSteps;

@@ -122,6 +122,7 @@ ViewPair TrainingData::next() {
   pair.batchInEpoch = batch->batchInEpoch;
   pair.views[0] = batch->views[0];
   pair.views[1] = batch->views[1];
+  pair.locals = batch->locals;
   return pair;
 }
 

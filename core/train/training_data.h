@@ -20,6 +20,9 @@ struct ViewPair {
   std::int64_t epoch = 0;
   std::int64_t batchInEpoch = 0;
   torch::Tensor views[2];  // (B, C, S, S) float32 in [0,1]
+  // The local crops (data.augment.local_crops.count of them), each (B, C, s, s), s < S; only the
+  // student sees them.
+  std::vector<torch::Tensor> locals;
 };
 
 class TrainingData {

@@ -84,6 +84,32 @@ TEST(BatchLoader, BatchTensorsHaveShapeRangeAndNormalisation) {
   }
 }
 
+TEST(BatchLoader, LocalCropsComeWithEveryBatch) {
+  auto ds = std::make_shared<test::SyntheticDataset>(20, 1, 12);
+  AugmentConfig augment = smallAugment(1);
+  augment.jitter.probability = 0.0;
+  augment.local.count = 3;
+  augment.local.size = 4;
+  BatchLoader loader(ds, augment, {}, options(6, 2, true));
+  AugmentConfig withoutLocals = augment;
+  withoutLocals.local.count = 0;
+  BatchLoader twoViews(ds, withoutLocals, {}, options(6, 2, true));
+  auto batch = loader.next();
+  auto plain = twoViews.next();
+  ASSERT_TRUE(batch && plain);
+  ASSERT_EQ(batch->locals.size(), 3u);
+  ASSERT_EQ(batch->localsNormalized.size(), 3u);
+  EXPECT_TRUE(plain->locals.empty());
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(batch->locals[k].sizes(), (std::vector<std::int64_t>{6, 1, 4, 4}));
+    EXPECT_TRUE(torch::allclose(batch->localsNormalized[k],
+                                normalizeBatch(batch->locals[k], Normalization::defaultsFor(1)), 1e-5, 1e-6));
+    // Constant synthetic images: a local crop of a row shows that row's sample.
+    EXPECT_TRUE(torch::allclose(batch->locals[k].mean({1, 2, 3}), batch->views[0].mean({1, 2, 3}), 1e-4, 1e-5));
+  }
+  EXPECT_TRUE(torch::equal(batch->views[1], plain->views[1]));  // the global views are the two-view ones
+}
+
 TEST(BatchLoader, SameBatchesWhateverTheNumberOfWorkers) {
   auto ds = std::make_shared<test::SyntheticDataset>(50, 3, 16);
   AugmentConfig augment = smallAugment(3);

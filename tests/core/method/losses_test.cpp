@@ -1,4 +1,4 @@
-// DINO and MFM losses against golden values from python3-torch
+// DINO (two views and multi-crop) and MFM losses against golden values from python3-torch
 // (tests/data/method_golden/make_golden.py writes golden.json).
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -59,6 +59,56 @@ TEST(DinoLoss, TeacherGetsNoGradientAndLossIsCrossView) {
   EXPECT_NEAR(dinoDistillationLoss(student.detach(), sameTeacher, center, 0.1, 0.04).item<double>(),
               dinoDistillationLoss(swapped, sameTeacher, center, 0.1, 0.04).item<double>(), 1e-5);
   EXPECT_THROW(dinoDistillationLoss(torch::zeros({3, 6}), torch::zeros({3, 6}), center, 0.1, 0.04),
+               std::invalid_argument);
+}
+
+TEST(MultiCropLoss, MatchesPythonDino) {
+  // Held in a variable: a range-for over golden()["multicrop"] would iterate a destroyed temporary.
+  const auto cases = golden();
+  ASSERT_EQ(cases["multicrop"].size(), 3u);
+  for (const auto& c : cases["multicrop"]) {
+    const int64_t batch = c["batch"], k = c["prototypes"], crops = c["crops"];
+    SCOPED_TRACE(crops);
+    auto student = deterministicTensor({crops * batch, k}, 0.1, 3.0).requires_grad_(true);
+    auto teacher = deterministicTensor({2 * batch, k}, 1.3, 2.0);
+    auto center = deterministicTensor({1, k}, 2.7, 0.5);
+    auto loss = dinoDistillationLoss(student, teacher, center, c["student_temp"], c["teacher_temp"]);
+    EXPECT_NEAR(loss.item<double>(), c["loss"].get<double>(), 1e-5 * std::abs(c["loss"].get<double>()));
+    loss.backward();
+    for (const auto& [row, key] : {std::pair<int64_t, const char*>{0, "grad_row0"}, {crops * batch - 1, "grad_last_row"}}) {
+      auto expected = std::vector<double>(c[key].begin(), c[key].end());
+      EXPECT_TRUE(torch::allclose(student.grad()[row].to(torch::kFloat64), torch::tensor(expected, torch::kFloat64), 1e-4,
+                                  1e-6))
+          << key;
+    }
+  }
+}
+
+TEST(MultiCropLoss, LocalCropsAreSupervisedByBothTeacherViews) {
+  // With identical teacher views every student view has the same target q, so the loss is the mean
+  // over the pairs of CE(q, p_v): views 0 and 1 count once each, every local crop twice.
+  const int64_t batch = 2, k = 6;
+  auto teacherView = torch::randn({batch, k});
+  auto teacher = torch::cat({teacherView, teacherView});
+  auto student = torch::randn({4 * batch, k});
+  auto center = torch::zeros({1, k});
+  auto q = torch::softmax(teacherView / 0.04, -1);
+  auto ce = [&](int64_t v) {
+    return (-q * torch::log_softmax(student.slice(0, v * batch, (v + 1) * batch) / 0.1, -1)).sum(-1).mean();
+  };
+  auto expected = (ce(0) + ce(1) + 2 * ce(2) + 2 * ce(3)) / 6.0;
+  EXPECT_NEAR(dinoDistillationLoss(student, teacher, center, 0.1, 0.04).item<double>(), expected.item<double>(), 1e-5);
+}
+
+TEST(MultiCropLoss, RejectsMismatchedShapes) {
+  auto center = torch::zeros({1, 6});
+  // Student rows not a whole number of views of the teacher's batch.
+  EXPECT_THROW(dinoDistillationLoss(torch::zeros({7, 6}), torch::zeros({4, 6}), center, 0.1, 0.04),
+               std::invalid_argument);
+  // Fewer student views than the two global ones.
+  EXPECT_THROW(dinoDistillationLoss(torch::zeros({2, 6}), torch::zeros({4, 6}), center, 0.1, 0.04),
+               std::invalid_argument);
+  EXPECT_THROW(dinoDistillationLoss(torch::zeros({6, 5}), torch::zeros({4, 6}), center, 0.1, 0.04),
                std::invalid_argument);
 }
 

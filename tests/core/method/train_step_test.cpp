@@ -17,27 +17,7 @@ namespace {
 
 ModelConfig tinyModel() { return test::tinyViTModel(); }
 
-// The paper's teacher (EMA from 0.996, temperature 0.04 without warm-up) on the registry's other
-// defaults, so the schedule values below are the paper's.
-MethodConfig tinyMethod(Objective objective) {
-  MethodConfig config;
-  config.objective.name = objectiveName(objective);
-  config.objective.momentum = 0.996;
-  config.objective.teacherTemp = 0.04;
-  config.objective.warmupTeacherTemp = 0.04;
-  config.objective.warmupTeacherTempEpochs = 0;
-  config.epochs = 10;
-  config.stepsPerEpoch = 4;
-  config.optimisation.batchSize = 8;
-  config.optimisation.baseLr = 1e-3 * 256 / 8;  // peak lr 1e-3
-  config.optimisation.minLr = 1e-6;
-  config.optimisation.weightDecay = 0.04;
-  config.optimisation.weightDecayEnd = 0.4;
-  config.optimisation.warmupEpochs = 0;
-  config.optimisation.freezeLastLayerEpochs = 0;
-  config.maskSeed = 11;
-  return config;
-}
+using test::tinyMethod;
 
 // Smooth random images in [0,1] (upsampled noise), so that spectra look like images'.
 std::pair<torch::Tensor, torch::Tensor> tinyViews(int64_t batch, int64_t channels = 3) {
