@@ -5,6 +5,7 @@
 
 #include "core/io/settings_registry.h"
 #include "core/io/train_config.h"
+#include "core/io/train_presets.h"
 
 namespace folk::cli {
 
@@ -12,6 +13,7 @@ int runConfigCommand(const ConfigCommandOptions& options, std::ostream& out, std
   try {
     if (options.printDefault) {
       TrainConfig config = defaultConfig();
+      if (!options.preset.empty()) applyPreset(config, options.preset);
       for (const auto& s : options.sets) applyOverride(config, s);
       out << toJson(config).dump(2) << "\n";
       return 0;
@@ -22,6 +24,7 @@ int runConfigCommand(const ConfigCommandOptions& options, std::ostream& out, std
     }
     if (!options.check.empty()) {
       TrainConfig config = loadConfig(options.check);
+      if (!options.preset.empty()) applyPreset(config, options.preset);
       for (const auto& s : options.sets) applyOverride(config, s);
       validate(config);
       out << options.check << ": valid\n";
@@ -42,6 +45,7 @@ CLI::App* addConfigCommand(CLI::App& app, int& exitCode) {
   config->add_option("--check", options->check, "Validate this config file");
   config->add_flag("--settings-markdown", options->settingsMarkdown,
                    "Print every setting (key, default, allowed values, unit, description) as Markdown: docs/settings.md");
+  config->add_option("--preset", options->preset, "Apply this named recipe first: " + presetNameList());
   config->add_option("--set", options->sets, "Override a value first, key.path=value (repeatable)");
   config->callback([options, &exitCode] { exitCode = runConfigCommand(*options, std::cout, std::cerr); });
   return config;

@@ -1,6 +1,8 @@
 #pragma once
-// `folk config --print-default` prints the embedded default training config as JSON;
-// `folk config --check FILE [--set key=value ...]` validates a config and prints the result;
+// `folk config --print-default [--preset NAME]` prints the embedded default training config (with
+// a named recipe applied) as JSON;
+// `folk config --check FILE [--preset NAME] [--set key=value ...]` validates a config and prints
+// the result;
 // `folk config --settings-markdown` prints docs/settings.md (every setting, from the registry).
 #include <CLI/CLI.hpp>
 
@@ -13,6 +15,7 @@ namespace folk::cli {
 struct ConfigCommandOptions {
   bool printDefault = false;
   bool settingsMarkdown = false;
+  std::string preset;  // applied before `sets`
   std::string check;
   std::vector<std::string> sets;
 };

@@ -16,6 +16,7 @@
 #include "core/dist/dist_environment.h"
 #include "core/io/run_directory.h"
 #include "core/io/train_config.h"
+#include "core/io/train_presets.h"
 #include "core/train/session.h"
 
 namespace folk::cli {
@@ -30,8 +31,9 @@ void onInterrupt(int) {
   std::signal(SIGINT, SIG_DFL);
 }
 
-// Command-line flags win over --set, which wins over the config file.
+// Command-line flags win over --set, which wins over --preset, which wins over the config file.
 void applyFlags(const TrainCommandOptions& o, TrainConfig& config) {
+  if (!o.preset.empty()) applyPreset(config, o.preset);
   for (const auto& assignment : o.sets) applyOverride(config, assignment);
   if (!o.data.empty()) applyOverride(config, "data.path=" + o.data);  // checked like --set data.path
   if (!o.objective.empty()) config.objective.name = o.objective;
@@ -82,6 +84,10 @@ int runTrainCommand(const TrainCommandOptions& options, std::ostream& out, std::
       }
       if (!options.initFrom.empty()) {
         err << "folk train: --resume continues from the run's checkpoint; --init-from only starts a new run\n";
+        return 2;
+      }
+      if (!options.preset.empty()) {
+        err << "folk train: --resume continues a run with its own recipe; --preset only starts a new run\n";
         return 2;
       }
       run = RunDirectory::open(options.resume);
@@ -145,6 +151,7 @@ CLI::App* addTrainCommand(CLI::App& app, int& exitCode) {
   CLI::App* train = app.add_subcommand(
       "train", "Train a model (default: vit-nano on Fashion-MNIST from /usr/share/datasets/fashion-mnist)");
   train->add_option("--config", options->configFile, "JSON config (see `folk config --print-default`)");
+  train->add_option("--preset", options->preset, "Start from a named recipe: " + presetNameList() + " (applied before --set)");
   train->add_option("--set", options->sets, "Override a config value, key.path=value (repeatable)");
   train->add_option("--data", options->data, "Dataset folder (IDX, CIFAR binary or image folder)");
   train->add_option("--objective", options->objective, "folk, mfm, mfm-comrcom, folk-fixed or dino");

@@ -13,7 +13,8 @@ namespace folk::cli {
 
 struct TrainCommandOptions {
   std::string configFile;
-  std::vector<std::string> sets;  // key.path=value overrides, applied after the file
+  std::string preset;             // a named recipe (core/io/train_presets.h), applied after the file
+  std::vector<std::string> sets;  // key.path=value overrides, applied after the file and the preset
   std::string data;
   std::string objective;
   long long steps = -1;

@@ -121,9 +121,19 @@ void applyOverride(TrainConfig& config, const std::string& assignment) {
   // Numbers given for a text setting (e.g. name=3) stay text.
   if (setting->type == SettingType::Text && !value.is_string()) value = text;
   try {
+    setSetting(config, key, value);
+  } catch (const ConfigError& e) {
+    throw ConfigError("override '" + assignment + "': " + e.what());
+  }
+}
+
+void setSetting(TrainConfig& config, const std::string& key, const json& value) {
+  const Setting* setting = findSetting(key);
+  if (!setting) throw ConfigError("unknown setting '" + key + "'");
+  try {
     setting->set(config, value);  // leaves config as it was when the value does not fit
   } catch (const ConfigError& e) {
-    throw ConfigError("override '" + assignment + "': " + key + ": " + e.what());
+    throw ConfigError(key + ": " + e.what());
   }
   deriveFromModel(config);
 }

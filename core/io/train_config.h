@@ -150,6 +150,11 @@ TrainConfig configFromJson(const nlohmann::json& json, const std::string& source
 TrainConfig loadConfig(const std::string& path);
 void saveConfig(const TrainConfig& config, const std::string& path);  // atomic
 
+// Sets the registry setting `key` to `value` (as config.json holds it) and what follows from it (the
+// augmentation's view size and channels from the model). Throws ConfigError naming the key and why
+// for an unknown key or a value that does not fit the setting; `config` is then unchanged.
+void setSetting(TrainConfig& config, const std::string& key, const nlohmann::json& value);
+
 // Applies "key.path=value" (e.g. "optimisation.base_lr=1e-3", "masks.ratios=[0.01,0.05]",
 // "model.name=vit-tiny"). The value is parsed as JSON, falling back to a plain string.
 void applyOverride(TrainConfig& config, const std::string& assignment);

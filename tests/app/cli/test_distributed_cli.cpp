@@ -1,7 +1,8 @@
 // Data-parallel training with real processes: `folk train` ranks started by Debian's torchrun (and
 // by hand, with the same environment torchrun sets) join a c10d / Gloo group on loopback.
 //  - 2 ranks with half the batch each take the same steps as 1 rank with the whole batch
-//    (same data order): same losses, same parameters, optimiser moments and centre;
+//    (same data order): same losses, same parameters, optimiser moments and centre, also with
+//    Sinkhorn-Knopp centring and with DINO's local crops;
 //  - a checkpoint written by 2 ranks resumes on 1 rank to the same state;
 //  - a rank killed mid-run ends the others with a clear error, in bounded time.
 #include <gtest/gtest.h>
@@ -157,6 +158,12 @@ TEST_F(DistributedCli, TwoRanksTakeTheStepsOfOneRankWithTheWholeBatch) { expectT
 // Sinkhorn-Knopp normalises over the global batch: its sums are all-reduced between the ranks.
 TEST_F(DistributedCli, TwoRanksWithSinkhornKnoppCentringTakeTheStepsOfOneRank) {
   expectTwoRanksTakeTheStepsOfOneRank({"--set", "objective.centering=sinkhorn-knopp"});
+}
+
+// Each rank builds the local crops of its rows and draws their masks as rows of the global batch.
+TEST_F(DistributedCli, TwoRanksWithLocalCropsTakeTheStepsOfOneRank) {
+  expectTwoRanksTakeTheStepsOfOneRank(
+      {"--set", "data.augment.local_crops.count=2", "--set", "data.augment.local_crops.size=14"});
 }
 
 TEST_F(DistributedCli, CheckpointOfTwoRanksResumesOnOneRank) {
