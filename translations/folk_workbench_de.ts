@@ -659,10 +659,6 @@
         <translation>Wahrscheinlichkeit der Farbvariation</translation>
     </message>
     <message>
-        <source>Probability of a colour jitter (colour data only).</source>
-        <translation>Wahrscheinlichkeit eines Farb-Jitters (nur Farbdaten).</translation>
-    </message>
-    <message>
         <source>Jitter brightness</source>
         <translation>Farbvariation: Helligkeit</translation>
     </message>
@@ -909,6 +905,118 @@
     <message>
         <source>mean: subtract a running mean of the teacher&apos;s outputs (DINO); sinkhorn-knopp: spread each batch&apos;s teacher outputs evenly over the prototypes (DINOv2), which keeps the teacher from a uniform or one-prototype collapse.</source>
         <translation>mean: einen gleitenden Mittelwert der Ausgaben des Lehrers abziehen (DINO); sinkhorn-knopp: die Ausgaben des Lehrers in jedem Batch gleichmäßig auf die Prototypen verteilen (DINOv2), was den Lehrer vor einem gleichförmigen oder Ein-Prototyp-Kollaps bewahrt.</translation>
+    </message>
+    <message>
+        <source>Drop path rate</source>
+        <translation>Rate der stochastischen Tiefe</translation>
+    </message>
+    <message>
+        <source>ViT stochastic depth of the student: the last block skips a branch with this probability, earlier blocks less; 0: off.</source>
+        <translation>Stochastische Tiefe des Schüler-ViT: der letzte Block überspringt einen Zweig mit dieser Wahrscheinlichkeit, frühere Blöcke seltener; 0: aus.</translation>
+    </message>
+    <message>
+        <source>Probability of a colour jitter (grey views: brightness and contrast, only with jitter.grey).</source>
+        <translation>Wahrscheinlichkeit eines Farb-Jitters (graue Ansichten: Helligkeit und Kontrast, nur mit jitter.grey).</translation>
+    </message>
+    <message>
+        <source>Jitter grey views</source>
+        <translation>Farbvariation grauer Ansichten</translation>
+    </message>
+    <message>
+        <source>Also jitter brightness and contrast of grey (1-channel) views.</source>
+        <translation>Helligkeit und Kontrast auch bei grauen (einkanaligen) Ansichten zufällig verändern.</translation>
+    </message>
+    <message>
+        <source>Erasing probability</source>
+        <translation>Löschwahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Probability of erasing a random rectangle of a view (set to black).</source>
+        <translation>Wahrscheinlichkeit, ein zufälliges Rechteck einer Ansicht zu löschen (auf Schwarz gesetzt).</translation>
+    </message>
+    <message>
+        <source>Smallest erased area</source>
+        <translation>Kleinste gelöschte Fläche</translation>
+    </message>
+    <message>
+        <source>of the view</source>
+        <translation>der Ansicht</translation>
+    </message>
+    <message>
+        <source>Smallest erased area as a fraction of the view.</source>
+        <translation>Kleinste gelöschte Fläche als Anteil der Ansicht.</translation>
+    </message>
+    <message>
+        <source>Largest erased area</source>
+        <translation>Größte gelöschte Fläche</translation>
+    </message>
+    <message>
+        <source>Largest erased area as a fraction of the view.</source>
+        <translation>Größte gelöschte Fläche als Anteil der Ansicht.</translation>
+    </message>
+    <message>
+        <source>Noise probability</source>
+        <translation>Rauschwahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Probability of adding Gaussian noise to a view.</source>
+        <translation>Wahrscheinlichkeit, einer Ansicht Gaußsches Rauschen hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Largest noise standard deviation</source>
+        <translation>Größte Standardabweichung des Rauschens</translation>
+    </message>
+    <message>
+        <source>Largest standard deviation of the noise (images in [0, 1]).</source>
+        <translation>Größte Standardabweichung des Rauschens (Bilder in [0, 1]).</translation>
+    </message>
+    <message>
+        <source>Local crops</source>
+        <translation>Lokale Ausschnitte</translation>
+    </message>
+    <message>
+        <source>Local crops per image, seen only by the student and supervised by both teacher views; 0: two views only.</source>
+        <translation>Lokale Ausschnitte je Bild, nur für den Schüler, von beiden Lehreransichten überwacht; 0: nur zwei Ansichten.</translation>
+    </message>
+    <message>
+        <source>Local crop size</source>
+        <translation>Größe der lokalen Ausschnitte</translation>
+    </message>
+    <message>
+        <source>Side of the local crops in pixels; a multiple of the ViT patch size.</source>
+        <translation>Seitenlänge der lokalen Ausschnitte in Pixeln; ein Vielfaches der ViT-Patchgröße.</translation>
+    </message>
+    <message>
+        <source>Smallest local crop area</source>
+        <translation>Kleinste Fläche eines lokalen Ausschnitts</translation>
+    </message>
+    <message>
+        <source>Smallest fraction of the image area a local crop keeps.</source>
+        <translation>Kleinster Anteil der Bildfläche, den ein lokaler Ausschnitt behält.</translation>
+    </message>
+    <message>
+        <source>Largest local crop area</source>
+        <translation>Größte Fläche eines lokalen Ausschnitts</translation>
+    </message>
+    <message>
+        <source>Largest fraction of the image area a local crop keeps.</source>
+        <translation>Größter Anteil der Bildfläche, den ein lokaler Ausschnitt behält.</translation>
+    </message>
+    <message>
+        <source>Local crop blur probability</source>
+        <translation>Weichzeichnungswahrscheinlichkeit lokaler Ausschnitte</translation>
+    </message>
+    <message>
+        <source>Gaussian blur probability of a local crop.</source>
+        <translation>Wahrscheinlichkeit der Gauß-Unschärfe für einen lokalen Ausschnitt.</translation>
+    </message>
+    <message>
+        <source>Local crop solarisation probability</source>
+        <translation>Solarisationswahrscheinlichkeit lokaler Ausschnitte</translation>
+    </message>
+    <message>
+        <source>Solarisation probability of a local crop.</source>
+        <translation>Wahrscheinlichkeit der Solarisation für einen lokalen Ausschnitt.</translation>
     </message>
 </context>
 <context>
@@ -2414,6 +2522,22 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>ln K = %L1 (uniform teacher)</source>
         <translation>ln K = %L1 (gleichverteilter Lehrer)</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <source>Apply a named recipe to these settings (as folk train --preset); the dataset stays</source>
+        <translation>Ein benanntes Rezept auf diese Einstellungen anwenden (wie folk train --preset); der Datensatz bleibt</translation>
+    </message>
+    <message>
+        <source>desk: the default, two views, minutes on a CPU</source>
+        <translation>desk: der Standard, zwei Ansichten, Minuten auf einer CPU</translation>
+    </message>
+    <message>
+        <source>paper: the FOLK paper&apos;s recipe, ViT-S/16 at 224 px, K 65536, multi-crop (for GPUs)</source>
+        <translation>paper: das Rezept des FOLK-Papers, ViT-S/16 mit 224 px, K 65536, Multi-Crop (für GPUs)</translation>
     </message>
 </context>
 <context>

@@ -659,10 +659,6 @@
         <translation>颜色抖动概率</translation>
     </message>
     <message>
-        <source>Probability of a colour jitter (colour data only).</source>
-        <translation>颜色抖动的概率（仅限彩色数据）。</translation>
-    </message>
-    <message>
         <source>Jitter brightness</source>
         <translation>抖动亮度</translation>
     </message>
@@ -909,6 +905,118 @@
     <message>
         <source>mean: subtract a running mean of the teacher&apos;s outputs (DINO); sinkhorn-knopp: spread each batch&apos;s teacher outputs evenly over the prototypes (DINOv2), which keeps the teacher from a uniform or one-prototype collapse.</source>
         <translation>mean：减去教师输出的滑动平均（DINO）；sinkhorn-knopp：将每个批次的教师输出均匀分配到各原型上（DINOv2），使教师不会陷入均匀坍缩或单原型坍缩。</translation>
+    </message>
+    <message>
+        <source>Drop path rate</source>
+        <translation>随机深度比率</translation>
+    </message>
+    <message>
+        <source>ViT stochastic depth of the student: the last block skips a branch with this probability, earlier blocks less; 0: off.</source>
+        <translation>学生 ViT 的随机深度：最后一个块以此概率跳过一个分支，之前的块概率更低；0：关闭。</translation>
+    </message>
+    <message>
+        <source>Probability of a colour jitter (grey views: brightness and contrast, only with jitter.grey).</source>
+        <translation>颜色抖动的概率（灰度视图：仅在 jitter.grey 开启时调整亮度和对比度）。</translation>
+    </message>
+    <message>
+        <source>Jitter grey views</source>
+        <translation>抖动灰度视图</translation>
+    </message>
+    <message>
+        <source>Also jitter brightness and contrast of grey (1-channel) views.</source>
+        <translation>对灰度（单通道）视图也随机调整亮度和对比度。</translation>
+    </message>
+    <message>
+        <source>Erasing probability</source>
+        <translation>擦除概率</translation>
+    </message>
+    <message>
+        <source>Probability of erasing a random rectangle of a view (set to black).</source>
+        <translation>擦除视图中一个随机矩形（置为黑色）的概率。</translation>
+    </message>
+    <message>
+        <source>Smallest erased area</source>
+        <translation>最小擦除面积</translation>
+    </message>
+    <message>
+        <source>of the view</source>
+        <translation>（占视图）</translation>
+    </message>
+    <message>
+        <source>Smallest erased area as a fraction of the view.</source>
+        <translation>被擦除区域占视图面积的最小比例。</translation>
+    </message>
+    <message>
+        <source>Largest erased area</source>
+        <translation>最大擦除面积</translation>
+    </message>
+    <message>
+        <source>Largest erased area as a fraction of the view.</source>
+        <translation>被擦除区域占视图面积的最大比例。</translation>
+    </message>
+    <message>
+        <source>Noise probability</source>
+        <translation>噪声概率</translation>
+    </message>
+    <message>
+        <source>Probability of adding Gaussian noise to a view.</source>
+        <translation>向视图添加高斯噪声的概率。</translation>
+    </message>
+    <message>
+        <source>Largest noise standard deviation</source>
+        <translation>最大噪声标准差</translation>
+    </message>
+    <message>
+        <source>Largest standard deviation of the noise (images in [0, 1]).</source>
+        <translation>噪声的最大标准差（图像取值范围 [0, 1]）。</translation>
+    </message>
+    <message>
+        <source>Local crops</source>
+        <translation>局部裁剪数</translation>
+    </message>
+    <message>
+        <source>Local crops per image, seen only by the student and supervised by both teacher views; 0: two views only.</source>
+        <translation>每张图像的局部裁剪数量，仅学生网络可见，由教师的两个视图监督；0：只用两个视图。</translation>
+    </message>
+    <message>
+        <source>Local crop size</source>
+        <translation>局部裁剪大小</translation>
+    </message>
+    <message>
+        <source>Side of the local crops in pixels; a multiple of the ViT patch size.</source>
+        <translation>局部裁剪的边长（像素）；须为 ViT 图块大小的整数倍。</translation>
+    </message>
+    <message>
+        <source>Smallest local crop area</source>
+        <translation>局部裁剪最小面积</translation>
+    </message>
+    <message>
+        <source>Smallest fraction of the image area a local crop keeps.</source>
+        <translation>局部裁剪保留的图像面积的最小比例。</translation>
+    </message>
+    <message>
+        <source>Largest local crop area</source>
+        <translation>局部裁剪最大面积</translation>
+    </message>
+    <message>
+        <source>Largest fraction of the image area a local crop keeps.</source>
+        <translation>局部裁剪保留的图像面积的最大比例。</translation>
+    </message>
+    <message>
+        <source>Local crop blur probability</source>
+        <translation>局部裁剪模糊概率</translation>
+    </message>
+    <message>
+        <source>Gaussian blur probability of a local crop.</source>
+        <translation>局部裁剪进行高斯模糊的概率。</translation>
+    </message>
+    <message>
+        <source>Local crop solarisation probability</source>
+        <translation>局部裁剪曝光反转概率</translation>
+    </message>
+    <message>
+        <source>Solarisation probability of a local crop.</source>
+        <translation>局部裁剪进行曝光反转的概率。</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2504,22 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>ln K = %L1 (uniform teacher)</source>
         <translation>ln K = %L1（均匀教师）</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>训练方案</translation>
+    </message>
+    <message>
+        <source>Apply a named recipe to these settings (as folk train --preset); the dataset stays</source>
+        <translation>将命名的训练方案应用到这些设置（同 folk train --preset）；数据集保持不变</translation>
+    </message>
+    <message>
+        <source>desk: the default, two views, minutes on a CPU</source>
+        <translation>desk：默认方案，两个视图，在 CPU 上几分钟</translation>
+    </message>
+    <message>
+        <source>paper: the FOLK paper&apos;s recipe, ViT-S/16 at 224 px, K 65536, multi-crop (for GPUs)</source>
+        <translation>paper：FOLK 论文的方案，ViT-S/16，224 px，K 65536，多裁剪（适用于 GPU）</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@
 #include "app/gui/step_metric_curves.h"
 #include "core/io/metrics_log.h"
 #include "core/io/runs_folder.h"
+#include "core/io/train_presets.h"
 #include "core/method/objective.h"
 #include "widgets/image_view.h"
 #include "widgets/training_curves.h"
@@ -173,10 +174,27 @@ void TrainPage::buildUi() {
     const auto current = form_->config();
     useDataset(QString::fromStdString(current.data.path), QString::fromStdString(current.data.format));
   });
-  dataRow->addWidget(dataButton);
+  auto* recipeButton = new QToolButton(configPanel);
+  recipeButton->setObjectName(QStringLiteral("recipeButton"));
+  recipeButton->setText(tr("Recipe"));
+  recipeButton->setToolTip(tr("Apply a named recipe to these settings (as folk train --preset); the dataset stays"));
+  recipeButton->setPopupMode(QToolButton::InstantPopup);
+  auto* recipeMenu = new QMenu(recipeButton);
+  for (const auto& preset : trainPresets()) {
+    const QString name = QString::fromStdString(preset.name);
+    recipeMenu->addAction(recipeTitle(name), this, [this, name] { applyRecipe(name); });
+  }
+  recipeButton->setMenu(recipeMenu);
+  // What to train (dataset, recipe) above what to do with the settings (load, save, defaults): all
+  // five in one row would widen the window's smallest size.
+  auto* chooseRow = new QHBoxLayout;
+  chooseRow->addWidget(dataButton);
+  chooseRow->addWidget(recipeButton);
+  chooseRow->addStretch(1);
   dataRow->addWidget(loadButton);
   dataRow->addWidget(saveButton);
   dataRow->addWidget(defaultsButton);
+  configLayout->addLayout(chooseRow);
   configLayout->addLayout(dataRow);
 
   form_ = new ConfigForm(configPanel);
@@ -404,6 +422,29 @@ void TrainPage::useDataset(const QString& path, const QString& format) {
   }
   form_->setConfig(config);
   updateValidation();
+}
+
+QString TrainPage::recipeTitle(const QString& name) {
+  if (name == QLatin1String("desk")) return tr("desk: the default, two views, minutes on a CPU");
+  if (name == QLatin1String("paper")) return tr("paper: the FOLK paper's recipe, ViT-S/16 at 224 px, K 65536, "
+                                                "multi-crop (for GPUs)");
+  for (const auto& preset : trainPresets()) {
+    if (QString::fromStdString(preset.name) == name) return name + QStringLiteral(": ") + QString::fromStdString(preset.description);
+  }
+  return name;
+}
+
+bool TrainPage::applyRecipe(const QString& name) {
+  TrainConfig config = form_->config();
+  try {
+    applyPreset(config, name.toStdString());
+  } catch (const std::exception& e) {
+    errors_->addError(QString::fromStdString(e.what()));
+    return false;
+  }
+  form_->setConfig(config);
+  updateValidation();
+  return true;
 }
 
 QString TrainPage::statusText() const { return status_->text(); }

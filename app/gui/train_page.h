@@ -43,6 +43,9 @@ class TrainPage : public QWidget {
   QString runsDirectory() const { return runsDir_; }
   void setRunsDirectory(const QString& dir);
   QString statusText() const;
+  // The translated menu text of a recipe; a recipe without one shows its name and the engine's
+  // English description.
+  static QString recipeTitle(const QString& name);
   int samplesShown() const { return samplesShown_; }
 
  public Q_SLOTS:
@@ -55,6 +58,9 @@ class TrainPage : public QWidget {
   void resumeRun(const QString& runPath);
   // Fills the form with the defaults for a dataset folder (image size, channels, patch size).
   void useDataset(const QString& path, const QString& format);
+  // Applies a named recipe (core/io/train_presets.h: "desk", "paper") to the form's settings, as
+  // `folk train --preset` does; false (with the error shown) for an unknown name.
+  bool applyRecipe(const QString& name);
 
  Q_SIGNALS:
   void runFinished(const QString& runDirectory);

@@ -194,6 +194,23 @@ TEST_F(TrainPageTest, InvalidSettingsKeepStartDisabledWithTheReason) {
   EXPECT_FALSE(page->form()->field("masks.ratios")->toolTip().isEmpty());
 }
 
+TEST_F(TrainPageTest, RecipesFillTheFormAndKeepTheDataset) {
+  MainWindow window;
+  TrainPage* page = window.trainPage();
+  ConfigForm* form = page->form();
+  ASSERT_TRUE(form->setFieldText("data.train_subset", "512"));
+  ASSERT_TRUE(page->applyRecipe("paper"));
+  EXPECT_EQ(form->fieldText("model.prototypes"), "65536");
+  EXPECT_EQ(form->fieldText("data.augment.local_crops.count"), "8");
+  EXPECT_EQ(form->fieldText("data.train_subset"), "512");  // not part of the recipe
+  EXPECT_TRUE(page->startButton()->isEnabled());
+  ASSERT_TRUE(page->applyRecipe("desk"));
+  EXPECT_EQ(form->fieldText("model.prototypes"), "1024");
+  EXPECT_EQ(form->fieldText("data.augment.local_crops.count"), "0");
+  EXPECT_FALSE(page->applyRecipe("fast"));
+  EXPECT_FALSE(TrainPage::recipeTitle("paper").isEmpty());
+}
+
 TEST_F(TrainPageTest, AnUnusableDatasetShowsTheErrorAndTheWindowStaysUsable) {
   MainWindow window;
   window.show();

@@ -53,7 +53,7 @@ const QSet<QString>& names() {
           // config values and command lines shown as they are typed
           "auto", "nano", "tiny", "small", "base", "mfm-comrcom", "folk-fixed", "dino", "export", "train", "config",
           "momentum_end", "weight_decay_end", "base_lr", "cuda:n", "config.json", "fast", "full", "test",
-          "validation", "l-bfgs", "mean", "sinkhorn-knopp", "dinov2"})
+          "validation", "l-bfgs", "mean", "sinkhorn-knopp", "dinov2", "preset"})
       s.insert(QString::fromLatin1(w));
     return s;
   }();
