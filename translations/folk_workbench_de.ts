@@ -1679,6 +1679,14 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>%1 is not a run folder</source>
         <translation>%1 ist kein Lauf-Ordner</translation>
     </message>
+    <message>
+        <source>Learning table written to %1</source>
+        <translation>Lerntabelle nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Settings saved to %1</source>
+        <translation>Einstellungen in %1 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RadialProfilePlot</name>
@@ -2477,10 +2485,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <source>Cannot create the runs folder %1</source>
-        <translation>Der Lauf-Ordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
         <source>Starting %1 …</source>
         <translation>%1 wird gestartet …</translation>
     </message>
@@ -2538,6 +2542,14 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>paper: the FOLK paper&apos;s recipe, ViT-S/16 at 224 px, K 65536, multi-crop (for GPUs)</source>
         <translation>paper: das Rezept des FOLK-Papers, ViT-S/16 mit 224 px, K 65536, Multi-Crop (für GPUs)</translation>
+    </message>
+    <message>
+        <source>Opening %1 …</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Creating a run folder in %1 …</source>
+        <translation>Lauf-Ordner wird in %1 angelegt …</translation>
     </message>
 </context>
 <context>

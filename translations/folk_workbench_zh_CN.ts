@@ -1671,6 +1671,14 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>%1 is not a run folder</source>
         <translation>%1 不是运行文件夹</translation>
     </message>
+    <message>
+        <source>Learning table written to %1</source>
+        <translation>学习表已写入 %1</translation>
+    </message>
+    <message>
+        <source>Settings saved to %1</source>
+        <translation>设置已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RadialProfilePlot</name>
@@ -2460,10 +2468,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>继续</translation>
     </message>
     <message>
-        <source>Cannot create the runs folder %1</source>
-        <translation>无法创建运行文件夹 %1</translation>
-    </message>
-    <message>
         <source>Starting %1 …</source>
         <translation>正在启动 %1…</translation>
     </message>
@@ -2520,6 +2524,14 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>paper: the FOLK paper&apos;s recipe, ViT-S/16 at 224 px, K 65536, multi-crop (for GPUs)</source>
         <translation>paper：FOLK 论文的方案，ViT-S/16，224 px，K 65536，多裁剪（适用于 GPU）</translation>
+    </message>
+    <message>
+        <source>Opening %1 …</source>
+        <translation>正在打开 %1 …</translation>
+    </message>
+    <message>
+        <source>Creating a run folder in %1 …</source>
+        <translation>正在 %1 中创建运行文件夹 …</translation>
     </message>
 </context>
 <context>

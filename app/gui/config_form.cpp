@@ -253,7 +253,7 @@ TrainConfig ConfigForm::config(QStringList* problems) const {
   }
   try {
     result = configFromJson(toJson(result), "form");  // also takes the augmentation's size from the model
-    for (const auto& p : validationProblems(result)) found << QString::fromStdString(p);
+    for (const auto& p : validationProblems(result, FileChecks::Skip)) found << QString::fromStdString(p);
   } catch (const std::exception& e) {
     found << QString::fromStdString(e.what());
   }

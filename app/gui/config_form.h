@@ -31,7 +31,8 @@ class ConfigForm : public QWidget {
 
   void setConfig(const TrainConfig& config);  // does not emit changed()
   // The config the fields describe; `problems` receives every reason it cannot be used (empty
-  // when it can). On parse errors the returned config holds the last parsable values.
+  // when it can) that the settings alone show: no file is looked at (the page checks the files
+  // they name in the background). On parse errors the returned config holds the last parsable values.
   TrainConfig config(QStringList* problems = nullptr) const;
 
   // The editor of a dotted key ("optimisation.base_lr"), for tests and for the page's shortcuts.

@@ -79,14 +79,10 @@ EngineController::~EngineController() {
 }
 
 bool EngineController::startNew(const TrainConfig& config, const QString& runsDir, QString* error) {
-  if (isActive()) {
-    if (error) *error = tr("A training session is already running; stop it first.");
-    return false;
-  }
+  if (refuseWhileActive(error)) return false;
   try {
     validate(config);
-    const auto run = RunDirectory::create(runsDir.toStdString(), config);
-    return launch(QString::fromStdString(run.root()), error);
+    return start(RunDirectory::create(runsDir.toStdString(), config), error);
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
@@ -94,28 +90,33 @@ bool EngineController::startNew(const TrainConfig& config, const QString& runsDi
 }
 
 bool EngineController::resumeRun(const QString& runDirectory, QString* error) {
-  if (isActive()) {
-    if (error) *error = tr("A training session is already running; stop it first.");
-    return false;
-  }
+  if (refuseWhileActive(error)) return false;
   try {
-    const auto run = RunDirectory::open(runDirectory.toStdString());
+    auto run = RunDirectory::open(runDirectory.toStdString());
     validate(run.loadConfig());
-    return launch(runDirectory, error);
+    return start(std::move(run), error);
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
   }
 }
 
-bool EngineController::launch(const QString& runDirectory, QString* error) {
+bool EngineController::refuseWhileActive(QString* error) const {
+  if (!isActive()) return false;
+  if (error) *error = tr("A training session is already running; stop it first.");
+  return true;
+}
+
+bool EngineController::start(RunDirectory run, QString* error) {
+  if (refuseWhileActive(error)) return false;
   try {
     if (session_) session_->wait();  // the previous, ended session
     // Its last reports (its end among them) go out before the new session's: a start right after a
     // stop, before the timer drained, must not swallow the previous session's `ended`.
     drain();
-    session_ = std::make_unique<Session>(RunDirectory::open(runDirectory.toStdString()), queue_.get());
-    runDirectory_ = runDirectory;
+    const QString root = QString::fromStdString(run.root());
+    session_ = std::make_unique<Session>(std::move(run), queue_.get());
+    runDirectory_ = root;
     state_ = SessionState::Idle;
     drainTimer_.start();
     Q_EMIT runStarted(runDirectory_);

@@ -11,6 +11,7 @@
 #include <QVector>
 #include <memory>
 
+#include "core/io/run_directory.h"
 #include "core/io/train_config.h"
 #include "core/train/session_observer.h"
 
@@ -27,10 +28,14 @@ class EngineController : public QObject {
   explicit EngineController(QObject* parent = nullptr);
   ~EngineController() override;  // stops a running session (checkpoint) and waits for it
 
-  // Validates `config`, creates a run folder under `runsDir` and starts training. Returns false
-  // with a message (every validation problem, or why the folder could not be made) otherwise.
+  // Starts training in a run folder made ready off the GUI thread (RunDirectory::create for a new
+  // run, RunDirectory::open for one to continue from its last checkpoint): touches no file itself.
+  // False with a message when a session is already running.
+  bool start(RunDirectory run, QString* error = nullptr);
+  // The same in one call, for code that may wait on the disk (tests, tools): validates `config`,
+  // creates a run folder under `runsDir` and starts it; or opens `runDirectory` and continues it.
+  // False with a message (every validation problem, or why the folder could not be made) otherwise.
   bool startNew(const TrainConfig& config, const QString& runsDir, QString* error = nullptr);
-  // Continues the run in `runDirectory` from its last checkpoint.
   bool resumeRun(const QString& runDirectory, QString* error = nullptr);
 
   void pause();
@@ -61,7 +66,7 @@ class EngineController : public QObject {
 
  private:
   class Queue;
-  bool launch(const QString& runDirectory, QString* error);
+  bool refuseWhileActive(QString* error) const;  // true, with the reason, while a session runs
 
   std::shared_ptr<Queue> queue_;
   std::unique_ptr<Session> session_;

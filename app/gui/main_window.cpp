@@ -79,6 +79,12 @@ MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(
   connect(train_, &TrainPage::runsDirectoryChanged, results_, &ResultsPage::setRunsDirectory);
   connect(results_, &ResultsPage::weightsExported, this,
           [this](const QString&, const QString&, const QString& summary) { statusBar()->showMessage(summary, 10000); });
+  connect(results_, &ResultsPage::learningTableExported, this, [this](const QString& path) {
+    statusBar()->showMessage(tr("Learning table written to %1").arg(QDir::toNativeSeparators(path)), 10000);
+  });
+  connect(train_, &TrainPage::configSaved, this, [this](const QString& path) {
+    statusBar()->showMessage(tr("Settings saved to %1").arg(QDir::toNativeSeparators(path)), 10000);
+  });
   connect(train_->controller(), &EngineController::runStarted, results_, [this](const QString& run) {
     results_->setActiveRun(run);
     results_->refresh();

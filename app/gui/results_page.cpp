@@ -27,6 +27,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <stdexcept>
 
 #include "app/gui/error_banner.h"
 #include "app/gui/recent_items.h"
@@ -206,7 +207,7 @@ void ResultsPage::buildUi() {
     const QString current = folder.section(QLatin1Char('-'), 1);
     const QString name = QInputDialog::getText(this, tr("Rename run"), tr("New name:"), QLineEdit::Normal, current, &ok);
     QString error;
-    if (ok && !renameRun(runs.front(), name, &error)) errors_->addError(error);
+    if (ok && !renameRun(runs.front(), name, &error)) errors_->addError(error);  // else: runRenamed or the banner
   });
   rename->setShortcut(QKeySequence(Qt::Key_F2));
   QPushButton* remove = addButton(tr("Delete…"), tr("Delete the selected runs (asks first; Del)"), [this] {
@@ -241,9 +242,9 @@ void ResultsPage::buildUi() {
               const QString path = QFileDialog::getSaveFileName(
                   this, tr("Export learning table"), lastDirectory(QStringLiteral("export"), runsDir_),
                   tr("CSV (*.csv);;Markdown (*.md)"));
+              if (path.isEmpty()) return;
               rememberDirectory(QStringLiteral("export"), path);
-              QString error;
-              if (!path.isEmpty() && !exportLearningTable(path, &error)) errors_->addError(error);
+              exportLearningTable(path);
             });
   actions->addStretch(1);
   layout->addLayout(actions);
@@ -465,7 +466,8 @@ void ResultsPage::setRunsDirectory(const QString& dir) {
 void ResultsPage::refresh() { scan(true); }
 
 bool ResultsPage::upToDate() const {
-  return jobs_.runningCount() == 0 && pendingSummaries_.empty() && !groups_->regroupPending();
+  return jobs_.runningCount() == 0 && fileJobs_.runningCount() == 0 && pendingSummaries_.empty() &&
+         !groups_->regroupPending();
 }
 
 void ResultsPage::scan(bool replaceRunning) {
@@ -971,26 +973,25 @@ bool ResultsPage::renameRun(const QString& path, const QString& newName, QString
   const QFileInfo info(path);
   const QString stamp = info.fileName().section(QLatin1Char('-'), 0, 0);
   const QString target = info.dir().filePath(stamp + QLatin1Char('-') + name);
-  if (QFileInfo::exists(target)) {
-    if (error) *error = tr("%1 already exists").arg(target);
-    return false;
-  }
-  try {
-    TrainConfig config = loadConfig(QDir(path).filePath(QStringLiteral("config.json")).toStdString());
-    config.name = name.toStdString();
-    if (!QDir().rename(path, target)) {
-      if (error) *error = tr("Cannot rename %1 to %2").arg(path, target);
-      return false;
-    }
-    saveConfig(config, QDir(target).filePath(QStringLiteral("config.json")).toStdString());
-  } catch (const std::exception& e) {
-    if (error) *error = QString::fromStdString(e.what());
-    return false;
-  }
-  plotted_.remove(path);
-  removeSeriesOf(path);
-  refresh();
-  selectRuns({target});  // when the scan lists it
+  fileJobs_.start(
+      QStringLiteral("rename:") + path,
+      [path, target, name](JobControl&) {
+        if (QFileInfo::exists(target)) throw std::runtime_error(tr("%1 already exists").arg(target).toStdString());
+        TrainConfig config = loadConfig(QDir(path).filePath(QStringLiteral("config.json")).toStdString());
+        config.name = name.toStdString();
+        if (!QDir().rename(path, target))
+          throw std::runtime_error(tr("Cannot rename %1 to %2").arg(path, target).toStdString());
+        saveConfig(config, QDir(target).filePath(QStringLiteral("config.json")).toStdString());
+        return target;
+      },
+      [this, path](const QString& renamed) {
+        plotted_.remove(path);
+        removeSeriesOf(path);
+        refresh();
+        selectRuns({renamed});  // when the scan lists it
+        Q_EMIT runRenamed(path, renamed);
+      },
+      [this](const QString& message) { fileOperationFailed(message); });
   return true;
 }
 
@@ -1000,39 +1001,56 @@ bool ResultsPage::deleteRuns(const QStringList& paths, QString* error) {
       if (error) *error = tr("%1 is training; stop it before deleting").arg(path);
       return false;
     }
-    // Only run folders, never an arbitrary folder a bug might pass.
-    if (!isRunFolder(path.toStdString())) {
-      if (error) *error = tr("%1 is not a run folder").arg(path);
-      return false;
-    }
   }
-  for (const auto& path : paths) {
-    if (!QDir(path).removeRecursively()) {
-      if (error) *error = tr("Could not delete all of %1").arg(path);
-      refresh();
-      return false;
-    }
-  }
-  table_->clearSelection();
-  refresh();
+  fileJobs_.start(
+      QStringLiteral("delete:") + paths.join(QChar(0)),
+      [paths](JobControl& control) {
+        // Only run folders, never an arbitrary folder a bug might pass: all are checked first.
+        for (const auto& path : paths) {
+          if (!isRunFolder(path.toStdString())) throw std::runtime_error(tr("%1 is not a run folder").arg(path).toStdString());
+        }
+        qint64 done = 0;
+        for (const auto& path : paths) {
+          if (!QDir(path).removeRecursively())
+            throw std::runtime_error(tr("Could not delete all of %1").arg(path).toStdString());
+          control.setProgress(++done, paths.size());
+        }
+        return paths;
+      },
+      [this](const QStringList& deleted) {
+        table_->clearSelection();
+        refresh();
+        Q_EMIT runsDeleted(deleted);
+      },
+      [this](const QString& message) { fileOperationFailed(message); });
   return true;
 }
 
-bool ResultsPage::exportLearningTable(const QString& path, QString* error) const {
+void ResultsPage::exportLearningTable(const QString& path) {
   std::vector<RunSummary> runs;
   const QStringList wanted = selectedOrAll();
   for (const auto& r : model_->runs()) {
     if (wanted.contains(QString::fromStdString(r.path))) runs.push_back(r);
   }
   const bool markdown = path.endsWith(QStringLiteral(".md"), Qt::CaseInsensitive);
-  const std::string text = markdown ? learningTableMarkdown(runs) : learningTableCsv(runs);
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
-      !file.commit()) {
-    if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-    return false;
-  }
-  return true;
+  fileJobs_.start(
+      QStringLiteral("export:") + path,
+      [path, text = markdown ? learningTableMarkdown(runs) : learningTableCsv(runs)](JobControl&) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
+            !file.commit()) {
+          throw std::runtime_error(tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString());
+        }
+        return path;
+      },
+      [this](const QString& written) { Q_EMIT learningTableExported(written); },
+      [this](const QString& message) { fileOperationFailed(message); });
+}
+
+void ResultsPage::fileOperationFailed(const QString& message) {
+  errors_->addError(message);
+  refresh();  // whatever did happen on disk shows
+  Q_EMIT fileOperationError(message);
 }
 
 }  // namespace folk::ui

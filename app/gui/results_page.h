@@ -85,9 +85,16 @@ class ResultsPage : public QWidget {
   // Asked before a delete; the default shows a confirmation dialog.
   void setConfirmDelete(std::function<bool(const QStringList&)> confirm) { confirmDelete_ = std::move(confirm); }
 
+  // The file operations run off the GUI thread (the runs folder may be a network share). Each
+  // returns false with the reason when refused at once (a name with a path separator, the run that
+  // trains here); otherwise its signal follows: runRenamed, runsDeleted, learningTableExported, or
+  // fileOperationError with the message the banner shows.
   bool renameRun(const QString& path, const QString& newName, QString* error = nullptr);
+  // Deletes nothing unless every path is a run folder.
   bool deleteRuns(const QStringList& paths, QString* error = nullptr);
-  bool exportLearningTable(const QString& path, QString* error = nullptr) const;  // .csv or .md
+  // The selected runs' learning table (all when none is selected), .csv or .md by the name, written
+  // atomically.
+  void exportLearningTable(const QString& path);
   void setWatchIntervalMs(int ms) { watch_.setInterval(ms); }
   // True when no read of the runs folder is outstanding: the table and the curves show what the
   // last scan found (a run on a stalled disk keeps this false while it stalls).
@@ -121,6 +128,10 @@ class ResultsPage : public QWidget {
   void embeddingProgress(int done, int total);  // images whose features are computed
   void weightsExported(const QString& runPath, const QString& outPath, const QString& summary);
   void weightsExportFailed(const QString& runPath, const QString& message);
+  void runRenamed(const QString& oldPath, const QString& newPath);
+  void runsDeleted(const QStringList& paths);
+  void learningTableExported(const QString& path);
+  void fileOperationError(const QString& message);
 
  private:
   void buildUi();
@@ -138,6 +149,7 @@ class ResultsPage : public QWidget {
   void readGroupCurves(const QString& id);
   void plotGroupKnn(const QString& id);
   void reportOnce(const QString& message);
+  void fileOperationFailed(const QString& message);
   QColor colourOf(const QString& key);
   QStringList selectedOrAll() const;
   QStringList tableSelection() const;
@@ -190,6 +202,7 @@ class ResultsPage : public QWidget {
   QSet<QString> reported_;           // problems already in the banner, not repeated by every rescan
   BackgroundJobs jobs_;      // reads of the runs folder
   BackgroundJobs longJobs_;  // embeddings and weight exports
+  BackgroundJobs fileJobs_;  // renames, deletes and table exports the user asked for
   QHash<QString, int> colourIndex_;  // run path -> palette entry, for the session
   QTimer watch_;
   std::function<bool(const QStringList&)> confirmDelete_;

@@ -28,6 +28,7 @@
 #include "app/gui/runs_table_model.h"
 #include "app/gui/step_metric_curves.h"
 #include "core/io/metrics_log.h"
+#include "core/io/run_directory.h"
 #include "core/io/runs_folder.h"
 #include "core/io/train_presets.h"
 #include "core/method/objective.h"
@@ -90,35 +91,69 @@ void TrainPage::setRunsDirectory(const QString& dir) {
   Q_EMIT runsDirectoryChanged(dir);
 }
 
+namespace {
+// What continuing a run needs from its folder, read off the GUI thread.
+struct RunToResume {
+  RunDirectory run;
+  TrainConfig config;
+  std::vector<MetricsRow> metrics;
+};
+}  // namespace
+
 void TrainPage::resumeRun(const QString& runPath) {
-  if (controller_->isActive()) {
+  if (busy()) {
     errors_->addError(tr("A training session is already running; stop it first."));
     return;
   }
   errors_->clearErrors();
-  curves_->clearData();
-  samplesShown_ = 0;
-  try {
-    const TrainConfig config = loadConfig(QDir(runPath).filePath(QStringLiteral("config.json")).toStdString());
-    form_->setConfig(config);
-    device_ = QString::fromStdString(config.device.device);
-    // The run's history up to now, so the curves continue rather than restart.
-    prepareCurves(config);
-    QVector<StepReport> earlier;
-    for (const auto& row : readMetrics(QDir(runPath).filePath(QStringLiteral("metrics.jsonl")).toStdString())) {
-      StepReport r;
-      r.step = row.step;
-      r.epoch = row.epoch;
-      r.values = row.values;
-      earlier.append(r);
-    }
-    onSteps(earlier);
-  } catch (const std::exception& e) {
-    errors_->addError(QString::fromStdString(e.what()));
-    return;
-  }
+  setPreparing(true, tr("Opening %1 …").arg(QDir::toNativeSeparators(runPath)));
+  jobs_.start(
+      QStringLiteral("prepare"),
+      [path = runPath.toStdString()](JobControl&) {
+        auto run = RunDirectory::open(path);
+        TrainConfig config = run.loadConfig();
+        validate(config);
+        auto metrics = readMetrics(run.metricsJsonlPath());
+        return RunToResume{std::move(run), std::move(config), std::move(metrics)};
+      },
+      [this](RunToResume resumable) {
+        setPreparing(false);
+        curves_->clearData();
+        samplesShown_ = 0;
+        form_->setConfig(resumable.config);
+        device_ = QString::fromStdString(resumable.config.device.device);
+        // The run's history up to now, so the curves continue rather than restart.
+        prepareCurves(resumable.config);
+        QVector<StepReport> earlier;
+        for (const auto& row : resumable.metrics) {
+          StepReport r;
+          r.step = row.step;
+          r.epoch = row.epoch;
+          r.values = row.values;
+          earlier.append(r);
+        }
+        onSteps(earlier);
+        launch(std::move(resumable.run));
+      },
+      [this](const QString& message) {
+        setPreparing(false);
+        errors_->addError(message);
+      });
+}
+
+void TrainPage::setPreparing(bool preparing, const QString& status) {
+  preparing_ = preparing;
+  if (!status.isEmpty()) status_->setText(status);
+  updateButtons();
+}
+
+void TrainPage::launch(RunDirectory run) {
   QString error;
-  if (!controller_->resumeRun(runPath, &error)) errors_->addError(error);
+  if (controller_->start(std::move(run), &error)) {
+    status_->setText(tr("Starting %1 …").arg(QDir::toNativeSeparators(controller_->runDirectory())));
+  } else {
+    errors_->addError(error);
+  }
   updateButtons();
 }
 
@@ -317,42 +352,81 @@ void TrainPage::updateValidation() {
   const TrainConfig config = form_->config(&problems);
   if (problems.isEmpty() && !restoringForm_)
     QSettings().setValue(QStringLiteral("train/config"), QString::fromStdString(toJson(config).dump()));
+  settingsProblems_ = problems;
+  // The files the settings name are checked in the background (a network share may stall): until
+  // that answers, only what the settings themselves say keeps Start disabled, and Start checks the
+  // files again off the GUI thread anyway.
+  const QString files = QString::fromStdString(config.data.path) + QChar(0) + QString::fromStdString(config.initFrom);
+  if (files != filesChecked_) {
+    filesChecked_ = files;
+    fileProblems_.clear();
+    jobs_.start(
+        QStringLiteral("fileCheck"), [config](JobControl&) { return fileProblems(config); },
+        [this](const std::vector<std::string>& found) {
+          fileProblems_.clear();
+          for (const auto& p : found) fileProblems_ << QString::fromStdString(p);
+          showProblems();
+        },
+        [this](const QString& message) {
+          fileProblems_ = QStringList{message};
+          showProblems();
+        });
+  }
+  showProblems();
+}
+
+void TrainPage::showProblems() {
+  const QStringList problems = settingsProblems_ + fileProblems_;
   problems_->setText(problems.isEmpty() ? QString() : tr("Cannot start: %1").arg(problems.join(QStringLiteral("; "))));
   problems_->setVisible(!problems.isEmpty());
   start_->setProperty("configValid", problems.isEmpty());
   updateButtons();
 }
 
+bool TrainPage::busy() const { return controller_->isActive() || preparing_; }
+
+bool TrainPage::fileCheckPending() const { return jobs_.running(QStringLiteral("fileCheck")); }
+
 void TrainPage::updateButtons() {
   const bool active = controller_->isActive();
-  start_->setEnabled(!active && start_->property("configValid").toBool());
+  start_->setEnabled(!busy() && start_->property("configValid").toBool());
   pause_->setEnabled(active);
   stop_->setEnabled(active);
   pause_->setText(controller_->state() == SessionState::Paused ? tr("Resume") : tr("Pause"));
-  form_->setEnabled(!active);
+  form_->setEnabled(!busy());
 }
 
 void TrainPage::startTraining() {
   QStringList problems;
   const TrainConfig config = form_->config(&problems);
+  problems += fileProblems_;
   if (!problems.isEmpty()) {
     errors_->addError(tr("Cannot start: %1").arg(problems.join(QStringLiteral("; "))));
     return;
   }
+  if (busy()) return;
   errors_->clearErrors();
   curves_->clearData();
   prepareCurves(config);
   samplesShown_ = 0;
   for (auto* view : sampleViews_) view->setImage(QImage());
-  QString error;
-  if (!QDir().mkpath(runsDir_) || !controller_->startNew(config, runsDir_, &error)) {
-    errors_->addError(error.isEmpty() ? tr("Cannot create the runs folder %1").arg(runsDir_) : error);
-    updateButtons();
-    return;
-  }
   device_ = QString::fromStdString(config.device.device);
-  status_->setText(tr("Starting %1 …").arg(QDir::toNativeSeparators(controller_->runDirectory())));
-  updateButtons();
+  setPreparing(true, tr("Creating a run folder in %1 …").arg(QDir::toNativeSeparators(runsDir_)));
+  jobs_.start(
+      QStringLiteral("prepare"),
+      [config, runsDir = runsDir_.toStdString()](JobControl&) {
+        validate(config);  // the files too, now off the GUI thread
+        return RunDirectory::create(runsDir, config);
+      },
+      [this](RunDirectory run) {
+        setPreparing(false);
+        launch(std::move(run));
+      },
+      [this](const QString& message) {
+        setPreparing(false);
+        status_->clear();
+        errors_->addError(message);
+      });
 }
 
 void TrainPage::prepareCurves(const TrainConfig& config) {
@@ -386,42 +460,52 @@ void TrainPage::togglePause() {
 void TrainPage::stopTraining() { controller_->stop(); }
 
 void TrainPage::loadConfigFile(const QString& path) {
-  try {
-    form_->setConfig(loadConfig(path.toStdString()));
-    updateValidation();
-  } catch (const std::exception& e) {
-    errors_->addError(QString::fromStdString(e.what()));
-  }
+  jobs_.start(
+      QStringLiteral("loadConfig"), [file = path.toStdString()](JobControl&) { return loadConfig(file); },
+      [this](const TrainConfig& config) {
+        if (busy()) return;  // a run started meanwhile: its settings stay shown
+        form_->setConfig(config);
+        updateValidation();
+      },
+      [this](const QString& message) { errors_->addError(message); });
 }
 
-bool TrainPage::saveConfigFile(const QString& path) {
-  QStringList problems;
-  const auto config = form_->config(&problems);
-  try {
-    saveConfig(config, path.toStdString());
-    return true;
-  } catch (const std::exception& e) {
-    errors_->addError(QString::fromStdString(e.what()));
-    return false;
-  }
+void TrainPage::saveConfigFile(const QString& path) {
+  jobs_.start(
+      QStringLiteral("saveConfig:") + path,
+      [config = form_->config(), file = path.toStdString()](JobControl&) {
+        saveConfig(config, file);
+        return true;
+      },
+      [this, path](bool) { Q_EMIT configSaved(path); }, [this](const QString& message) { errors_->addError(message); });
 }
 
 void TrainPage::useDataset(const QString& path, const QString& format) {
-  TrainConfig config = defaultConfig();
-  config.data.path = path.toStdString();
-  config.data.format = format.toStdString();
-  const QDir dir(path);
-  const bool cifar = format == QStringLiteral("cifar") ||
-                     (format == QStringLiteral("auto") && !dir.entryList({"data_batch_*.bin", "train.bin"}).isEmpty());
-  if (format == QStringLiteral("folder") || cifar) {
-    // Colour data: three channels; folders of photos are trained at 64 px with 8 px patches.
-    config.model.channels = 3;
-    config.model.imageSize = cifar ? 32 : 64;
-    config.model.patchSize = cifar ? 4 : 8;
-    config.name = (cifar ? "cifar-" : "folder-") + config.model.name;
-  }
-  form_->setConfig(config);
-  updateValidation();
+  // Whether an "auto" folder holds CIFAR batches is a directory listing: a job, like every read.
+  jobs_.start(
+      QStringLiteral("dataset"),
+      [path, format](JobControl&) {
+        return format == QStringLiteral("cifar") ||
+               (format == QStringLiteral("auto") &&
+                !QDir(path).entryList({QStringLiteral("data_batch_*.bin"), QStringLiteral("train.bin")}).isEmpty());
+      },
+      [this, path, format](bool cifar) {
+        if (busy()) return;
+        TrainConfig config = defaultConfig();
+        config.data.path = path.toStdString();
+        config.data.format = format.toStdString();
+        if (format == QStringLiteral("folder") || cifar) {
+          // Colour data: three channels; folders of photos are trained at 64 px with 8 px patches.
+          config.model.channels = 3;
+          config.model.imageSize = cifar ? 32 : 64;
+          config.model.patchSize = cifar ? 4 : 8;
+          config.name = (cifar ? "cifar-" : "folder-") + config.model.name;
+        }
+        form_->setConfig(config);
+        updateValidation();
+        Q_EMIT datasetApplied(path);
+      },
+      [this](const QString& message) { errors_->addError(message); });
 }
 
 QString TrainPage::recipeTitle(const QString& name) {

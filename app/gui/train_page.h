@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include "app/gui/background_jobs.h"
 #include "core/io/train_config.h"
 #include "core/train/session_observer.h"
 
@@ -16,6 +17,10 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSlider;
+
+namespace folk {
+class RunDirectory;
+}
 
 namespace folk::ui {
 
@@ -43,20 +48,27 @@ class TrainPage : public QWidget {
   QString runsDirectory() const { return runsDir_; }
   void setRunsDirectory(const QString& dir);
   QString statusText() const;
+  // The check of the files the settings name (data.path, init_from) has not answered yet.
+  bool fileCheckPending() const;
   // The translated menu text of a recipe; a recipe without one shows its name and the engine's
   // English description.
   static QString recipeTitle(const QString& name);
   int samplesShown() const { return samplesShown_; }
 
  public Q_SLOTS:
+  // Creates the run folder in the background, then starts the session; Start and the form stay
+  // disabled meanwhile, and a folder that cannot be made shows its reason in the error banner.
   void startTraining();
   void togglePause();
   void stopTraining();
+  // Every file operation below runs off the GUI thread (the runs folder may be a network share);
+  // its result reaches the form, its error the banner.
   void loadConfigFile(const QString& path);
-  bool saveConfigFile(const QString& path);
+  void saveConfigFile(const QString& path);  // configSaved(path) when written
   // Continues a stopped run from its last checkpoint; its earlier curves are shown first.
   void resumeRun(const QString& runPath);
-  // Fills the form with the defaults for a dataset folder (image size, channels, patch size).
+  // Fills the form with the defaults for a dataset folder (image size, channels, patch size);
+  // datasetApplied(path) when the form shows them.
   void useDataset(const QString& path, const QString& format);
   // Applies a named recipe (core/io/train_presets.h: "desk", "paper") to the form's settings, as
   // `folk train --preset` does; false (with the error shown) for an unknown name.
@@ -65,10 +77,17 @@ class TrainPage : public QWidget {
  Q_SIGNALS:
   void runFinished(const QString& runDirectory);
   void runsDirectoryChanged(const QString& dir);
+  void configSaved(const QString& path);
+  void datasetApplied(const QString& path);
 
  private:
   void buildUi();
   void updateValidation();
+  void showProblems();
+  bool busy() const;  // a session runs, or its folder is being prepared
+  // Between Start (or resume) and the session's start: the run folder is being made or read.
+  void setPreparing(bool preparing, const QString& status = {});
+  void launch(folk::RunDirectory run);
   void updateButtons();
   void onSteps(const QVector<folk::StepReport>& steps);
   void onEval(const folk::EvalReport& report);
@@ -93,9 +112,14 @@ class TrainPage : public QWidget {
   QCheckBox* logLoss_;
   ImageView* sampleViews_[4];
   QString runsDir_;
+  QStringList settingsProblems_;
+  QStringList fileProblems_;  // for the files in filesChecked_
+  QString filesChecked_;
+  bool preparing_ = false;
   QString device_;
   int samplesShown_ = 0;
   bool restoringForm_ = true;  // the constructor reads the last form back before saving it
+  BackgroundJobs jobs_;         // declared last: destroyed first, so no result reaches a dead member
 };
 
 }  // namespace folk::ui

@@ -17,6 +17,7 @@
 
 #include "app/gui/config_form.h"
 #include "app/gui/engine_controller.h"
+#include "app/gui/error_banner.h"
 #include "app/gui/main_window.h"
 #include "app/gui/train_page.h"
 #include "event_loop_lag.h"
@@ -44,7 +45,11 @@ int main(int argc, char** argv) {
   page->form()->setFieldText(QStringLiteral("optimisation.steps"), QStringLiteral("1000000"));
   page->form()->setFieldText(QStringLiteral("evaluation.at_end"), QStringLiteral("false"));
   page->form()->setFieldText(QStringLiteral("data.train_subset"), QStringLiteral("8192"));
-  page->startTraining();
+  page->startTraining();  // the run folder is made in the background, then the session starts
+  QElapsedTimer starting;
+  starting.start();
+  while (!page->controller()->isActive() && page->errorBanner()->errors().isEmpty() && starting.elapsed() < 30000)
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
   if (!page->controller()->isActive()) {
     std::fprintf(stderr, "bench gui: the session did not start\n");
     return 1;

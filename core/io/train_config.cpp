@@ -138,7 +138,19 @@ void setSetting(TrainConfig& config, const std::string& key, const json& value) 
   deriveFromModel(config);
 }
 
-std::vector<std::string> validationProblems(const TrainConfig& c) {
+std::vector<std::string> fileProblems(const TrainConfig& c) {
+  std::vector<std::string> problems;
+  std::error_code ec;
+  if (!c.data.path.empty() && !std::filesystem::exists(c.data.path, ec)) {
+    problems.push_back("data.path '" + c.data.path + "' does not exist");
+  }
+  if (!c.initFrom.empty() && !std::filesystem::is_regular_file(c.initFrom, ec)) {
+    problems.push_back("init_from '" + c.initFrom + "' is not a file (name a .safetensors file written by folk export)");
+  }
+  return problems;
+}
+
+std::vector<std::string> validationProblems(const TrainConfig& c, FileChecks files) {
   // Each setting's own range and choices, from the registry.
   std::vector<std::string> problems;
   const auto problemUnder = [&](const std::string& prefix) {
@@ -155,14 +167,9 @@ std::vector<std::string> validationProblems(const TrainConfig& c) {
   auto add = [&](const std::string& s) { problems.push_back(s); };
   if (c.name.empty()) add("name must not be empty");
   if (c.name.find('/') != std::string::npos) add("name '" + c.name + "' must not contain '/'");
-  std::error_code ec;
-  if (c.data.path.empty()) {
-    add("data.path is empty: name a dataset folder");
-  } else if (!std::filesystem::exists(c.data.path, ec)) {
-    add("data.path '" + c.data.path + "' does not exist");
-  }
-  if (!c.initFrom.empty() && !std::filesystem::is_regular_file(c.initFrom, ec)) {
-    add("init_from '" + c.initFrom + "' is not a file (name a .safetensors file written by folk export)");
+  if (c.data.path.empty()) add("data.path is empty: name a dataset folder");
+  if (files == FileChecks::Include) {
+    for (auto& p : fileProblems(c)) problems.push_back(std::move(p));
   }
   if (c.data.mean.size() != c.data.std.size() ||
       (!c.data.mean.empty() && int(c.data.mean.size()) != c.model.channels)) {

@@ -159,9 +159,16 @@ void setSetting(TrainConfig& config, const std::string& key, const nlohmann::jso
 // "model.name=vit-tiny"). The value is parsed as JSON, falling back to a plain string.
 void applyOverride(TrainConfig& config, const std::string& assignment);
 
-// Every problem found, one sentence each; empty when the config is usable. Checks the dataset path
-// exists, but does not open the data.
-std::vector<std::string> validationProblems(const TrainConfig& config);
+// Whether a validation may touch the disk. A window validating as the user types must not: a stat of
+// a stalled network share would freeze it, so it checks the settings at once and the files in the
+// background (fileProblems).
+enum class FileChecks { Include, Skip };
+
+// Every problem found, one sentence each; empty when the config is usable. With FileChecks::Include
+// also the problems of fileProblems(); the data are never opened.
+std::vector<std::string> validationProblems(const TrainConfig& config, FileChecks files = FileChecks::Include);
+// What only the disk can say: the dataset path exists, init_from is a file. May block on a slow disk.
+std::vector<std::string> fileProblems(const TrainConfig& config);
 // Throws ConfigError listing validationProblems() when there are any.
 void validate(const TrainConfig& config);
 

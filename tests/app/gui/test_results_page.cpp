@@ -90,10 +90,15 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
   EXPECT_EQ(page->curves()->pointCount(dino + "|total"), 6);
   EXPECT_EQ(page->curves()->pointCount(dino + "|knn"), 1);
 
+  // The file operations run off the GUI thread; their signals say when they are done.
+  QSignalSpy tablesWritten(page, &ResultsPage::learningTableExported);
+  QSignalSpy renamedRuns(page, &ResultsPage::runRenamed);
+  QSignalSpy deletedRuns(page, &ResultsPage::runsDeleted);
+  QSignalSpy failures(page, &ResultsPage::fileOperationError);
   const QString csv = runs_.filePath("table.csv"), md = runs_.filePath("table.md");
-  QString error;
-  ASSERT_TRUE(page->exportLearningTable(csv, &error)) << error.toStdString();
-  ASSERT_TRUE(page->exportLearningTable(md, &error)) << error.toStdString();
+  page->exportLearningTable(csv);
+  page->exportLearningTable(md);
+  ASSERT_TRUE(waitUntil([&] { return tablesWritten.count() == 2; })) << page->errorBanner()->text().toStdString();
   QFile csvFile(csv), mdFile(md);
   ASSERT_TRUE(csvFile.open(QIODevice::ReadOnly));
   ASSERT_TRUE(mdFile.open(QIODevice::ReadOnly));
@@ -102,14 +107,28 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
   EXPECT_TRUE(csvText.contains(",dino,vit-nano,6,")) << csvText.toStdString();
   EXPECT_TRUE(QString::fromUtf8(mdFile.readAll()).startsWith("| run | objective |"));
 
+  QString error;
   ASSERT_TRUE(page->renameRun(dino, "gamma", &error)) << error.toStdString();
+  ASSERT_TRUE(waitUntil([&] { return renamedRuns.count() == 1; })) << page->errorBanner()->text().toStdString();
   const QString renamed = QFileInfo(dino).dir().filePath(QFileInfo(dino).fileName().section('-', 0, 0) + "-gamma");
+  EXPECT_EQ(renamedRuns.front().at(1).toString(), renamed);
   EXPECT_TRUE(QFileInfo::exists(renamed));
   EXPECT_FALSE(QFileInfo::exists(dino));
   ASSERT_TRUE(waitUntil([&] { return page->model()->rowOf(renamed) >= 0 && page->upToDate(); }));
   EXPECT_EQ(page->model()->runAt(page->model()->rowOf(renamed))->name, "gamma");
   EXPECT_EQ(page->selectedRuns(), QStringList{renamed}) << "the renamed run stays selected";
   EXPECT_FALSE(page->renameRun(renamed, "a/b", &error));
+  EXPECT_TRUE(error.contains("a/b")) << error.toStdString();
+  // A name taken by another run: refused on disk, in the banner, and nothing moves.
+  const QString folkName = QFileInfo(folk).fileName().section('-', 1);
+  const QString takenTarget = QFileInfo(renamed).dir().filePath(QFileInfo(renamed).fileName().section('-', 0, 0) + "-" + folkName);
+  ASSERT_TRUE(QDir().mkpath(takenTarget));
+  ASSERT_TRUE(page->renameRun(renamed, folkName, &error));
+  ASSERT_TRUE(waitUntil([&] { return failures.count() == 1; }));
+  EXPECT_TRUE(failures.front().at(0).toString().contains("already exists")) << failures.front().at(0).toString().toStdString();
+  EXPECT_TRUE(QFileInfo::exists(renamed));
+  ASSERT_TRUE(QDir(takenTarget).removeRecursively());
+  page->errorBanner()->clearErrors();
 
   // The embedding of a trained run: PCA of its teacher features on labelled test images.
   QSignalSpy ready(page, &ResultsPage::embeddingReady);
@@ -147,10 +166,16 @@ TEST_F(ResultsPageTest, ListsFiltersPlotsExportsRenamesAndDeletesRuns) {
   page->setConfirmDelete([](const QStringList&) { return false; });
   page->selectRuns({renamed});
   ASSERT_TRUE(page->deleteRuns({renamed}, &error));  // the API deletes; the button asks first
+  ASSERT_TRUE(waitUntil([&] { return deletedRuns.count() == 1; })) << page->errorBanner()->text().toStdString();
   EXPECT_FALSE(QFileInfo::exists(renamed));
   ASSERT_TRUE(waitUntil([&] { return page->model()->rowCount() == 1; }));
-  EXPECT_FALSE(page->deleteRuns({runs_.path()}, &error)) << "never a folder that is not a run";
+  // Never a folder that is not a run, and nothing of a list that holds one.
+  ASSERT_TRUE(page->deleteRuns({folk, runs_.path()}, &error));
+  ASSERT_TRUE(waitUntil([&] { return failures.count() == 2; }));
+  EXPECT_TRUE(failures.at(1).at(0).toString().contains("is not a run folder")) << failures.at(1).at(0).toString().toStdString();
   EXPECT_TRUE(QFileInfo::exists(runs_.path()));
+  EXPECT_TRUE(QFileInfo::exists(folk));
+  EXPECT_EQ(deletedRuns.count(), 1);
 }
 
 TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) {
@@ -186,6 +211,8 @@ TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) 
   Q_EMIT page->resumeRequested(path);
   EXPECT_EQ(window.currentWorkspace(), 1);
   TrainPage* train = window.trainPage();
+  // The run's folder is read in the background, then the session starts.
+  ASSERT_TRUE(waitUntil([&] { return train->controller()->isActive() || !train->errorBanner()->errors().isEmpty(); }));
   ASSERT_TRUE(train->controller()->isActive()) << train->errorBanner()->text().toStdString();
   EXPECT_GE(train->curves()->pointCount("total"), int(stoppedAt)) << "earlier curve shown";
   ASSERT_TRUE(waitUntil([&] { return train->curves()->pointCount("total") > int(stoppedAt); }));

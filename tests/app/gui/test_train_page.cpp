@@ -1,8 +1,11 @@
 // The Train workspace in the real MainWindow, offscreen: a tiny real session on Fashion-MNIST is
 // started, paused, resumed and stopped from the buttons; the curves and samples fill, a checkpoint
 // lands on disk; bad settings keep Start disabled with the reason; an unusable dataset shows the
-// engine's error and leaves the window usable.
+// engine's error and leaves the window usable; files are read and written in the background.
+#include <sys/stat.h>
+
 #include <QDir>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -192,6 +195,84 @@ TEST_F(TrainPageTest, InvalidSettingsKeepStartDisabledWithTheReason) {
   EXPECT_TRUE(page->startButton()->isEnabled());
   EXPECT_TRUE(ConfigForm::tooltipFor("optimisation.base_lr").contains("256"));
   EXPECT_FALSE(page->form()->field("masks.ratios")->toolTip().isEmpty());
+}
+
+// Every file the Train workspace reads or writes is read or written by a background job (the runs
+// folder may be a network share): each operation's result reaches the form, its error the banner,
+// and Start stays disabled while a run folder is being made.
+TEST_F(TrainPageTest, FileOperationsRunInTheBackgroundAndReportTheirErrors) {
+  MainWindow window;
+  TrainPage* page = window.trainPage();
+  ConfigForm* form = page->form();
+  makeTiny(form);
+  ASSERT_TRUE(waitUntil([&] { return !page->fileCheckPending(); }));
+  ASSERT_TRUE(page->startButton()->isEnabled());
+
+  // The dataset path is checked off the GUI thread; a missing one disables Start once it answers.
+  const QString missing = runs_.filePath("no-such-dataset");
+  ASSERT_TRUE(form->setFieldText("data.path", missing));
+  ASSERT_TRUE(waitUntil([&] { return !page->fileCheckPending(); }));
+  auto* problems = page->findChild<QLabel*>("configProblems");
+  EXPECT_FALSE(page->startButton()->isEnabled());
+  EXPECT_TRUE(problems->text().contains(missing + "' does not exist")) << problems->text().toStdString();
+  ASSERT_TRUE(form->setFieldText("data.path", "/usr/share/datasets/fashion-mnist"));
+  ASSERT_TRUE(waitUntil([&] { return !page->fileCheckPending(); }));
+  EXPECT_TRUE(page->startButton()->isEnabled()) << problems->text().toStdString();
+
+  // Save, then load back into a changed form.
+  QSignalSpy saved(page, &TrainPage::configSaved);
+  const QString file = runs_.filePath("tiny.json");
+  page->saveConfigFile(file);
+  ASSERT_TRUE(waitUntil([&] { return saved.count() == 1; })) << page->errorBanner()->text().toStdString();
+  EXPECT_EQ(saved.front().at(0).toString(), file);
+  ASSERT_TRUE(form->setFieldText("model.vit_dim", "48"));
+  page->loadConfigFile(file);
+  ASSERT_TRUE(waitUntil([&] { return form->fieldText("model.vit_dim") == "32"; }));
+
+  // A folder that does not exist, and a named pipe where the config should be: errors naming them.
+  const QString noFolder = runs_.filePath("absent/tiny.json");
+  page->saveConfigFile(noFolder);
+  ASSERT_TRUE(waitUntil([&] { return page->errorBanner()->errors().size() == 1; }));
+  EXPECT_TRUE(page->errorBanner()->text().contains(noFolder)) << page->errorBanner()->text().toStdString();
+  const QString pipe = runs_.filePath("pipe.json");
+  ASSERT_EQ(::mkfifo(pipe.toLocal8Bit().constData(), 0600), 0);
+  page->loadConfigFile(pipe);
+  ASSERT_TRUE(waitUntil([&] { return page->errorBanner()->errors().size() == 2; }));
+  EXPECT_TRUE(page->errorBanner()->text().contains("named pipe")) << page->errorBanner()->text().toStdString();
+  EXPECT_EQ(form->fieldText("model.vit_dim"), "32") << "a config that did not load changes nothing";
+  page->errorBanner()->clearErrors();
+
+  // A folder of CIFAR batches: the defaults for 32 px colour images once its listing answers.
+  const QString cifar = runs_.filePath("cifar");
+  ASSERT_TRUE(QDir().mkpath(cifar));
+  QFile batch(QDir(cifar).filePath("data_batch_1.bin"));
+  ASSERT_TRUE(batch.open(QIODevice::WriteOnly));
+  batch.close();
+  QSignalSpy applied(page, &TrainPage::datasetApplied);
+  page->useDataset(cifar, "auto");
+  ASSERT_TRUE(waitUntil([&] { return applied.count() == 1; })) << page->errorBanner()->text().toStdString();
+  EXPECT_EQ(form->fieldText("model.channels"), "3");
+  EXPECT_EQ(form->fieldText("model.image_size"), "32");
+
+  // A runs folder that cannot be made (a file is in the way): Start is disabled while the job
+  // tries, then the reason shows and the page is usable again.
+  makeTiny(form);
+  ASSERT_TRUE(form->setFieldText("data.path", "/usr/share/datasets/fashion-mnist"));
+  ASSERT_TRUE(form->setFieldText("data.format", "auto"));
+  ASSERT_TRUE(waitUntil([&] { return !page->fileCheckPending() && page->startButton()->isEnabled(); }))
+      << problems->text().toStdString();
+  QFile blocker(runs_.filePath("a-file"));
+  ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+  blocker.close();
+  page->setRunsDirectory(runs_.filePath("a-file/runs"));
+  page->startButton()->click();
+  EXPECT_FALSE(page->startButton()->isEnabled());
+  EXPECT_FALSE(form->isEnabled());
+  ASSERT_TRUE(waitUntil([&] { return !page->errorBanner()->errors().isEmpty(); }));
+  EXPECT_TRUE(page->errorBanner()->text().contains("cannot create the runs folder")) << page->errorBanner()->text().toStdString();
+  EXPECT_FALSE(page->controller()->isActive());
+  EXPECT_TRUE(page->startButton()->isEnabled());
+  EXPECT_TRUE(form->isEnabled());
 }
 
 TEST_F(TrainPageTest, RecipesFillTheFormAndKeepTheDataset) {
