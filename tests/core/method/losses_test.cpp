@@ -7,17 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/method/losses.h"
+#include "tests/core/method/deterministic_tensor.h"
 
 namespace folk {
 namespace {
 
-// Same inputs as det() in make_golden.py: sin(0.37 i + offset) * scale over the flat index, float64
-// then float32.
-torch::Tensor deterministicTensor(std::vector<int64_t> shape, double offset, double scale) {
-  int64_t n = 1;
-  for (auto s : shape) n *= s;
-  return (torch::arange(n, torch::kFloat64) * 0.37 + offset).sin().mul(scale).reshape(shape).to(torch::kFloat32);
-}
+using test::deterministicTensor;
 
 nlohmann::json golden() {
   const std::string path = std::string(FOLK_TEST_DATA_DIR) + "/method_golden/golden.json";

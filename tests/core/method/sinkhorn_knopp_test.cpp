@@ -11,16 +11,12 @@
 
 #include "core/method/losses.h"
 #include "core/method/sinkhorn_knopp.h"
+#include "tests/core/method/deterministic_tensor.h"
 
 namespace folk {
 namespace {
 
-// Same inputs as det() in the golden script.
-torch::Tensor deterministicTensor(std::vector<int64_t> shape, double offset, double scale) {
-  int64_t n = 1;
-  for (auto s : shape) n *= s;
-  return (torch::arange(n, torch::kFloat64) * 0.37 + offset).sin().mul(scale).reshape(shape).to(torch::kFloat32);
-}
+using test::deterministicTensor;
 
 TEST(SinkhornKnopp, MatchesDinoV2) {
   const std::string path = std::string(FOLK_TEST_DATA_DIR) + "/method_golden/sinkhorn_golden.json";

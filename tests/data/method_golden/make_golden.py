@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Golden values for tests/core/method/losses_test.cpp, computed with Debian's python3-torch.
 
-The inputs are not stored: both sides build them from the same formula (det() below and
-deterministicTensor() in the C++ test), so this file and golden.json are all there is.
+The inputs are not stored: both sides build them from the same formula (det() in golden_inputs.py
+and deterministicTensor() in the C++ test), so this file and golden.json are all there is.
 The losses are written the way DINO's DINOLoss and MFM's frequency loss are written in Python
 (two FFTs, explicit pair loop; multi-crop: the student output chunked into all crops, the teacher's
 into the two global crops), independently of the C++ code under test.
@@ -15,13 +15,7 @@ import os
 import torch
 import torch.nn.functional as F
 
-
-def det(shape, offset, scale):
-    n = 1
-    for s in shape:
-        n *= s
-    x = torch.sin(torch.arange(n, dtype=torch.float64) * 0.37 + offset) * scale
-    return x.reshape(shape).to(torch.float32)
+from golden_inputs import det
 
 
 def dino_case(batch, k, student_temp, teacher_temp, center_momentum):

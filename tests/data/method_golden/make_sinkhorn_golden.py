@@ -3,7 +3,7 @@
 
 Written the way DINOv2's DINOLoss.sinkhorn_knopp_teacher reads (one process: no all_reduce), in
 float32 as there, independently of the C++ code under test. The inputs are not stored: both sides
-build them with det() (deterministicTensor() in the C++ test).
+build them with det() from golden_inputs.py (deterministicTensor() in the C++ test).
 
 Run: /usr/bin/python3 tests/data/method_golden/make_sinkhorn_golden.py  (rewrites sinkhorn_golden.json)
 """
@@ -12,13 +12,7 @@ import os
 
 import torch
 
-
-def det(shape, offset, scale):
-    n = 1
-    for s in shape:
-        n *= s
-    x = torch.sin(torch.arange(n, dtype=torch.float64) * 0.37 + offset) * scale
-    return x.reshape(shape).to(torch.float32)
+from golden_inputs import det
 
 
 @torch.no_grad()
