@@ -248,6 +248,21 @@ QList<ShortcutEntry> MainWindow::shortcuts() const {
 QDialog* MainWindow::showShortcuts() { return showShortcutsDialog(this, shortcuts()); }
 
 void MainWindow::rebuildRecentMenu() {
+  fillRecentMenu();
+  const QStringList listed = recentItems(QLatin1String(kRecentImages)) + recentItems(QLatin1String(kRecentRuns));
+  jobs_.start(
+      QStringLiteral("recentCheck"), [listed](JobControl&) { return missingPaths(listed); },
+      [this](const QStringList& gone) {
+        if (gone.isEmpty()) return;
+        forgetRecentItems(QLatin1String(kRecentImages), gone);
+        forgetRecentItems(QLatin1String(kRecentRuns), gone);
+        fillRecentMenu();
+      });
+}
+
+bool MainWindow::recentCheckPending() const { return jobs_.running(QStringLiteral("recentCheck")); }
+
+void MainWindow::fillRecentMenu() {
   recentMenu_->clear();
   const QStringList images = recentItems(QLatin1String(kRecentImages));
   const QStringList runs = recentItems(QLatin1String(kRecentRuns));
@@ -279,34 +294,56 @@ void MainWindow::rebuildRecentMenu() {
   QAction* clear = recentMenu_->addAction(tr("&Clear Recent"), this, [this] {
     clearRecentItems(QLatin1String(kRecentImages));
     clearRecentItems(QLatin1String(kRecentRuns));
-    rebuildRecentMenu();
+    fillRecentMenu();
   });
   clear->setEnabled(!images.isEmpty() || !runs.isEmpty());
 }
 
-bool MainWindow::openRecentRun(const QString& runPath) {
-  const QFileInfo info(runPath);
-  if (!info.isDir()) {
-    statusBar()->showMessage(tr("%1 no longer exists").arg(QDir::toNativeSeparators(runPath)), 8000);
-    rebuildRecentMenu();
-    return false;
-  }
-  const QString folder = info.absolutePath();
-  if (QFileInfo(train_->runsDirectory()).canonicalFilePath() != QFileInfo(folder).canonicalFilePath())
-    train_->setRunsDirectory(folder);  // Results follows (runsDirectoryChanged) and rescans
-  else
-    results_->refresh();
+namespace {
+// What opening a recent run needs to know of its folder, found off the GUI thread.
+struct RecentRunCheck {
+  bool exists = false;
+  bool inRunsFolder = false;  // its runs folder is the one Results shows
+  bool isRun = false;
+};
+}  // namespace
+
+void MainWindow::openRecentRun(const QString& runPath) {
   showWorkspace(2);
   results_->setFilterText(QString());
-  if (!isRunFolder(runPath.toStdString())) {
-    statusBar()->showMessage(tr("%1 is not a run folder").arg(QDir::toNativeSeparators(runPath)), 8000);
-    return false;
-  }
-  // The table names runs by the path its scan makes: the runs folder's path and the folder name.
-  const QString path = QDir(results_->runsDirectory()).filePath(info.fileName());
-  results_->selectRuns({path});  // at once, or when the scan under way lists it
-  addRecentItem(QLatin1String(kRecentRuns), path);
-  return true;
+  jobs_.start(
+      QStringLiteral("openRun"),
+      [runPath, runsFolder = train_->runsDirectory()](JobControl&) {
+        RecentRunCheck check;
+        const QFileInfo info(runPath);
+        check.exists = info.isDir();
+        if (!check.exists) return check;
+        check.inRunsFolder = QFileInfo(runsFolder).canonicalFilePath() == QFileInfo(info.absolutePath()).canonicalFilePath();
+        check.isRun = isRunFolder(runPath.toStdString());
+        return check;
+      },
+      [this, runPath](const RecentRunCheck& check) {
+        const QFileInfo info(runPath);  // names only, no stat
+        if (!check.exists) {
+          statusBar()->showMessage(tr("%1 no longer exists").arg(QDir::toNativeSeparators(runPath)), 8000);
+          forgetRecentItems(QLatin1String(kRecentRuns), {runPath});
+          fillRecentMenu();
+          return;
+        }
+        if (!check.inRunsFolder)
+          train_->setRunsDirectory(info.absolutePath());  // Results follows (runsDirectoryChanged) and rescans
+        else
+          results_->refresh();
+        if (!check.isRun) {
+          statusBar()->showMessage(tr("%1 is not a run folder").arg(QDir::toNativeSeparators(runPath)), 8000);
+          return;
+        }
+        // The table names runs by the path its scan makes: the runs folder's path and the folder name.
+        const QString path = QDir(results_->runsDirectory()).filePath(info.fileName());
+        results_->selectRuns({path});  // at once, or when the scan under way lists it
+        addRecentItem(QLatin1String(kRecentRuns), path);
+      },
+      [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 }
 
 void MainWindow::saveGeometrySettings() const {

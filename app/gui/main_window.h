@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "app/gui/about_dialog.h"
+#include "app/gui/background_jobs.h"
 #include "app/gui/desktop_theme.h"
 
 class QActionGroup;
@@ -42,10 +43,14 @@ class MainWindow : public QMainWindow {
   QStringList workspaceNames() const;
 
   // File → Open Recent: image files / folders (Explore) and runs (Results), newest first.
+  // Fills it from the settings at once, then checks in the background which entries are gone and
+  // drops them (recentCheckPending() until that answers).
   QMenu* recentMenu() const { return recentMenu_; }
   void rebuildRecentMenu();
-  // Shows a run in Results (its runs folder becomes the runs folder) and selects it.
-  bool openRecentRun(const QString& runPath);
+  bool recentCheckPending() const;
+  // Shows Results at once; then, once a background check of the folder answers, makes the run's
+  // runs folder the runs folder and selects the run, or says in the status bar why not.
+  void openRecentRun(const QString& runPath);
 
   // Every shortcut of the window's actions and buttons, grouped by menu / workspace: what
   // Help → Keyboard Shortcuts lists.
@@ -60,6 +65,7 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildMenus();
+  void fillRecentMenu();
   void saveGeometrySettings() const;
   void restoreLayoutSettings();
 
@@ -72,6 +78,7 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QActionGroup* themeActions_ = nullptr;
   CloseDuringTraining closeChoice_ = CloseDuringTraining::Ask;
+  BackgroundJobs jobs_;  // the window's own file checks; declared last, so destroyed first
 };
 
 }  // namespace folk::ui

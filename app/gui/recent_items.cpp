@@ -1,5 +1,6 @@
 #include "app/gui/recent_items.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -9,20 +10,14 @@ QString settingsKey(const QString& list) { return QStringLiteral("recent/") + li
 }  // namespace
 
 QStringList recentItems(const QString& list) {
-  QSettings settings;
-  const QStringList stored = settings.value(settingsKey(list)).toStringList();
-  QStringList existing;
-  for (const QString& path : stored)
-    if (QFileInfo::exists(path) && !existing.contains(path)) existing << path;
-  if (existing != stored) settings.setValue(settingsKey(list), existing);
-  return existing;
+  QStringList items = QSettings().value(settingsKey(list)).toStringList();
+  items.removeDuplicates();
+  return items;
 }
 
 void addRecentItem(const QString& list, const QString& path, int max) {
   if (path.isEmpty() || path.startsWith(QLatin1Char(':'))) return;  // embedded samples are not files
-  const QFileInfo info(path);
-  if (!info.exists()) return;
-  const QString absolute = info.absoluteFilePath();
+  const QString absolute = QDir::cleanPath(QDir::current().absoluteFilePath(path));  // no stat
   QSettings settings;
   QStringList items = settings.value(settingsKey(list)).toStringList();
   items.removeAll(absolute);
@@ -31,7 +26,22 @@ void addRecentItem(const QString& list, const QString& path, int max) {
   settings.setValue(settingsKey(list), items);
 }
 
+void forgetRecentItems(const QString& list, const QStringList& paths) {
+  if (paths.isEmpty()) return;
+  QSettings settings;
+  QStringList items = settings.value(settingsKey(list)).toStringList();
+  for (const QString& path : paths) items.removeAll(path);
+  settings.setValue(settingsKey(list), items);
+}
+
 void clearRecentItems(const QString& list) { QSettings().remove(settingsKey(list)); }
+
+QStringList missingPaths(const QStringList& paths) {
+  QStringList missing;
+  for (const QString& path : paths)
+    if (!QFileInfo::exists(path)) missing << path;
+  return missing;
+}
 
 QString lastDirectory(const QString& purpose, const QString& fallback) {
   const QString dir = QSettings().value(QStringLiteral("lastDirectory/") + purpose).toString();

@@ -1,7 +1,8 @@
 #pragma once
 // Most-recently-used lists kept in QSettings ("recent/<list>"): newest first, no duplicates,
-// capped. The File menu's "Open Recent" shows them; entries whose file or folder is gone are
-// dropped when the list is read.
+// capped. The File menu's "Open Recent" shows them. Nothing here looks at the disk except
+// missingPaths(), which the window runs in a background job (an entry on a stalled network share
+// must not freeze the menu) before forgetting the entries that are gone.
 #include <QString>
 #include <QStringList>
 
@@ -11,11 +12,15 @@ inline constexpr int kRecentItemsMax = 10;
 inline constexpr const char* kRecentImages = "images";  // image files and folders opened in Explore
 inline constexpr const char* kRecentRuns = "runs";      // run folders (Train, Results)
 
-// The entries that still exist (the missing ones are removed from the settings).
+// The entries as stored, newest first.
 QStringList recentItems(const QString& list);
-// Moves `path` (made absolute) to the front; only existing local paths are recorded.
+// Moves `path` (made absolute) to the front; embedded resources (":/...") are not recorded.
 void addRecentItem(const QString& list, const QString& path, int max = kRecentItemsMax);
+// Removes these entries (those found gone), keeping any added meanwhile.
+void forgetRecentItems(const QString& list, const QStringList& paths);
 void clearRecentItems(const QString& list);
+// The paths whose file or folder does not exist. Looks at the disk: may block on a stalled share.
+QStringList missingPaths(const QStringList& paths);
 
 // Where the file dialog for `purpose` ("dataset", "config", "export", ...) opened last
 // (QSettings "lastDirectory/<purpose>"), or `fallback` when never or when that folder is gone.

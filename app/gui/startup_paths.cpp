@@ -47,12 +47,12 @@ StartupPaths classifyStartupPaths(const QStringList& paths) {
   return out;
 }
 
-bool openStartupRuns(MainWindow& window, const StartupPaths& paths) {
+void openStartupRuns(MainWindow& window, const StartupPaths& paths) {
   if (!paths.runsFolder.isEmpty()) {
     window.trainPage()->setRunsDirectory(paths.runsFolder);  // Results follows and rescans
     window.showWorkspace(2);
   }
-  return paths.run.isEmpty() || window.openRecentRun(paths.run);
+  if (!paths.run.isEmpty()) window.openRecentRun(paths.run);
 }
 
 }  // namespace folk::ui

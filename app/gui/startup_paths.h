@@ -21,7 +21,8 @@ struct StartupPaths {
 StartupPaths classifyStartupPaths(const QStringList& paths);
 
 // Shows what classifyStartupPaths found for Results: the runs folder, then the run selected.
-// Images are the MainWindow constructor's (Explore). Returns false when a run could not be shown.
-bool openStartupRuns(MainWindow& window, const StartupPaths& paths);
+// Images are the MainWindow constructor's (Explore). A run is opened as File → Open Recent opens
+// one: selected once a background check of its folder answers, or a status-bar message why not.
+void openStartupRuns(MainWindow& window, const StartupPaths& paths);
 
 }  // namespace folk::ui

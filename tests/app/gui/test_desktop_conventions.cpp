@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QStatusBar>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -292,6 +293,8 @@ TEST_F(DesktopConventionsTest, OpenRecentListsOpensDropsAndClears) {
   }
   MainWindow window;
   window.show();
+  // The gone entries are still stored until the window's background check has looked.
+  ASSERT_TRUE(waitUntil([&] { return !window.recentCheckPending(); }));
   ExplorePage* explore = window.explorePage();
   explore->openPaths({a});
   explore->openPaths({dir.path()});
@@ -325,6 +328,27 @@ TEST_F(DesktopConventionsTest, OpenRecentListsOpensDropsAndClears) {
   ASSERT_NE(clear, nullptr);
   clear->trigger();
   EXPECT_TRUE(recentItems(QLatin1String(kRecentImages)).isEmpty());
+}
+
+// A recent run whose folder went away meanwhile: the background check says so in the status bar
+// and the entry is forgotten; the window never looked at the disk itself.
+TEST_F(DesktopConventionsTest, ARecentRunThatIsGoneIsReportedAndForgotten) {
+  QString gone;
+  {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    gone = dir.filePath(QStringLiteral("20261207T010203Z-gone"));
+    ASSERT_TRUE(QDir().mkpath(gone));
+    addRecentItem(QLatin1String(kRecentRuns), gone);
+  }
+  ASSERT_TRUE(recentItems(QLatin1String(kRecentRuns)).contains(gone)) << "recorded without a look at the disk";
+  MainWindow window;
+  window.show();
+  window.openRecentRun(gone);
+  EXPECT_EQ(window.currentWorkspace(), 2);
+  ASSERT_TRUE(waitUntil([&] { return window.statusBar()->currentMessage().contains(QStringLiteral("no longer exists")); }));
+  EXPECT_TRUE(window.statusBar()->currentMessage().contains(gone)) << window.statusBar()->currentMessage().toStdString();
+  EXPECT_FALSE(recentItems(QLatin1String(kRecentRuns)).contains(gone));
 }
 
 TEST_F(DesktopConventionsTest, OpeningAFolderShowsProgressAndCancels) {
@@ -391,7 +415,9 @@ TEST_F(DesktopConventionsTest, RecentRunOpensInResultsAndEmbeddingCancels) {
   openRun->trigger();
   EXPECT_EQ(window.currentWorkspace(), 2);
   ResultsPage* results = window.resultsPage();
-  EXPECT_EQ(QFileInfo(results->runsDirectory()).canonicalFilePath(), QFileInfo(runs.path()).canonicalFilePath());
+  ASSERT_TRUE(waitUntil([&] {
+    return QFileInfo(results->runsDirectory()).canonicalFilePath() == QFileInfo(runs.path()).canonicalFilePath();
+  }));
   ASSERT_TRUE(waitUntil([&] { return results->selectedRuns().size() == 1; })) << "selected once the scan lists it";
   EXPECT_EQ(QFileInfo(results->selectedRuns().front()).canonicalFilePath(), QFileInfo(run).canonicalFilePath());
 

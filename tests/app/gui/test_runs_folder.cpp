@@ -115,11 +115,14 @@ TEST_F(RunsFolderTest, ARunGivenOnTheCommandLineOpensSelectedInResults) {
   const QString run = fakeRun(runs, QStringLiteral("20261207T020304Z-picked"));
   const StartupPaths startup = classifyStartupPaths({run});
   MainWindow window(startup.images);
-  ASSERT_TRUE(openStartupRuns(window, startup));
+  openStartupRuns(window, startup);
   window.show();
   EXPECT_EQ(window.currentWorkspace(), 2);
   ResultsPage* results = window.resultsPage();
-  EXPECT_EQ(QFileInfo(results->runsDirectory()).canonicalFilePath(), QFileInfo(runs).canonicalFilePath());
+  // The run's folder is checked in the background; then Results shows its runs folder.
+  ASSERT_TRUE(waitUntil([&] {
+    return QFileInfo(results->runsDirectory()).canonicalFilePath() == QFileInfo(runs).canonicalFilePath();
+  }));
   // The run is selected once the background scan lists it.
   ASSERT_TRUE(waitUntil([&] { return results->model()->rowCount() == 2 && results->selectedRuns().size() == 1; }));
   EXPECT_EQ(results->model()->rowCount(), 2);
@@ -129,7 +132,7 @@ TEST_F(RunsFolderTest, ARunGivenOnTheCommandLineOpensSelectedInResults) {
   // A runs folder: Results on that folder, nothing selected.
   const StartupPaths folder = classifyStartupPaths({runs});
   MainWindow second(folder.images);
-  ASSERT_TRUE(openStartupRuns(second, folder));
+  openStartupRuns(second, folder);
   EXPECT_EQ(second.currentWorkspace(), 2);
   EXPECT_EQ(second.resultsPage()->runsDirectory(), runs);
   EXPECT_TRUE(waitUntil([&] { return second.resultsPage()->model()->rowCount() == 2; }));
