@@ -57,8 +57,10 @@ std::optional<CollapseChange> CollapseCheck::update(std::int64_t step, const Ste
           "uniform collapse " + at + entropy + " (" + fixed(100.0 * entropyAverage_ / lnK, 1) +
           " %): the teacher's outputs are nearly uniform, so the distillation teaches the student almost nothing. "
           "Likely causes: the two views differ too little, the teacher temperature is too high, or the centring "
-          "cancels what differs between images. Try: objective.centering sinkhorn-knopp, stronger augmentation (data.augment: crop scale_min 0.25, "
-          "jitter, blur_probability, solarize_probability), objective.teacher_temp 0.04 with a shorter "
+          "cancels what differs between images. Try: objective.centering sinkhorn-knopp, stronger augmentation "
+          "(data.augment: crop scale_min 0.25, local_crops.count, blur_probability, solarize_probability, "
+          "erase_probability; jitter, which on grey images needs jitter.grey true), objective.teacher_temp 0.04 "
+          "with a shorter "
           "objective.warmup_teacher_temp_epochs, fewer prototypes (model.prototypes), a higher "
           "optimisation.base_lr.";
       break;
