@@ -18,6 +18,7 @@
 #include <memory>
 #include <thread>
 
+#include "core/io/run_files.h"
 #include "core/io/run_directory.h"
 #include "core/io/run_summary.h"
 #include "core/io/study_plan.h"
@@ -163,7 +164,7 @@ void writeSummary(const std::string& studyDir, const StudyPlan& plan, std::ostre
   for (const auto& spec : plan.runs()) {
     const auto folder = findStudyRun(studyDir, spec);
     if (!finished(folder)) continue;  // an unfinished run's eval.json is a live-curve point
-    std::ifstream in(fs::path(folder) / "eval.json");
+    std::ifstream in(fs::path(folder) / run_files::kEval);
     if (!in) continue;
     try {
       evals.push_back({spec.objective, spec.seed, nlohmann::json::parse(in)});

@@ -31,6 +31,7 @@
 
 #include "app/gui/error_banner.h"
 #include "app/gui/recent_items.h"
+#include "core/io/run_files.h"
 #include "core/train/evaluation.h"
 #include "core/io/run_directory.h"
 #include "core/train/backbone_weights.h"
@@ -739,7 +740,7 @@ void ResultsPage::updateCurves() {
   for (const auto& path : selected) {
     if (!plotted_.contains(path)) {
       colourOf(path);  // before the insert: a new run takes a colour no plotted run uses
-      plotted_.insert(path, Plotted{MetricsTail(QDir(path).filePath(QStringLiteral("metrics.jsonl")).toStdString()), {}});
+      plotted_.insert(path, Plotted{MetricsTail(QDir(path).filePath(QLatin1String(run_files::kMetricsJsonl)).toStdString()), {}});
       addRunSeries(path);
       if (const RunSummary* run = model_->runAt(model_->rowOf(path))) plotKnn(path, run->knnHistory);
     }
@@ -977,11 +978,11 @@ bool ResultsPage::renameRun(const QString& path, const QString& newName, QString
       QStringLiteral("rename:") + path,
       [path, target, name](JobControl&) {
         if (QFileInfo::exists(target)) throw std::runtime_error(tr("%1 already exists").arg(target).toStdString());
-        TrainConfig config = loadConfig(QDir(path).filePath(QStringLiteral("config.json")).toStdString());
+        TrainConfig config = loadConfig(QDir(path).filePath(QLatin1String(run_files::kConfig)).toStdString());
         config.name = name.toStdString();
         if (!QDir().rename(path, target))
           throw std::runtime_error(tr("Cannot rename %1 to %2").arg(path, target).toStdString());
-        saveConfig(config, QDir(target).filePath(QStringLiteral("config.json")).toStdString());
+        saveConfig(config, QDir(target).filePath(QLatin1String(run_files::kConfig)).toStdString());
         return target;
       },
       [this, path](const QString& renamed) {

@@ -48,7 +48,7 @@ RunDirectory RunDirectory::open(const std::string& path) {
   while (root.size() > 1 && root.back() == '/') root.pop_back();
   if (!fs::is_directory(root)) throw std::runtime_error(path + ": no such run folder");
   RunDirectory run(root);
-  if (!fs::exists(run.configPath())) throw std::runtime_error(path + ": not a run folder (no config.json)");
+  if (!fs::exists(run.configPath())) throw std::runtime_error(path + ": not a run folder (no " + run_files::kConfig + ")");
   std::error_code ec;
   fs::create_directories(run.checkpointsDir(), ec);
   fs::create_directories(run.samplesDir(), ec);
@@ -68,11 +68,11 @@ void writeCheckpointIndex(const RunDirectory& run, const CheckpointIndex& index)
                       {"file", index.file},
                       {"torch_rng", index.torchRngHex},
                       {"elapsed_s", index.elapsedSeconds}};
-  writeFileAtomically(run.checkpointsDir() + "/latest.json", j.dump(2) + "\n");
+  writeFileAtomically(run.checkpointIndexPath(), j.dump(2) + "\n");
 }
 
 std::optional<CheckpointIndex> readCheckpointIndex(const RunDirectory& run) {
-  const auto path = run.checkpointsDir() + "/latest.json";
+  const auto path = run.checkpointIndexPath();
   std::ifstream in(path);
   if (!in) return std::nullopt;
   try {

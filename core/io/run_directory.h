@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/io/run_files.h"
 #include "core/io/train_config.h"
 
 namespace folk {
@@ -21,18 +22,20 @@ class RunDirectory {
   static RunDirectory open(const std::string& path);
 
   const std::string& root() const { return root_; }
-  std::string configPath() const { return root_ + "/config.json"; }
-  std::string metricsJsonlPath() const { return root_ + "/metrics.jsonl"; }
-  std::string metricsCsvPath() const { return root_ + "/metrics.csv"; }
-  std::string evalPath() const { return root_ + "/eval.json"; }
-  std::string checkpointsDir() const { return root_ + "/checkpoints"; }
-  std::string samplesDir() const { return root_ + "/samples"; }
+  std::string configPath() const { return file(run_files::kConfig); }
+  std::string metricsJsonlPath() const { return file(run_files::kMetricsJsonl); }
+  std::string metricsCsvPath() const { return file(run_files::kMetricsCsv); }
+  std::string evalPath() const { return file(run_files::kEval); }
+  std::string checkpointsDir() const { return file(run_files::kCheckpoints); }
+  std::string checkpointIndexPath() const { return checkpointsDir() + "/" + run_files::kCheckpointIndex; }
+  std::string samplesDir() const { return file(run_files::kSamples); }
   std::string checkpointPath(std::int64_t step) const;  // checkpoints/step-NNNNNNNN.pt
 
   TrainConfig loadConfig() const;
 
  private:
   explicit RunDirectory(std::string root) : root_(std::move(root)) {}
+  std::string file(const char* name) const { return root_ + "/" + name; }
   std::string root_;
 };
 

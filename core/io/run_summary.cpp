@@ -11,6 +11,7 @@
 
 #include "core/io/metrics_log.h"
 #include "core/io/run_directory.h"
+#include "core/io/run_files.h"
 #include "core/io/settings_registry.h"
 #include "core/io/train_config.h"
 #include "core/util/atomic_file.h"
@@ -176,7 +177,7 @@ std::string csvCell(const std::string& s) {
 
 bool isRunFolder(const std::string& path) {
   std::error_code ec;
-  return fs::is_regular_file(fs::path(path) / "config.json", ec);
+  return fs::is_regular_file(fs::path(path) / run_files::kConfig, ec);
 }
 
 RunSummary summarizeRun(const std::string& path) {
@@ -186,7 +187,7 @@ RunSummary summarizeRun(const std::string& path) {
   s.folder = root.filename().string();
   s.created = createdFromFolder(s.folder);
   try {
-    const std::string configPath = (root / "config.json").string();
+    const std::string configPath = (root / run_files::kConfig).string();
     if (auto problem = regularFileProblem(configPath)) {
       s.skipped.push_back(*problem);
       throw ConfigError(*problem);
@@ -205,12 +206,12 @@ RunSummary summarizeRun(const std::string& path) {
     s.statusDetail = e.what();
     return s;
   }
-  const fs::path metricsPath = root / "metrics.jsonl";
+  const fs::path metricsPath = root / run_files::kMetricsJsonl;
   if (const auto last = lastLoggedRow(metricsPath, s.skipped)) {
     s.steps = last->step;
     s.lastMetrics = last->values;
   }
-  const std::string checkpointIndex = (root / "checkpoints" / "latest.json").string();
+  const std::string checkpointIndex = (root / run_files::kCheckpoints / run_files::kCheckpointIndex).string();
   if (auto problem = regularFileProblem(checkpointIndex)) {
     s.skipped.push_back(*problem);
   } else if (s.steps == 0) {
@@ -220,7 +221,7 @@ RunSummary summarizeRun(const std::string& path) {
     }
   }
   std::string error;
-  const fs::path statePath = root / "state.json";
+  const fs::path statePath = root / run_files::kState;
   s.lastUpdateAgeSeconds = std::min(fs::exists(metricsPath) ? ageSeconds(metricsPath) : 1e30,
                                     fs::exists(statePath) ? ageSeconds(statePath) : 1e30);
   if (auto state = readJson(statePath, &error, s.skipped)) {
@@ -236,7 +237,7 @@ RunSummary summarizeRun(const std::string& path) {
     if (!error.empty()) s.statusDetail = error;
   }
   error.clear();
-  if (auto eval = readJson(root / "eval.json", &error, s.skipped)) {
+  if (auto eval = readJson(root / run_files::kEval, &error, s.skipped)) {
     s.hasEval = eval->contains("trained");
     if (s.hasEval) {
       s.evalStep = eval->value("step", std::int64_t{0});
@@ -281,7 +282,7 @@ void listFolder(const fs::path& dir, std::vector<fs::path>& out, std::vector<fs:
     std::error_code typeError;
     if (!it->is_directory(typeError)) continue;
     // Any entry of that name counts, whatever its type: summarizeRun says what is wrong with it.
-    if (fs::exists(fs::symlink_status(it->path() / "config.json", typeError))) {
+    if (fs::exists(fs::symlink_status(it->path() / run_files::kConfig, typeError))) {
       out.push_back(it->path());
     } else if (studies && fs::exists(fs::symlink_status(it->path() / StudyFiles::plan, typeError))) {
       studies->push_back(it->path());
@@ -450,7 +451,7 @@ void writeRunState(const std::string& runPath, const std::string& state, std::in
                    const std::string& detail) {
   json j = {{"state", state}, {"step", step}, {"updated", utcTimestamp()}};
   if (!detail.empty()) j["detail"] = detail;
-  writeFileAtomically((fs::path(runPath) / "state.json").string(), j.dump(2) + "\n");
+  writeFileAtomically((fs::path(runPath) / run_files::kState).string(), j.dump(2) + "\n");
 }
 
 }  // namespace folk

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "core/io/run_files.h"
 #include "core/util/atomic_file.h"
 
 namespace fs = std::filesystem;
@@ -75,7 +76,7 @@ std::string findStudyRun(const std::string& studyDir, const StudyRunSpec& spec) 
   std::error_code ec;
   for (fs::directory_iterator it(studyDir, ec), end; !ec && it != end; it.increment(ec)) {
     if (!it->is_directory()) continue;
-    std::ifstream in(it->path() / "config.json");
+    std::ifstream in(it->path() / run_files::kConfig);
     if (!in) continue;
     try {
       const json config = json::parse(in);
