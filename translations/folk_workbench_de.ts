@@ -1018,6 +1018,14 @@
         <source>Solarisation probability of a local crop.</source>
         <translation>Wahrscheinlichkeit der Solarisation für einen lokalen Ausschnitt.</translation>
     </message>
+    <message>
+        <source>Evaluated backbone</source>
+        <translation>Bewertetes Backbone</translation>
+    </message>
+    <message>
+        <source>Whose features the evaluations score: the teacher (objectives without one: the student) or the student.</source>
+        <translation>Wessen Merkmale die Auswertungen bewerten: die des Lehrers (bei Zielen ohne Lehrer: des Schülers) oder die des Schülers.</translation>
+    </message>
 </context>
 <context>
     <name>StepMetric</name>

@@ -1018,6 +1018,14 @@
         <source>Solarisation probability of a local crop.</source>
         <translation>局部裁剪进行曝光反转的概率。</translation>
     </message>
+    <message>
+        <source>Evaluated backbone</source>
+        <translation>评估的骨干网络</translation>
+    </message>
+    <message>
+        <source>Whose features the evaluations score: the teacher (objectives without one: the student) or the student.</source>
+        <translation>评估对谁的特征打分：教师网络（没有教师的目标：学生网络）或学生网络。</translation>
+    </message>
 </context>
 <context>
     <name>StepMetric</name>

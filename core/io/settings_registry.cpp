@@ -378,6 +378,11 @@ std::vector<Setting> declareSettings() {
                   .text(FOLK_TRANSLATE_NOOP("Settings", "Features"), "",
                         FOLK_TRANSLATE_NOOP("Settings", "What represents an image: the CLS token (ResNet: pooled map), the mean of the "
                              "patch tokens, or both concatenated.")));
+  r.push_back(declare("evaluation.backbone", G::Evaluation, FIELD(evaluation.backbone), std::string("teacher"))
+                  .oneOf([] { return std::vector<std::string>{"teacher", "student"}; })
+                  .text(FOLK_TRANSLATE_NOOP("Settings", "Evaluated backbone"), "",
+                        FOLK_TRANSLATE_NOOP("Settings", "Whose features the evaluations score: the teacher (objectives without one: "
+                             "the student) or the student.")));
   r.push_back(declare("evaluation.k", G::Evaluation, FIELD(evaluation.k), 20)
                   .atLeast(1)
                   .text(FOLK_TRANSLATE_NOOP("Settings", "k-NN neighbours"), "", FOLK_TRANSLATE_NOOP("Settings", "Neighbours of the k-NN classifier.")));

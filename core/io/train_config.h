@@ -97,6 +97,9 @@ struct EvaluationSettings {
   // DESIGN.md §3), "patch-mean" (mean of the final-norm patch tokens) or "cls+patch-mean" (both,
   // concatenated). Short runs shape the patch tokens long before the CLS token (see the README).
   std::string features;
+  // Whose backbone is scored: "teacher" (the EMA teacher; objectives without one score the student)
+  // or "student", to tell whether the teacher helps or lags.
+  std::string backbone;
 };
 
 struct DeviceSettings {

@@ -115,8 +115,6 @@ class TrainStep {
 
   Backbone student() const { return student_; }
   Backbone teacher() const { return teacher_; }  // null for objectives without a teacher
-  // The backbone whose features are evaluated: the teacher where there is one, else the student.
-  Backbone evaluationBackbone() const { return teacher_ ? teacher_ : student_; }
   ProjectionHead studentProjection() const { return studentProjection_; }  // null without distillation
   ProjectionHead teacherProjection() const { return teacherProjection_; }
   ReconstructionHead reconstruction() const { return reconstruction_; }  // null without reconstruction

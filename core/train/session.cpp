@@ -129,6 +129,13 @@ struct BaselineCache {
   std::map<std::string, ProbeScores> randomInit, rawPixels;
 };
 
+// The backbone evaluation.backbone names, and its role for eval.json: the teacher unless the
+// objective has none or the student is asked for.
+std::pair<Backbone, std::string> evaluatedBackbone(const TrainStep& trainer, const TrainConfig& config) {
+  if (trainer.teacher() && config.evaluation.backbone != "student") return {trainer.teacher(), "teacher"};
+  return {trainer.student(), "student"};
+}
+
 // Evaluation of one trained state under `protocol` ("fast" or "full").
 EvalReport evaluate(TrainStep& trainer, const TrainConfig& config, const TrainingData& data, std::int64_t step,
                     const std::string& protocol, BaselineCache& cache) {
@@ -140,7 +147,8 @@ EvalReport evaluate(TrainStep& trainer, const TrainConfig& config, const Trainin
   FeatureEvaluator evaluator(data.evalTrainSet(full), data.evalTestSet(full), evaluatorSettings(config, data));
   EvalReport report;
   report.step = step;
-  report.backboneRole = trainer.teacher() ? "teacher" : "student";
+  const auto [backbone, role] = evaluatedBackbone(trainer, config);
+  report.backboneRole = role;
   report.protocol.name = protocol;
   report.protocol.split = data.evalSplit();
   report.protocol.features = config.evaluation.features;
@@ -151,7 +159,7 @@ EvalReport evaluate(TrainStep& trainer, const TrainConfig& config, const Trainin
     scores.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return scores;
   };
-  report.trained = timed([&] { return evaluator.score(*trainer.evaluationBackbone(), trainer.device()); });
+  report.trained = timed([&, scored = backbone] { return evaluator.score(*scored, trainer.device()); });
   if (config.evaluation.randomBaseline) {
     if (!cache.randomInit.count(protocol)) {
       auto random = randomBackbone(trainer.modelConfig(), config.seed + 7919, trainer.device());
@@ -478,7 +486,8 @@ Embedding Session::embedRun(const RunDirectory& run, std::size_t maxSamples,
   EvaluatorSettings settings = evaluatorSettings(config, data);
   settings.progress = progress;
   FeatureEvaluator evaluator(data.evalTrainSet(), data.evalTestSet(), settings);
-  auto [features, labels] = evaluator.features(*trainer.evaluationBackbone(), *data.evalTestSet(), device);
+  const auto [backbone, role] = evaluatedBackbone(trainer, config);
+  auto [features, labels] = evaluator.features(*backbone, *data.evalTestSet(), device);
   features = features.to(torch::kCPU, torch::kFloat32).contiguous();
   labels = labels.to(torch::kCPU, torch::kLong).contiguous();
   std::vector<float> values(features.data_ptr<float>(), features.data_ptr<float>() + features.numel());
@@ -488,7 +497,7 @@ Embedding Session::embedRun(const RunDirectory& run, std::size_t maxSamples,
   auto e = pcaEmbedding(values, features.size(0), features.size(1), classes, data.evalTestSet()->numClasses());
   e.classNames = data.evalTestSet()->classNames();
   e.step = index ? index->step : 0;
-  e.backboneRole = trainer.teacher() ? "teacher" : "student";
+  e.backboneRole = role;
   return e;
 }
 

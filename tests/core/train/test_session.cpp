@@ -226,6 +226,24 @@ TEST_F(SessionTest, SamplesAndEvaluationAreWritten) {
   EXPECT_DOUBLE_EQ(again.trained.knnTop1, eval.trained.knnTop1);
 }
 
+// evaluation.backbone: the teacher by default, the student when asked (a lagging EMA teacher shows
+// as a gap between the two), and always the student for objectives without a teacher.
+TEST_F(SessionTest, TheEvaluatedBackboneIsTheTeacherUnlessTheStudentIsAskedFor) {
+  TrainConfig config = tinyConfig();
+  config.evaluation.randomBaseline = false;
+  const auto folkRun = RunDirectory::create(runsDir(), config);
+  EXPECT_EQ(Session::evaluateRun(folkRun).backboneRole, "teacher");
+  EXPECT_EQ(Session::evaluateRun(folkRun, nullptr, {"evaluation.backbone=student"}).backboneRole, "student");
+  std::ifstream written(folkRun.evalPath());
+  ASSERT_TRUE(written.good());
+  EXPECT_EQ(nlohmann::json::parse(written).at("backbone"), "student");
+  EXPECT_THROW(Session::evaluateRun(folkRun, nullptr, {"evaluation.backbone=both"}), ConfigError);
+
+  config.objective.name = "mfm";
+  const auto mfmRun = RunDirectory::create(runsDir(), config);
+  EXPECT_EQ(Session::evaluateRun(mfmRun).backboneRole, "student");
+}
+
 TEST_F(SessionTest, EvaluationRecordsItsProtocolAndTheRawPixelBaseline) {
   TrainConfig config = tinyConfig();
   config.evaluation.split = "validation";
