@@ -91,7 +91,15 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
   // libpng prints warnings about chunks OpenCV ignores straight to stderr (png_chunks.h).
   const std::vector<std::uint8_t> pngWithoutUnused =
       std::strcmp(format.name, "PNG") == 0 ? withoutUnusedPngChunks(bytes) : std::vector<std::uint8_t>();
-  const std::vector<std::uint8_t>& input = pngWithoutUnused.empty() ? bytes : pngWithoutUnused;
+  // Dropping chunks moves the bytes after them, which can make the copy sniff as something else
+  // (e.g. "DICM" landing at offset 128, which OpenCV hands to GDCM): the copy is decoded only when it
+  // still sniffs as a readable PNG; otherwise the file as it is (at worst libpng's warnings show).
+  const bool strippedStillPng =
+      !pngWithoutUnused.empty() && [&] {
+        const SniffedImageFormat again = sniffImageFormat(pngWithoutUnused);
+        return again.readable && std::strcmp(again.name, "PNG") == 0;
+      }();
+  const std::vector<std::uint8_t>& input = strippedStillPng ? pngWithoutUnused : bytes;
   if (options.beforeDecoder) options.beforeDecoder(input, format.name);
   cv::Mat decoded;
   try {

@@ -2,8 +2,12 @@
 // and clear errors (naming the file) for everything that is not a usable image.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <vector>
 
 #include "core/data/image_file.h"
 
@@ -119,6 +123,29 @@ TEST(ImageFile, PixelBudgetHoldsForTheLargestSizeAHeaderCanClaim) {
 TEST(ImageFile, DicomIsRefusedBeforeDecoding) {
   const std::string what = errorOf(std::string(FOLK_TEST_DATA_DIR) + "/fuzz-regressions/image/dicom_that_aborts_gdcm.dcm");
   EXPECT_NE(what.find("in the DICOM format, which FOLK does not read"), std::string::npos) << what;
+}
+
+// Found by fuzz_image: dropping this PNG's unused chunks (to keep libpng's warnings off stderr) moved
+// "DICM" to offset 128, where OpenCV would have handed the copy to GDCM. The decoder is only ever
+// given bytes that still sniff as a PNG.
+TEST(ImageFile, TheDecoderNeverSeesAStrippedPngThatLooksLikeDicom) {
+  const std::string path = std::string(FOLK_TEST_DATA_DIR) + "/fuzz-regressions/image/png_stripped_chunks_put_dicm_at_128.png";
+  std::ifstream in(path, std::ios::binary);
+  const std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ASSERT_GT(bytes.size(), 132u);
+  folk::ImageLoadOptions options;
+  int decoderCalls = 0;
+  options.beforeDecoder = [&](const std::vector<std::uint8_t>& input, const char* format) {
+    ++decoderCalls;
+    EXPECT_STREQ(format, "PNG");
+    EXPECT_FALSE(input.size() >= 132 && std::memcmp(input.data() + 128, "DICM", 4) == 0) << "GDCM would get it";
+  };
+  try {
+    folk::decodeImage(bytes, path, options);
+  } catch (const folk::ImageFileError& e) {
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();  // a damaged PNG: fine
+  }
+  EXPECT_EQ(decoderCalls, 1);
 }
 
 TEST(ImageFile, PngRoundTripIsLosslessAtEightBits) {
