@@ -2603,10 +2603,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>%1: bitte einen Dateinamen mit .png oder .pdf wählen</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
-    </message>
-    <message>
         <source>nats</source>
         <translation>Nat</translation>
     </message>
@@ -2617,6 +2613,14 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>centre norm</source>
         <translation>Norm des Zentrums</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png, .pdf or .csv file name</source>
+        <translation>%1: bitte einen Dateinamen mit .png, .pdf oder .csv wählen</translation>
+    </message>
+    <message>
+        <source>Cannot draw the curves for %1</source>
+        <translation>Die Kurven für %1 lassen sich nicht zeichnen</translation>
     </message>
 </context>
 <context>

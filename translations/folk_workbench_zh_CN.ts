@@ -2585,10 +2585,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>%1：请选择 .png 或 .pdf 文件名</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
         <source>nats</source>
         <translation>奈特</translation>
     </message>
@@ -2599,6 +2595,14 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>centre norm</source>
         <translation>中心范数</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png, .pdf or .csv file name</source>
+        <translation>%1：请选择 .png、.pdf 或 .csv 文件名</translation>
+    </message>
+    <message>
+        <source>Cannot draw the curves for %1</source>
+        <translation>无法为 %1 绘制曲线</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,14 @@
 
 #include "widgets/plot_palette.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QPainter>
 #include <QMap>
 #include <QSaveFile>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <algorithm>
 #include <cmath>
@@ -561,7 +563,7 @@ double TrainingCurves::flushReplot() {
   return ms;
 }
 
-bool TrainingCurves::exportCsv(const QString& path, QString* error) const {
+QByteArray TrainingCurves::csvBytes() const {
   // One row per step that any series has; cells stay empty where a series has no value.
   QStringList columns;
   QMap<double, QHash<QString, double>> rows;
@@ -579,12 +581,8 @@ bool TrainingCurves::exportCsv(const QString& path, QString* error) const {
       }
     }
   }
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-    if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-    return false;
-  }
-  QTextStream out(&file);
+  QByteArray bytes;
+  QTextStream out(&bytes);
   out << "step";
   for (const auto& key : columns) out << ',' << key;
   out << '\n';
@@ -598,7 +596,37 @@ bool TrainingCurves::exportCsv(const QString& path, QString* error) const {
     out << '\n';
   }
   out.flush();
-  if (!file.commit()) {
+  return bytes;
+}
+
+bool TrainingCurves::exportCsv(const QString& path, QString* error) const { return writeBytes(path, csvBytes(), error); }
+
+std::optional<QByteArray> TrainingCurves::exportBytes(const QString& path, QString* error) {
+  const QString suffix = QFileInfo(path).suffix().toLower();  // the name only: no file is looked at
+  if (suffix == QLatin1String("csv")) return csvBytes();
+  if (suffix == QLatin1String("png")) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (toPixmap().toImage().save(&buffer, "PNG")) return bytes;
+  } else if (suffix == QLatin1String("pdf")) {
+    // QCustomPlot draws a PDF only into a file: a local temporary one, never the chosen folder
+    // (which may be a network share); the caller writes the bytes there.
+    QTemporaryDir scratch;
+    const QString local = scratch.filePath(QStringLiteral("curves.pdf"));
+    QFile file(local);
+    if (scratch.isValid() && savePdf(local) && file.open(QIODevice::ReadOnly)) return file.readAll();
+  } else {
+    if (error) *error = tr("%1: choose a .png, .pdf or .csv file name").arg(path);
+    return std::nullopt;
+  }
+  if (error) *error = tr("Cannot draw the curves for %1").arg(path);
+  return std::nullopt;
+}
+
+bool TrainingCurves::writeBytes(const QString& path, const QByteArray& bytes, QString* error) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
     if (error) *error = tr("Cannot write %1: %2").arg(path, file.errorString());
     return false;
   }
@@ -606,22 +634,17 @@ bool TrainingCurves::exportCsv(const QString& path, QString* error) const {
 }
 
 bool TrainingCurves::exportFile(const QString& path, QString* error) {
-  return path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? exportCsv(path, error) : exportImage(path, error);
+  const auto bytes = exportBytes(path, error);
+  return bytes && writeBytes(path, *bytes, error);
 }
 
 bool TrainingCurves::exportImage(const QString& path, QString* error) {
   const QString suffix = QFileInfo(path).suffix().toLower();
-  bool ok = false;
-  if (suffix == "pdf") {
-    ok = savePdf(path);
-  } else if (suffix == "png") {
-    ok = savePng(path);
-  } else {
+  if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf")) {
     if (error) *error = tr("%1: choose a .png or .pdf file name").arg(path);
     return false;
   }
-  if (!ok && error) *error = tr("Cannot write %1").arg(path);
-  return ok;
+  return exportFile(path, error);
 }
 
 }  // namespace folk::ui

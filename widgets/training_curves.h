@@ -8,11 +8,14 @@
 // hundreds of thousands of points stay fluid (QCustomPlot samples dense line data adaptively).
 // Clicking a legend entry hides / shows that series. A band series (a group of runs) is a mean line
 // over a shaded band, e.g. the min-max of the group's runs at each step.
+#include <QByteArray>
 #include <QHash>
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
 #include <QVector>
+
+#include <optional>
 
 #include "widgets/qcustomplot_compat.h"
 
@@ -89,8 +92,14 @@ class TrainingCurves : public QCustomPlot {
   // a band series adds the columns "<key> min" and "<key> max" (its band's lower and upper values).
   bool exportCsv(const QString& path, QString* error = nullptr) const;
   bool exportImage(const QString& path, QString* error = nullptr);  // .png or .pdf by suffix
-  // exportCsv for a .csv name, else exportImage: what the pages' Export buttons call.
+  // exportCsv for a .csv name, else exportImage.
   bool exportFile(const QString& path, QString* error = nullptr);
+  // What exportFile writes to `path` (CSV, PNG or PDF by its suffix), drawn now without touching the
+  // destination: the pages write these bytes off the GUI thread (writeBytes). Empty with the reason
+  // for another suffix.
+  std::optional<QByteArray> exportBytes(const QString& path, QString* error = nullptr);
+  // Writes atomically (a failed write leaves no partial file); false with the reason.
+  static bool writeBytes(const QString& path, const QByteArray& bytes, QString* error = nullptr);
 
   QSize sizeHint() const override { return {640, 520}; }
 
@@ -106,6 +115,7 @@ class TrainingCurves : public QCustomPlot {
   void paintEvent(QPaintEvent* event) override;  // the placeholder text
 
  private:
+  QByteArray csvBytes() const;
   struct Series {
     QString label;
     Panel panel = Panel::Loss;

@@ -45,14 +45,12 @@ QStringList missingPaths(const QStringList& paths) {
 
 QString lastDirectory(const QString& purpose, const QString& fallback) {
   const QString dir = QSettings().value(QStringLiteral("lastDirectory/") + purpose).toString();
-  return !dir.isEmpty() && QFileInfo(dir).isDir() ? dir : fallback;
+  return dir.isEmpty() ? fallback : dir;  // a folder gone since: the file dialog opens elsewhere
 }
 
-void rememberDirectory(const QString& purpose, const QString& fileOrFolder) {
-  if (fileOrFolder.isEmpty()) return;
-  const QFileInfo info(fileOrFolder);
-  QSettings().setValue(QStringLiteral("lastDirectory/") + purpose,
-                       info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+void rememberDirectory(const QString& purpose, const QString& folder) {
+  if (folder.isEmpty()) return;
+  QSettings().setValue(QStringLiteral("lastDirectory/") + purpose, folder);
 }
 
 }  // namespace folk::ui

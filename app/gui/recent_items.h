@@ -23,9 +23,9 @@ void clearRecentItems(const QString& list);
 QStringList missingPaths(const QStringList& paths);
 
 // Where the file dialog for `purpose` ("dataset", "config", "export", ...) opened last
-// (QSettings "lastDirectory/<purpose>"), or `fallback` when never or when that folder is gone.
+// (QSettings "lastDirectory/<purpose>"), or `fallback` when never. Not checked on disk.
 QString lastDirectory(const QString& purpose, const QString& fallback = {});
-// Remembers the folder of `fileOrFolder` (a file: the folder it is in).
-void rememberDirectory(const QString& purpose, const QString& fileOrFolder);
+// Remembers `folder` for the next dialog of `purpose` (callers pass the folder of a chosen file).
+void rememberDirectory(const QString& purpose, const QString& folder);
 
 }  // namespace folk::ui

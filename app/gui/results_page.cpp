@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "app/gui/curves_export.h"
 #include "app/gui/error_banner.h"
 #include "app/gui/recent_items.h"
 #include "core/io/run_files.h"
@@ -234,7 +235,7 @@ void ResultsPage::buildUi() {
               const QString path = QFileDialog::getSaveFileName(this, tr("Export backbone weights"), suggested,
                                                                 tr("safetensors (*.safetensors)"));
               if (path.isEmpty()) return;
-              rememberDirectory(QStringLiteral("weights"), path);
+              rememberDirectory(QStringLiteral("weights"), QFileInfo(path).absolutePath());
               exportWeights(runs.front(), path);
             });
   addButton(tr("Export table…"), tr("The learning table of the selected runs (all when none is selected), as CSV or "
@@ -244,7 +245,7 @@ void ResultsPage::buildUi() {
                   this, tr("Export learning table"), lastDirectory(QStringLiteral("export"), runsDir_),
                   tr("CSV (*.csv);;Markdown (*.md)"));
               if (path.isEmpty()) return;
-              rememberDirectory(QStringLiteral("export"), path);
+              rememberDirectory(QStringLiteral("export"), QFileInfo(path).absolutePath());
               exportLearningTable(path);
             });
   actions->addStretch(1);
@@ -412,16 +413,15 @@ void ResultsPage::buildUi() {
   log->setChecked(QSettings().value(QStringLiteral("results/logLoss"), false).toBool());
   connect(log, &QCheckBox::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("results/logLoss"), on); });
   tools->addWidget(log);
-  auto* exportCurves = new QPushButton(tr("Export…"), curvesPanel);
-  connect(exportCurves, &QPushButton::clicked, this, [this] {
+  auto* exportCurvesButton = new QPushButton(tr("Export…"), curvesPanel);
+  connect(exportCurvesButton, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), lastDirectory(QStringLiteral("export"), runsDir_),
                                                       tr("PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)"));
     if (path.isEmpty()) return;
-    rememberDirectory(QStringLiteral("export"), path);
-    QString error;
-    if (!curves_->exportFile(path, &error)) errors_->addError(error);
+    rememberDirectory(QStringLiteral("export"), QFileInfo(path).absolutePath());
+    exportCurves(curves_, path, fileJobs_, errors_);
   });
-  tools->addWidget(exportCurves);
+  tools->addWidget(exportCurvesButton);
   tools->addStretch(1);
   curvesLayout->addLayout(tools);
   curvesLayout->addWidget(curves_, 1);

@@ -21,6 +21,7 @@
 #include <cmath>
 
 #include "app/gui/config_form.h"
+#include "app/gui/curves_export.h"
 #include "app/gui/engine_controller.h"
 #include "app/gui/error_banner.h"
 #include "app/gui/image_convert.h"
@@ -191,7 +192,7 @@ void TrainPage::buildUi() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Load config"), lastDirectory(QStringLiteral("config"), runsDir_),
                                                       tr("Config (*.json)"));
     if (path.isEmpty()) return;
-    rememberDirectory(QStringLiteral("config"), path);
+    rememberDirectory(QStringLiteral("config"), QFileInfo(path).absolutePath());
     loadConfigFile(path);
   });
   auto* saveButton = new QPushButton(tr("Save…"), configPanel);
@@ -200,7 +201,7 @@ void TrainPage::buildUi() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save config"), lastDirectory(QStringLiteral("config"), runsDir_),
                                                       tr("Config (*.json)"));
     if (path.isEmpty()) return;
-    rememberDirectory(QStringLiteral("config"), path);
+    rememberDirectory(QStringLiteral("config"), QFileInfo(path).absolutePath());
     saveConfigFile(path);
   });
   auto* defaultsButton = new QPushButton(tr("Defaults"), configPanel);
@@ -316,9 +317,8 @@ void TrainPage::buildUi() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), lastDirectory(QStringLiteral("export"), runsDir_),
                                                       tr("PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)"));
     if (path.isEmpty()) return;
-    rememberDirectory(QStringLiteral("export"), path);
-    QString error;
-    if (!curves_->exportFile(path, &error)) errors_->addError(error);
+    rememberDirectory(QStringLiteral("export"), QFileInfo(path).absolutePath());
+    exportCurves(curves_, path, jobs_, errors_);
   });
   tools->addWidget(exportButton);
   tools->addStretch(1);

@@ -3,6 +3,7 @@
 // redraws (nothing is drawn until flushReplot / the timer).
 #include <gtest/gtest.h>
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <cmath>
@@ -76,6 +77,33 @@ TEST(TrainingCurves, ExportsRawDataAsCsvWithEmptyCells) {
   EXPECT_TRUE(error.contains(".png"));
   EXPECT_TRUE(curves->exportImage(dir.filePath("curves.png"), &error));
   EXPECT_GT(QFile(dir.filePath("curves.png")).size(), 1000);
+}
+
+// The pages draw an export on the GUI thread and write it in a background job: the drawn bytes are
+// exactly what exportFile writes, and nothing is written while drawing.
+TEST(TrainingCurves, ExportBytesAreWhatTheFileGetsAndTouchNoFile) {
+  std::unique_ptr<TrainingCurves> curves(makeCurves());
+  curves->appendPoints("loss", {10, 20}, {1.5, 1.25});
+  QTemporaryDir dir;
+  QString error;
+  const auto csv = curves->exportBytes(dir.filePath("curves.csv"), &error);
+  ASSERT_TRUE(csv.has_value()) << error.toStdString();
+  EXPECT_EQ(*csv, QByteArray("step,loss,lr,momentum,acc\n10,1.5,,,\n20,1.25,,,\n"));
+  const auto png = curves->exportBytes(dir.filePath("curves.png"), &error);
+  ASSERT_TRUE(png.has_value()) << error.toStdString();
+  EXPECT_TRUE(png->startsWith("\x89PNG"));
+  const auto pdf = curves->exportBytes(dir.filePath("curves.pdf"), &error);
+  ASSERT_TRUE(pdf.has_value()) << error.toStdString();
+  EXPECT_TRUE(pdf->startsWith("%PDF"));
+  EXPECT_TRUE(QDir(dir.path()).isEmpty()) << "drawing wrote a file";
+  EXPECT_FALSE(curves->exportBytes(dir.filePath("curves.bmp"), &error).has_value());
+  EXPECT_TRUE(error.contains(".csv")) << error.toStdString();
+  ASSERT_TRUE(TrainingCurves::writeBytes(dir.filePath("curves.csv"), *csv, &error)) << error.toStdString();
+  QFile written(dir.filePath("curves.csv"));
+  ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+  EXPECT_EQ(written.readAll(), *csv);
+  EXPECT_FALSE(TrainingCurves::writeBytes(dir.filePath("absent/curves.csv"), *csv, &error));
+  EXPECT_TRUE(error.contains("absent/curves.csv")) << error.toStdString();
 }
 
 TEST(TrainingCurves, BandSeriesFillBetweenLowerAndUpperAndReplaceTheirPoints) {
