@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>FilterKind</name>
+    <message>
+        <source>Com — keep strongest</source>
+        <translation>Com — 保留最强系数</translation>
+    </message>
+    <message>
+        <source>Com ρ=%L1</source>
+        <translation>Com ρ=%L1</translation>
+    </message>
+    <message>
+        <source>RCom — remove strongest</source>
+        <translation>RCom — 移除最强系数</translation>
+    </message>
+    <message>
+        <source>RCom ρ=%L1</source>
+        <translation>RCom ρ=%L1</translation>
+    </message>
+    <message>
+        <source>Low-pass disc</source>
+        <translation>低通圆盘</translation>
+    </message>
+    <message>
+        <source>Low-pass r=%L1</source>
+        <translation>低通 r=%L1</translation>
+    </message>
+    <message>
+        <source>High-pass disc</source>
+        <translation>高通圆盘</translation>
+    </message>
+    <message>
+        <source>High-pass r=%L1</source>
+        <translation>高通 r=%L1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Qt %1</source>
@@ -114,22 +149,6 @@
     <message>
         <source>RGB</source>
         <translation>RGB</translation>
-    </message>
-    <message>
-        <source>Com ρ=%L1</source>
-        <translation>Com ρ=%L1</translation>
-    </message>
-    <message>
-        <source>RCom ρ=%L1</source>
-        <translation>RCom ρ=%L1</translation>
-    </message>
-    <message>
-        <source>Low-pass r=%L1</source>
-        <translation>低通 r=%L1</translation>
-    </message>
-    <message>
-        <source>High-pass r=%L1</source>
-        <translation>高通 r=%L1</translation>
     </message>
     <message>
         <source>%1: nothing to export (the view is empty)</source>
@@ -1182,22 +1201,6 @@
 </context>
 <context>
     <name>folk::ui::ExploreControls</name>
-    <message>
-        <source>Com — keep strongest</source>
-        <translation>Com — 保留最强系数</translation>
-    </message>
-    <message>
-        <source>RCom — remove strongest</source>
-        <translation>RCom — 移除最强系数</translation>
-    </message>
-    <message>
-        <source>Low-pass disc</source>
-        <translation>低通圆盘</translation>
-    </message>
-    <message>
-        <source>High-pass disc</source>
-        <translation>高通圆盘</translation>
-    </message>
     <message>
         <source>Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.
 Low/high-pass keep/remove a centred disc of the given radius.</source>

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 // Option checks run while parsing, so a bad value is reported before any image is touched.
 std::string checkFilter(const std::string& name) {
-  return parseFilterKind(name) ? "" : "unknown filter '" + name + "': use com, rcom, lowpass or highpass";
+  return parseFilterKind(name) ? "" : "unknown filter '" + name + "': use " + filterKindNames();
 }
 std::string checkThresholdMode(const std::string& name) {
   return parseThresholdMode(name) ? "" : "unknown threshold mode '" + name + "': use top or relative";
@@ -127,8 +127,8 @@ CLI::App* addMaskCommand(CLI::App& app, int& exitCode) {
   CLI::App* cmd = app.add_subcommand(
       "mask", "Apply a frequency mask to images; write mask, log spectrum and filtered image (PNG + .npy)");
   cmd->add_option("images", options->images, "Image files (" + readableImageFormatNames() + ")")->required();
-  cmd->add_option("--filter", options->filter, "com, rcom, lowpass or highpass")
-      ->check(checkFilter, "com|rcom|lowpass|highpass")
+  cmd->add_option("--filter", options->filter, filterKindNames())
+      ->check(checkFilter, filterKindNames("|", "|"))
       ->capture_default_str();
   cmd->add_option("--ratio", options->ratio, "rho in (0, 1]: fraction of coefficients (Com/RCom)")
       ->check(checkRatio, "(0,1]")

@@ -38,7 +38,7 @@ namespace {
 // "com rho=0.05 top" or "lowpass r=16.00": only the parameters that the filter uses.
 std::string specText(const MaskSpec& spec) {
   char buffer[96];
-  if (spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom)
+  if (usesRatio(spec.kind))
     std::snprintf(buffer, sizeof buffer, "%s rho=%g %s", filterKindName(spec.kind).c_str(), spec.ratio,
                   thresholdModeName(spec.mode).c_str());
   else
@@ -71,7 +71,7 @@ nlohmann::json summaryJson(const std::string& input, const MaskAnalysis& a, cons
   j["height"] = a.mask.height;
   j["channels"] = a.filtered.channels;
   j["filter"] = filterKindName(a.spec.kind);
-  if (a.spec.kind == FilterKind::Com || a.spec.kind == FilterKind::RCom) {
+  if (usesRatio(a.spec.kind)) {
     j["ratio"] = a.spec.ratio;
     j["threshold_mode"] = thresholdModeName(a.spec.mode);
     j["threshold"] = a.threshold;

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -16,10 +17,8 @@ namespace folk::ui {
 
 ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   filter_ = new QComboBox(this);
-  filter_->addItem(tr("Com — keep strongest"), int(folk::FilterKind::Com));
-  filter_->addItem(tr("RCom — remove strongest"), int(folk::FilterKind::RCom));
-  filter_->addItem(tr("Low-pass disc"), int(folk::FilterKind::LowPass));
-  filter_->addItem(tr("High-pass disc"), int(folk::FilterKind::HighPass));
+  for (const folk::FilterKindTraits& kind : folk::filterKinds())
+    filter_->addItem(QCoreApplication::translate("FilterKind", kind.label), int(kind.kind));
   filter_->setToolTip(tr("Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.\n"
                          "Low/high-pass keep/remove a centred disc of the given radius."));
 
@@ -134,7 +133,7 @@ void ExploreControls::setDefaultRadiusHint(double radius) {
 void ExploreControls::updateEnabled() {
   const bool compare = compare_->isChecked();
   const auto kind = folk::FilterKind(filter_->currentData().toInt());
-  const bool ratioBased = compare || kind == folk::FilterKind::Com || kind == folk::FilterKind::RCom;
+  const bool ratioBased = compare || folk::usesRatio(kind);
   filter_->setEnabled(!compare);
   rho_->setEnabled(ratioBased);
   mode_->setEnabled(ratioBased);

@@ -37,8 +37,6 @@
 namespace folk::ui {
 namespace {
 
-bool isDisc(folk::FilterKind kind) { return kind == folk::FilterKind::LowPass || kind == folk::FilterKind::HighPass; }
-
 // (name, value) rows of one panel's numbers; shared by the label and numbersText().
 QList<QPair<QString, QString>> numberRows(const ExplorePanelResult& p) {
   const QLocale loc;
@@ -50,7 +48,7 @@ QList<QPair<QString, QString>> numberRows(const ExplorePanelResult& p) {
   rows << qMakePair(QObject::tr("Retained energy"), QObject::tr("%L1 %").arg(100.0 * p.retainedEnergy, 0, 'f', 3));
   rows << qMakePair(QObject::tr("PSNR"), std::isinf(p.psnrDb) ? QObject::tr("∞ (identical)")
                                                                 : QObject::tr("%L1 dB").arg(p.psnrDb, 0, 'f', 2));
-  if (isDisc(p.spec.kind))
+  if (folk::isDisc(p.spec.kind))
     rows << qMakePair(QObject::tr("Radius"), QObject::tr("%L1 bins").arg(p.spec.radius, 0, 'f', 2));
   else
     rows << qMakePair(QObject::tr("Threshold τ"), loc.toString(p.threshold, 'g', 5));
@@ -524,7 +522,7 @@ void ExplorePage::showProfileCut(const ExploreResult& r) {
     return;
   }
   const folk::MaskSpec& spec = r.panels[0].spec;
-  if (isDisc(spec.kind))
+  if (folk::isDisc(spec.kind))
     profile_->setRadiusCut(spec.radius);
   else
     profile_->setLevelCut(r.panels[0].threshold * r.panels[0].threshold);

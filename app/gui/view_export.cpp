@@ -1,12 +1,13 @@
 #include "app/gui/view_export.h"
 
+#include <QCoreApplication>
 #include <QSaveFile>
 
 namespace folk::ui {
 
 QString specTag(const folk::MaskSpec& spec) {
   const QString name = QString::fromStdString(folk::filterKindName(spec.kind));
-  if (spec.kind == folk::FilterKind::LowPass || spec.kind == folk::FilterKind::HighPass)
+  if (folk::isDisc(spec.kind))
     return name + QStringLiteral("_r") + QString::number(spec.radius, 'f', 1);
   QString tag = name + QStringLiteral("_rho") + QString::number(spec.ratio, 'g', 4);
   if (spec.mode == folk::ThresholdMode::Relative) tag += QStringLiteral("_relative");
@@ -14,13 +15,8 @@ QString specTag(const folk::MaskSpec& spec) {
 }
 
 QString specLabel(const folk::MaskSpec& spec) {
-  switch (spec.kind) {
-    case folk::FilterKind::Com: return QObject::tr("Com ρ=%L1").arg(spec.ratio, 0, 'g', 4);
-    case folk::FilterKind::RCom: return QObject::tr("RCom ρ=%L1").arg(spec.ratio, 0, 'g', 4);
-    case folk::FilterKind::LowPass: return QObject::tr("Low-pass r=%L1").arg(spec.radius, 0, 'f', 1);
-    case folk::FilterKind::HighPass: return QObject::tr("High-pass r=%L1").arg(spec.radius, 0, 'f', 1);
-  }
-  return {};
+  const QString label = QCoreApplication::translate("FilterKind", folk::traitsOf(spec.kind).parameterLabel);
+  return folk::usesRatio(spec.kind) ? label.arg(spec.ratio, 0, 'g', 4) : label.arg(spec.radius, 0, 'f', 1);
 }
 
 QString savePngAtomically(const QImage& image, const QString& path) {

@@ -85,15 +85,15 @@ torch::Tensor centredLowPass(int64_t height, int64_t width, double radius, const
 // (B,H,W) uint8 masks for one spec, unshifted layout.
 torch::Tensor unshiftedMasks(const torch::Tensor& images, const MaskSpec& spec) {
   const int64_t batch = images.size(0), height = images.size(2), width = images.size(3);
-  if (spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom) {
+  if (usesRatio(spec.kind)) {
     torch::Tensor keys = keysFromMagnitude(unshiftedLumaMagnitude(images));
     torch::Tensor ratios = torch::full({batch}, spec.ratio, torch::kDouble);
     torch::Tensor com = batchedComMasks(keys, ratios, spec.mode);
-    return spec.kind == FilterKind::Com ? com : 1 - com;
+    return keepsComplement(spec.kind) ? 1 - com : com;
   }
   const double radius = spec.radius > 0 ? spec.radius : defaultRadius(int(height), int(width));
   torch::Tensor disc = centredLowPass(height, width, radius, images.device());
-  if (spec.kind == FilterKind::HighPass) disc = 1 - disc;
+  if (keepsComplement(spec.kind)) disc = 1 - disc;
   return torch::fft::ifftshift(disc, {-2, -1}).expand({batch, height, width}).contiguous();
 }
 
@@ -194,7 +194,7 @@ BatchedMaskResult batchedFilter(const torch::Tensor& images, const MaskSpec& spe
   checkImages(images, "batchedFilter");
   checkSpec(spec, "batchedFilter");
   const int64_t batch = images.size(0);
-  const bool ratioBased = spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom;
+  const bool ratioBased = usesRatio(spec.kind);
   BatchedMaskResult result;
   torch::Tensor unshifted;
   {

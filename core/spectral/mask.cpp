@@ -56,19 +56,13 @@ Mask computeMask(const MaskSpec& spec, const LumaSpectrum& spectrum) {
   Mask mask;
   mask.height = spectrum.height;
   mask.width = spectrum.width;
-  switch (spec.kind) {
-    case FilterKind::Com:
-    case FilterKind::RCom:
-      mask.keep = comMaskFromKeys(magnitudeKeys(spectrum.magnitude), spec.ratio, spec.mode);
-      break;
-    case FilterKind::LowPass:
-    case FilterKind::HighPass: {
-      const double r = spec.radius > 0 ? spec.radius : defaultRadius(spectrum.height, spectrum.width);
-      mask.keep = lowPassMask(spectrum.height, spectrum.width, r);
-      break;
-    }
+  if (usesRatio(spec.kind)) {
+    mask.keep = comMaskFromKeys(magnitudeKeys(spectrum.magnitude), spec.ratio, spec.mode);
+  } else {
+    const double r = spec.radius > 0 ? spec.radius : defaultRadius(spectrum.height, spectrum.width);
+    mask.keep = lowPassMask(spectrum.height, spectrum.width, r);
   }
-  if (spec.kind == FilterKind::RCom || spec.kind == FilterKind::HighPass)
+  if (keepsComplement(spec.kind))
     for (auto& v : mask.keep) v = std::uint8_t(1 - v);
   return mask;
 }

@@ -47,12 +47,12 @@ MaskAnalysis assemble(const Image& image, MaskSpec spec, const LumaSpectrum& spe
                       std::vector<float> logSpectrum, RadialProfile profile) {
   const int h = image.height, w = image.width;
   MaskAnalysis a;
-  if ((spec.kind == FilterKind::LowPass || spec.kind == FilterKind::HighPass) && spec.radius <= 0)
+  if (isDisc(spec.kind) && spec.radius <= 0)
     spec.radius = defaultRadius(h, w);
   a.spec = spec;
-  if (spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom) {
+  if (usesRatio(spec.kind)) {
     // tau: the weakest magnitude Com keeps (RCom's mask is its complement), where the cut lies.
-    const std::uint8_t comKept = spec.kind == FilterKind::Com ? 1 : 0;
+    const std::uint8_t comKept = keepsComplement(spec.kind) ? 0 : 1;
     double tau = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < mask.keep.size(); ++i)
       if (mask.keep[i] == comKept) tau = std::min(tau, spectrum.magnitude[i]);
@@ -81,12 +81,12 @@ MaskAnalysis MaskAnalyser::analyse(const MaskSpec& spec) const {
   Mask mask;
   mask.height = h;
   mask.width = w;
-  if (spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom) {
+  if (usesRatio(spec.kind)) {
     mask.keep = comMaskFromKeys(keys_, spec.ratio, spec.mode);
   } else {
     mask.keep = lowPassMask(h, w, spec.radius > 0 ? spec.radius : defaultRadius(h, w));
   }
-  if (spec.kind == FilterKind::RCom || spec.kind == FilterKind::HighPass)
+  if (keepsComplement(spec.kind))
     for (auto& v : mask.keep) v = std::uint8_t(1 - v);
   FilterOutput filtered = applyMask(channelSpectra_, mask);
   return assemble(image_, spec, spectrum_, std::move(mask), std::move(filtered), logSpectrum_, profile_);

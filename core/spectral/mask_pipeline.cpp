@@ -125,7 +125,7 @@ void halfMask(const MaskSpec& spec, double maxMagnitude, Workspace& ws) {
   const std::int64_t n = std::int64_t(ws.h) * ws.w;
   const double* m = ws.magnitude.data();
   std::uint8_t* keep = ws.keep.data();
-  if (spec.kind == FilterKind::Com || spec.kind == FilterKind::RCom) {
+  if (usesRatio(spec.kind)) {
     if (!(maxMagnitude > 0.0) || !std::isfinite(maxMagnitude)) {
       std::fill(keep, keep + nh, std::uint8_t(1));  // every key is 0: all tie, all are kept
     } else if (spec.mode == ThresholdMode::Relative) {
@@ -149,7 +149,7 @@ void halfMask(const MaskSpec& spec, double maxMagnitude, Workspace& ws) {
       }
     }
   }
-  if (spec.kind == FilterKind::RCom || spec.kind == FilterKind::HighPass)
+  if (keepsComplement(spec.kind))
     for (std::size_t i = 0; i < nh; ++i) keep[i] = std::uint8_t(1 - keep[i]);
 }
 
