@@ -178,6 +178,10 @@
         <source>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequency-guided masking (Com / RCom) for self-supervised learning: explore spectra and masks, train and compare runs.&lt;/p&gt;&lt;p&gt;Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image views and by the spectrum and mask.&lt;/p&gt;&lt;p&gt;FOLK Workbench is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. The full text is in the file LICENSE of the sources and in /usr/share/common-licenses/GPL-3 on Debian.&lt;/p&gt;&lt;p&gt;Built with these libraries, under these licences:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequenzgeführte Maskierung (Com / RCom) für selbstüberwachtes Lernen: Spektren und Masken erkunden, Modelle trainieren und Läufe vergleichen.&lt;/p&gt;&lt;p&gt;Ansichten: Mausrad zoomt, Ziehen verschiebt, Doppelklick passt ein; der Zoom ist den Bildansichten sowie Spektrum und Maske gemeinsam.&lt;/p&gt;&lt;p&gt;FOLK Workbench ist freie Software: Sie können sie unter den Bedingungen der GNU General Public License, Version 3 oder (nach Ihrer Wahl) jeder späteren Version (GPL-3.0-or-later), weitergeben und/oder verändern. Sie kommt OHNE JEGLICHE GEWÄHRLEISTUNG. Der vollständige Text steht in der Datei LICENSE der Quellen und unter Debian in /usr/share/common-licenses/GPL-3.&lt;/p&gt;&lt;p&gt;Erstellt mit diesen Bibliotheken, unter diesen Lizenzen:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
     </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: Der Ordner kann nicht angelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1423,10 +1427,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>Es gibt kein Bild zum Exportieren</translation>
     </message>
     <message>
-        <source>%1: cannot create the folder</source>
-        <translation>%1: Der Ordner kann nicht angelegt werden</translation>
-    </message>
-    <message>
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
@@ -1445,10 +1445,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Export views as PNG into</source>
         <translation>Ansichten als PNG exportieren nach</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n PNG file(s) to %1</source>
@@ -1473,10 +1469,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Opening cancelled</source>
         <translation>Öffnen abgebrochen</translation>
     </message>
-    <message>
-        <source>Looking for images in %1 …</source>
-        <translation>Suche nach Bildern in %1 …</translation>
-    </message>
     <message numerus="yes">
         <source>Opening cancelled: %n image(s) not opened</source>
         <translation>
@@ -1500,10 +1492,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>Miniaturansichten der geöffneten Bilder; das gewählte wird angezeigt</translation>
     </message>
     <message>
-        <source>Export cancelled</source>
-        <translation>Export abgebrochen</translation>
-    </message>
-    <message>
         <source>Exporting views…</source>
         <translation>Ansichten werden exportiert…</translation>
     </message>
@@ -1513,6 +1501,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
             <numerusform>Export nach %n Datei abgebrochen</numerusform>
             <numerusform>Export nach %n Dateien abgebrochen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Opening %1 …</source>
+        <translation>%1 wird geöffnet …</translation>
     </message>
 </context>
 <context>

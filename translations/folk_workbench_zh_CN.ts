@@ -178,6 +178,10 @@
         <source>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;Frequency-guided masking (Com / RCom) for self-supervised learning: explore spectra and masks, train and compare runs.&lt;/p&gt;&lt;p&gt;Views: wheel to zoom, drag to pan, double-click to fit; zoom is shared by the image views and by the spectrum and mask.&lt;/p&gt;&lt;p&gt;FOLK Workbench is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. The full text is in the file LICENSE of the sources and in /usr/share/common-licenses/GPL-3 on Debian.&lt;/p&gt;&lt;p&gt;Built with these libraries, under these licences:&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;FOLK Workbench %1&lt;/h3&gt;&lt;p&gt;频率引导掩码（Com / RCom）用于自监督学习：探索频谱与掩码，训练并比较各次运行。&lt;/p&gt;&lt;p&gt;视图：滚轮缩放，拖动平移，双击适应窗口；各图像视图之间以及频谱与掩码之间共享缩放。&lt;/p&gt;&lt;p&gt;FOLK Workbench 是自由软件：您可以依据 GNU 通用公共许可证第 3 版或（由您选择）任何更新版本（GPL-3.0-or-later）的条款重新分发和/或修改它。本软件不提供任何担保。完整许可证文本见源代码中的 LICENSE 文件，在 Debian 上见 /usr/share/common-licenses/GPL-3。&lt;/p&gt;&lt;p&gt;构建所用的库及其许可证：&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
     </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1419,10 +1423,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>没有可导出的图像</translation>
     </message>
     <message>
-        <source>%1: cannot create the folder</source>
-        <translation>%1：无法创建文件夹</translation>
-    </message>
-    <message>
         <source>Open images</source>
         <translation>打开图像</translation>
     </message>
@@ -1441,10 +1441,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Export views as PNG into</source>
         <translation>将视图以 PNG 格式导出到</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n PNG file(s) to %1</source>
@@ -1468,10 +1464,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
-    <message>
-        <source>Looking for images in %1 …</source>
-        <translation>正在 %1 中查找图像…</translation>
-    </message>
     <message numerus="yes">
         <source>Opening cancelled: %n image(s) not opened</source>
         <translation>
@@ -1493,10 +1485,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>已打开图像的缩略图；显示所选的图像</translation>
     </message>
     <message>
-        <source>Export cancelled</source>
-        <translation>导出已取消</translation>
-    </message>
-    <message>
         <source>Exporting views…</source>
         <translation>正在导出视图…</translation>
     </message>
@@ -1505,6 +1493,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>
             <numerusform>导出已在 %n 个文件后取消</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Opening %1 …</source>
+        <translation>正在打开 %1 …</translation>
     </message>
 </context>
 <context>

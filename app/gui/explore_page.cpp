@@ -8,7 +8,6 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QHBoxLayout>
 #include <QPainter>
@@ -281,12 +280,8 @@ void ExplorePage::openSamples() {
 
 void ExplorePage::openPaths(const QStringList& paths, bool selectFirst) {
   for (const QString& path : paths) addRecentItem(QLatin1String(kRecentImages), path);  // File → Open Recent
-  const bool folders = std::any_of(paths.begin(), paths.end(), [](const QString& p) { return QFileInfo(p).isDir(); });
-  if (!folders) {
-    openExpanded(expandImagePaths(paths), selectFirst);
-    return;
-  }
-  // Searching a big folder tree (or one on a slow disk) takes a while: off the GUI thread.
+  // Even telling a file from a folder touches the disk, which may be a stalled network share, and
+  // searching a big folder tree takes a while: all of it runs off the GUI thread.
   IndexJob job;
   job.cancel = std::make_shared<std::atomic<bool>>(false);
   job.found = std::make_shared<std::atomic<int>>(0);
@@ -310,7 +305,7 @@ void ExplorePage::openPaths(const QStringList& paths, bool selectFirst) {
         updateLoadingBar();
       });
   indexing_.append(job);
-  Q_EMIT statusMessage(tr("Looking for images in %1 …").arg(QDir::toNativeSeparators(paths.join(QStringLiteral(", ")))), 3000);
+  Q_EMIT statusMessage(tr("Opening %1 …").arg(QDir::toNativeSeparators(paths.join(QStringLiteral(", ")))), 3000);
   updateLoadingBar();
 }
 
@@ -539,44 +534,83 @@ QString ExplorePage::errorText() const { return banner_->text(); }
 QStringList ExplorePage::errors() const { return banner_->errors(); }
 QString ExplorePage::readoutText() const { return readout_->text(); }
 
-QStringList ExplorePage::exportViews(const QString& folder, QString* error,
-                                     const std::function<bool(int, int)>& progress) const {
-  QStringList written;
-  auto fail = [&](const QString& message) {
-    if (error) *error = message;
-    return written;
-  };
-  if (!shown_ || !shown_->error.isEmpty() || shown_->panels.empty()) return fail(tr("There is no image to export"));
-  if (!QDir().mkpath(folder)) return fail(tr("%1: cannot create the folder").arg(folder));
-  const QDir dir(folder);
+QList<ViewExportFile> ExplorePage::viewExportFiles(QString* error) const {
+  if (!shown_ || !shown_->error.isEmpty() || shown_->panels.empty()) {
+    if (error) *error = tr("There is no image to export");
+    return {};
+  }
   const QString stem = QFileInfo(shown_->key).completeBaseName();
-  QList<QPair<QString, QImage>> files;
-  files << qMakePair(stem + QStringLiteral("_original.png"), original_->image());
-  files << qMakePair(stem + QStringLiteral("_spectrum.png"), spectrum_->image());
+  QList<ViewExportFile> files;
+  files.append({stem + QStringLiteral("_original.png"), original_->image()});
+  files.append({stem + QStringLiteral("_spectrum.png"), spectrum_->image()});
   for (int i = 0; i < int(shown_->panels.size()); ++i) {
     const ExplorePanelResult& p = shown_->panels[i];
     const QString tag = stem + QLatin1Char('_') + specTag(p.spec);
-    files << qMakePair(tag + QStringLiteral("_mask.png"), p.maskImage);
-    files << qMakePair(tag + QStringLiteral("_filtered.png"), p.filtered);
-    files << qMakePair(tag + QStringLiteral("_residual.png"), p.residual);
+    files.append({tag + QStringLiteral("_mask.png"), p.maskImage});
+    files.append({tag + QStringLiteral("_filtered.png"), p.filtered});
+    files.append({tag + QStringLiteral("_residual.png"), p.residual});
     if (i == 0 && !spectrum_->overlay().isNull()) {
       QImage composed = spectrum_->image().convertToFormat(QImage::Format_ARGB32_Premultiplied);
       QPainter painter(&composed);
       painter.drawImage(0, 0, spectrum_->overlay());
       painter.end();
-      files << qMakePair(tag + QStringLiteral("_spectrum_overlay.png"), composed.convertToFormat(QImage::Format_RGB32));
+      files.append({tag + QStringLiteral("_spectrum_overlay.png"), composed.convertToFormat(QImage::Format_RGB32)});
     }
   }
-  files << qMakePair(stem + QStringLiteral("_profile.png"),
-                     profile_->toPixmap(std::max(640, profile_->width()), std::max(400, profile_->height())).toImage());
-  for (const auto& [name, image] : files) {
-    if (progress && !progress(int(written.size()), int(files.size()))) return fail(tr("Export cancelled"));
-    const QString path = dir.filePath(name);
-    const QString problem = savePngAtomically(image, path);
-    if (!problem.isEmpty()) return fail(problem);
-    written << path;
+  files.append({stem + QStringLiteral("_profile.png"),
+                profile_->toPixmap(std::max(640, profile_->width()), std::max(400, profile_->height())).toImage()});
+  return files;
+}
+
+bool ExplorePage::exporting() const { return jobs_.running(QStringLiteral("exportViews")); }
+
+void ExplorePage::exportViews(const QString& folder) {
+  QString error;
+  const QList<ViewExportFile> files = viewExportFiles(&error);
+  if (files.isEmpty()) {
+    reportError(error);
+    return;
   }
-  return written;
+  if (exportStop_) exportStop_->store(true);  // a newer export replaces a running one
+  const auto stop = std::make_shared<std::atomic<bool>>(false);
+  exportStop_ = stop;
+  if (!exportProgress_) {
+    exportProgress_ = new QProgressDialog(tr("Exporting views…"), tr("Cancel"), 0, 1, this);
+    exportProgress_->setAutoReset(false);  // reset() (and so hide) when the job's answer arrives
+    exportProgress_->reset();              // not shown until an export runs for a moment
+  }
+  QObject::disconnect(exportProgress_, &QProgressDialog::canceled, nullptr, nullptr);
+  connect(exportProgress_, &QProgressDialog::canceled, this, [stop] { stop->store(true); });
+  exportProgress_->setMinimumDuration(500);
+  exportProgress_->setRange(0, int(files.size()));
+  exportProgress_->setValue(0);
+  jobs_.start(
+      QStringLiteral("exportViews"),
+      [folder, files, stop](JobControl& control) {
+        return writeViewExport(folder, files, [&](int done, int total) {
+          control.setProgress(done, total);
+          return !stop->load() && !control.cancelled();
+        });
+      },
+      [this, folder](ViewExportResult result) {
+        exportProgress_->reset();
+        if (result.cancelled)
+          Q_EMIT statusMessage(tr("Export cancelled after %n file(s)", nullptr, int(result.written.size())), 8000);
+        else
+          Q_EMIT statusMessage(tr("Exported %n PNG file(s) to %1", nullptr, int(result.written.size()))
+                                   .arg(QDir::toNativeSeparators(folder)),
+                               8000);
+        Q_EMIT viewsExported(result.written, result.cancelled);
+      },
+      [this](const QString& message) {
+        exportProgress_->reset();
+        reportError(message);
+      },
+      [this](qint64 done, qint64 total) {
+        if (exportProgress_->wasCanceled()) return;
+        exportProgress_->setMaximum(int(total));
+        exportProgress_->setValue(int(done));
+      });
 }
 
 void ExplorePage::openImagesDialog() {
@@ -608,25 +642,7 @@ void ExplorePage::exportDialog() {
                                                            lastDirectory(QStringLiteral("exportViews"), settings_.lastFolder));
   if (folder.isEmpty()) return;
   rememberDirectory(QStringLiteral("exportViews"), folder);
-  // Large images make large PNGs: progress (after a moment) and Cancel between files.
-  QProgressDialog progress(tr("Exporting views…"), tr("Cancel"), 0, 1, this);
-  progress.setWindowModality(Qt::WindowModal);
-  progress.setMinimumDuration(500);
-  QString error;
-  const QStringList written = exportViews(folder, &error, [&progress](int done, int total) {
-    progress.setMaximum(total);
-    progress.setValue(done);  // also processes events: the dialog's Cancel
-    return !progress.wasCanceled();
-  });
-  if (progress.wasCanceled()) {
-    Q_EMIT statusMessage(tr("Export cancelled after %n file(s)", nullptr, int(written.size())), 8000);
-    return;
-  }
-  if (!error.isEmpty()) {
-    QMessageBox::warning(this, tr("Export failed"), error);
-    return;
-  }
-  Q_EMIT statusMessage(tr("Exported %n PNG file(s) to %1", nullptr, int(written.size())).arg(QDir::toNativeSeparators(folder)), 8000);
+  exportViews(folder);
 }
 
 void ExplorePage::dragEnterEvent(QDragEnterEvent* event) {

@@ -16,10 +16,12 @@
 #include "app/gui/explore_settings.h"
 #include "app/gui/explore_worker.h"
 #include "app/gui/image_source.h"
+#include "app/gui/view_export.h"
 
 class QLabel;
 class QGridLayout;
 class QProgressBar;
+class QProgressDialog;
 class QPushButton;
 class QTimer;
 
@@ -48,11 +50,15 @@ class ExplorePage : public QWidget {
   void openPaths(const QStringList& paths, bool select = true);
   void openSamples();
 
-  // Writes one PNG per view of the current image into `folder`; returns the files written.
-  // On failure returns what was written before and sets *error. `progress` (may be empty) gets
-  // (files written, files in all) before each file; returning false cancels (*error says so).
-  QStringList exportViews(const QString& folder, QString* error = nullptr,
-                          const std::function<bool(int, int)>& progress = {}) const;
+  // Writes one PNG per view of the current image into `folder`. The pictures are taken now; the
+  // files are written by a background job (the folder may be a network share), with a progress
+  // dialog and Cancel when it takes a moment: `viewsExported` when it ends, or the failure, naming
+  // the file, in the error banner.
+  void exportViews(const QString& folder);
+  bool exporting() const;
+  // What an export of the current image writes; empty, with *error saying why, when there is
+  // nothing to export.
+  QList<ViewExportFile> viewExportFiles(QString* error) const;
 
   // What is on screen (for tests, screenshots and the main window).
   QString currentKey() const { return currentKey_; }
@@ -94,6 +100,8 @@ class ExplorePage : public QWidget {
   void loadingProgress(int done, int total);
   // The opening work is over: all done, or cancelled.
   void loadingFinished(bool cancelled);
+  // An export ended: the files written (fewer than all when it was cancelled).
+  void viewsExported(const QStringList& files, bool cancelled);
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -134,6 +142,8 @@ class ExplorePage : public QWidget {
   QLabel* imageInfo_ = nullptr;
   QLabel* readout_ = nullptr;
   QLabel* busy_ = nullptr;
+  QProgressDialog* exportProgress_ = nullptr;
+  std::shared_ptr<std::atomic<bool>> exportStop_;  // the running export's Cancel
   QTimer* busyDelay_ = nullptr;
 
   QString currentKey_;

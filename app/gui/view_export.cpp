@@ -1,7 +1,9 @@
 #include "app/gui/view_export.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSaveFile>
+#include <stdexcept>
 
 namespace folk::ui {
 
@@ -29,6 +31,25 @@ QString savePngAtomically(const QImage& image, const QString& path) {
   }
   if (!file.commit()) return QObject::tr("%1: cannot write: %2").arg(path, file.errorString());
   return {};
+}
+
+ViewExportResult writeViewExport(const QString& folder, const QList<ViewExportFile>& files,
+                                 const std::function<bool(int done, int total)>& proceed) {
+  if (!QDir().mkpath(folder))
+    throw std::runtime_error(QObject::tr("%1: cannot create the folder").arg(folder).toStdString());
+  const QDir dir(folder);
+  ViewExportResult result;
+  for (const ViewExportFile& file : files) {
+    if (!proceed(int(result.written.size()), int(files.size()))) {
+      result.cancelled = true;
+      return result;
+    }
+    const QString path = dir.filePath(file.name);
+    const QString problem = savePngAtomically(file.image, path);
+    if (!problem.isEmpty()) throw std::runtime_error(problem.toStdString());
+    result.written << path;
+  }
+  return result;
 }
 
 }  // namespace folk::ui

@@ -10,11 +10,13 @@
 #include <QImageReader>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include "app/gui/explore_controls.h"
 #include "app/gui/explore_page.h"
 #include "app/gui/main_window.h"
+#include "app/gui/view_export.h"
 #include "gui_test_support.h"
 #include "widgets/image_view.h"
 #include "widgets/log_slider.h"
@@ -154,9 +156,15 @@ TEST_F(ExploreFilesTest, ExportWritesOnePngPerView) {
   page->controls()->compareBox()->setChecked(true);
   ASSERT_TRUE(waitUntil([&] { return page->upToDate() && page->currentResult()->panels.size() == 2; }));
   const QString out = QDir(dir_.path()).filePath(QStringLiteral("export"));
-  QString error;
-  const QStringList files = page->exportViews(out, &error);
-  EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+  QSignalSpy exported(page, &ExplorePage::viewsExported);
+  page->exportViews(out);
+  // The files are written by a background job: nothing is there when exportViews returns.
+  EXPECT_TRUE(page->exporting());
+  ASSERT_TRUE(waitUntil([&] { return exported.count() == 1; })) << page->errorText().toStdString();
+  EXPECT_FALSE(page->exporting());
+  EXPECT_TRUE(page->errors().isEmpty()) << page->errorText().toStdString();
+  const QStringList files = exported.at(0).at(0).toStringList();
+  EXPECT_FALSE(exported.at(0).at(1).toBool());  // not cancelled
   QStringList names;
   for (const QString& f : files) names << QFileInfo(f).fileName();
   names.sort();
@@ -178,11 +186,47 @@ TEST_F(ExploreFilesTest, ExportWritesOnePngPerView) {
   EXPECT_EQ(QImage(QDir(out).filePath(expected[0])).convertToFormat(QImage::Format_RGB888),
             page->filteredView(0)->image().convertToFormat(QImage::Format_RGB888));
 
-  // Unwritable destination: a clear error, no crash.
+  // Unwritable destination: a clear error naming it in the banner, no crash, nothing reported written.
   const QString blocker = writeFile(QStringLiteral("a-file"), QByteArray("x"));
-  error.clear();
-  page->exportViews(QDir(blocker).filePath(QStringLiteral("sub")), &error);
+  page->exportViews(QDir(blocker).filePath(QStringLiteral("sub")));
+  ASSERT_TRUE(waitUntil([&] { return !page->errors().isEmpty(); }));
+  EXPECT_TRUE(page->errorText().contains(QStringLiteral("a-file"))) << page->errorText().toStdString();
+  EXPECT_FALSE(page->exporting());
+  EXPECT_EQ(exported.count(), 1);
+}
+
+TEST_F(ExploreFilesTest, ExportFilesAreTheViewsAndNothingWhenNoImageIsShown) {
+  ExplorePage page;
+  QString error;
+  EXPECT_TRUE(page.viewExportFiles(&error).isEmpty());
   EXPECT_FALSE(error.isEmpty());
+  page.exportViews(QDir(dir_.path()).filePath(QStringLiteral("never")));
+  EXPECT_FALSE(page.exporting());
+  EXPECT_FALSE(page.errors().isEmpty());
+  EXPECT_FALSE(QFileInfo::exists(QDir(dir_.path()).filePath(QStringLiteral("never"))));
+}
+
+TEST_F(ExploreFilesTest, AStoppedExportSaysHowManyFilesItWrote) {
+  const QString out = QDir(dir_.path()).filePath(QStringLiteral("partial"));
+  QList<ViewExportFile> files;
+  for (int i = 0; i < 4; ++i) {
+    QImage image(8, 8, QImage::Format_RGB32);
+    image.fill(Qt::darkGreen);
+    files.append({QStringLiteral("view%1.png").arg(i), image});
+  }
+  const ViewExportResult result = writeViewExport(out, files, [](int done, int) { return done < 2; });
+  EXPECT_TRUE(result.cancelled);
+  ASSERT_EQ(result.written.size(), 2);
+  EXPECT_TRUE(QFileInfo::exists(result.written[1]));
+  EXPECT_FALSE(QFileInfo::exists(QDir(out).filePath(QStringLiteral("view2.png"))));
+  // An empty picture is a clear error naming its file, after the ones before it were written.
+  files[1].image = QImage();
+  try {
+    writeViewExport(out, files, [](int, int) { return true; });
+    ADD_FAILURE() << "an empty view was written";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("view1.png"), std::string::npos) << e.what();
+  }
 }
 
 TEST_F(ExploreFilesTest, SettingsPersistAcrossRestarts) {
