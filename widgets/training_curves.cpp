@@ -18,9 +18,8 @@
 namespace folk::ui {
 
 namespace {
-QCPAxisRect* makeRect(QCustomPlot* plot, const QString& title, QCPMarginGroup* margins) {
+QCPAxisRect* makeRect(QCustomPlot* plot, QCPMarginGroup* margins) {
   auto* rect = new QCPAxisRect(plot);
-  rect->axis(QCPAxis::atLeft)->setLabel(title);
   rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
   rect->setRangeDrag(Qt::Horizontal | Qt::Vertical);
   rect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
@@ -32,23 +31,34 @@ QCPAxisRect* makeRect(QCustomPlot* plot, const QString& title, QCPMarginGroup* m
 TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   plotLayout()->clear();  // drops the default axis rect and its legend
   auto* margins = new QCPMarginGroup(this);
-  lossRect_ = makeRect(this, tr("loss"), margins);
-  scheduleRect_ = makeRect(this, tr("learning rate"), margins);
-  diagnosticsRect_ = makeRect(this, tr("nats"), margins);
-  accuracyRect_ = makeRect(this, tr("accuracy"), margins);
+  lossRect_ = makeRect(this, margins);
+  scheduleRect_ = makeRect(this, margins);
+  diagnosticsRect_ = makeRect(this, margins);
+  accuracyRect_ = makeRect(this, margins);
+  setAxisTitle(lossRect_->axis(QCPAxis::atLeft), tr("loss"));
+  setAxisTitle(scheduleRect_->axis(QCPAxis::atLeft), tr("learning rate"));
+  setAxisTitle(diagnosticsRect_->axis(QCPAxis::atLeft), tr("nats"));
+  setAxisTitle(accuracyRect_->axis(QCPAxis::atLeft), tr("accuracy"));
   accuracyRect_->axis(QCPAxis::atBottom)->setLabel(tr("step"));
   accuracyRect_->axis(QCPAxis::atLeft)->setRange(0, 1);
 
   // The right axes appear when a series uses them (valueAxis).
-  auto* right = scheduleRect_->axis(QCPAxis::atRight);
-  right->setLabel(tr("EMA momentum"));
+  setAxisTitle(scheduleRect_->axis(QCPAxis::atRight), tr("EMA momentum"));
   scheduleRight2_ = scheduleRect_->addAxis(QCPAxis::atRight);
-  scheduleRight2_->setLabel(tr("teacher temperature"));
+  setAxisTitle(scheduleRight2_, tr("teacher temperature"));
   scheduleRight2_->setVisible(false);
-  diagnosticsRect_->axis(QCPAxis::atRight)->setLabel(tr("prototypes used"));
+  setAxisTitle(diagnosticsRect_->axis(QCPAxis::atRight), tr("prototypes used"));
   diagnosticsRight2_ = diagnosticsRect_->addAxis(QCPAxis::atRight);
-  diagnosticsRight2_->setLabel(tr("centre norm"));
+  setAxisTitle(diagnosticsRight2_, tr("centre norm"));
   diagnosticsRight2_->setVisible(false);
+  // Once the panels have their heights (for the window and for every export size alike), their
+  // value axes get as many ticks and as much of their titles as fit; the layout is then redone,
+  // before anything is drawn, with the ticks that result.
+  connect(this, &QCustomPlot::afterLayout, this, [this] {
+    if (!fitAxesToPanels()) return;
+    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+      plotLayout()->update(phase);
+  });
 
   legend = new QCPLegend;
   legend->setVisible(true);
@@ -293,11 +303,43 @@ QVector<double> TrainingCurves::bandUpper(const QString& key) const {
 }
 
 void TrainingCurves::setPanelTitle(Panel panel, const QString& title) {
-  panelRect(panel)->axis(QCPAxis::atLeft)->setLabel(title);
+  setAxisTitle(panelRect(panel)->axis(QCPAxis::atLeft), title);
   dirty_ = true;
 }
 
-QString TrainingCurves::panelTitle(Panel panel) const { return panelRect(panel)->axis(QCPAxis::atLeft)->label(); }
+QString TrainingCurves::panelTitle(Panel panel) const {
+  return axisTitles_.value(panelRect(panel)->axis(QCPAxis::atLeft));
+}
+
+void TrainingCurves::setAxisTitle(QCPAxis* axis, const QString& title) {
+  axisTitles_[axis] = title;
+  axis->setLabel(title);
+}
+
+// Short panels (a small window, many panels) would stack tick labels into each other and run
+// their vertical titles into the neighbouring panels: one tick per 28 pixels of height (1 to 5),
+// and each title elided to the height. Returns whether a tick count changed (the ticks must then
+// be made again).
+bool TrainingCurves::fitAxesToPanels() {
+  constexpr int kPixelsPerTick = 28;
+  bool ticksChanged = false;
+  for (auto* rect : {lossRect_, scheduleRect_, diagnosticsRect_, accuracyRect_}) {
+    const int height = rect->height();
+    if (height <= 0) continue;
+    const int ticks = std::clamp(height / kPixelsPerTick, 1, 5);
+    for (auto* axis : rect->axes()) {
+      if (axis->orientation() != Qt::Vertical) continue;
+      if (axis->ticker()->tickCount() != ticks) {
+        axis->ticker()->setTickCount(ticks);
+        ticksChanged = true;
+      }
+      const auto title = axisTitles_.constFind(axis);
+      if (title != axisTitles_.constEnd())
+        axis->setLabel(QFontMetrics(axis->labelFont()).elidedText(*title, Qt::ElideRight, height));
+    }
+  }
+  return ticksChanged;
+}
 
 void TrainingCurves::placeLegend() {
   // An empty legend's widest size is its margins, and the plot layout gives its one column no more

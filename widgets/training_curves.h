@@ -144,6 +144,8 @@ class TrainingCurves : public QCustomPlot {
   void resmooth(Series& s);
   void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item);
   void placeLegend();
+  void setAxisTitle(QCPAxis* axis, const QString& title);
+  bool fitAxesToPanels();
 
   QCPAxisRect* lossRect_;
   QCPAxisRect* scheduleRect_;
@@ -152,6 +154,7 @@ class TrainingCurves : public QCustomPlot {
   QCPAxis* scheduleRight2_ = nullptr;
   QCPAxis* diagnosticsRight2_ = nullptr;
   QSet<int> hiddenPanels_;
+  QHash<QCPAxis*, QString> axisTitles_;  // in full; the axis shows it elided to its panel's height
   QHash<int, Reference> references_;
   QHash<QString, Series> series_;
   QStringList order_;

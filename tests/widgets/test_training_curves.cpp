@@ -144,3 +144,45 @@ TEST(TrainingCurves, BandSeriesFillBetweenLowerAndUpperAndReplaceTheirPoints) {
   curves->setPanelTitle(TrainingCurves::Panel::Loss, "throughput (images/s)");
   EXPECT_EQ(curves->panelTitle(TrainingCurves::Panel::Loss), "throughput (images/s)");
 }
+
+TEST(TrainingCurves, ShortPanelsGetFewerTicksAndTitlesThatFitTheirHeight) {
+  std::unique_ptr<TrainingCurves> curves(makeCurves());
+  curves->addSeries("temp", "temp", TrainingCurves::Panel::Schedule, 2, Qt::darkRed);
+  curves->addSeries("protos", "protos", TrainingCurves::Panel::Diagnostics, 1, Qt::darkCyan);
+  curves->addSeries("centre", "centre", TrainingCurves::Panel::Diagnostics, 2, Qt::darkYellow);
+  for (int step = 1; step <= 50; ++step) {
+    curves->appendPoint("lr", step, 1e-3 * step);
+    curves->appendPoint("momentum", step, 0.99 + 1e-4 * step);
+    curves->appendPoint("temp", step, 0.04 + 1e-3 * step);
+    curves->appendPoint("protos", step, 10.0 * step);
+    curves->appendPoint("centre", step, 0.02 * step);
+  }
+  curves->setPanelTitle(TrainingCurves::Panel::Schedule, QStringLiteral("a rather long learning rate title"));
+  auto verticalAxes = [&] {
+    QList<QCPAxis*> axes;
+    for (QCPAxisRect* rect : curves->axisRects())
+      for (QCPAxis* axis : rect->axes())
+        if (axis->orientation() == Qt::Vertical && axis->visible()) axes << axis;
+    return axes;
+  };
+  for (const QSize size : {QSize(700, 330), QSize(700, 1400)}) {
+    SCOPED_TRACE(size.height());
+    curves->toPixmap(size.width(), size.height());  // lays the plot out at that size and draws it
+    const QList<QCPAxis*> axes = verticalAxes();
+    ASSERT_GE(axes.size(), 8);  // four left axes, the schedule's and the diagnostics' two right ones
+    for (QCPAxis* axis : axes) {
+      const int height = axis->axisRect()->height();
+      ASSERT_GT(height, 0);
+      EXPECT_LE(QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label()), height) << axis->label().toStdString();
+      // Tick labels are at least a line of text apart.
+      const int ticks = int(axis->tickVector().size());
+      EXPECT_LE(ticks * QFontMetrics(axis->tickLabelFont()).height(), height + QFontMetrics(axis->tickLabelFont()).height())
+          << axis->label().toStdString() << ": " << ticks << " ticks in " << height << " px";
+    }
+  }
+  // At the tall size the titles are whole; the panel's title is kept in full whatever is shown.
+  bool whole = false;
+  for (QCPAxis* axis : verticalAxes()) whole |= axis->label() == QStringLiteral("a rather long learning rate title");
+  EXPECT_TRUE(whole);
+  EXPECT_EQ(curves->panelTitle(TrainingCurves::Panel::Schedule), QStringLiteral("a rather long learning rate title"));
+}
