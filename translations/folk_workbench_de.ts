@@ -1945,10 +1945,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Embedding of %1 cancelled</source>
         <translation>Einbettung von %1 abgebrochen</translation>
     </message>
-    <message>
-        <source>Curves and embedding of the selected runs</source>
-        <translation>Kurven und Einbettung der gewählten Läufe</translation>
-    </message>
     <message numerus="yes">
         <source>%n problem(s) with the runs:</source>
         <translation>
@@ -2047,6 +2043,48 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>
             <numerusform>%1 %2: Mittelwert, Min–Max von %n Lauf</numerusform>
             <numerusform>%1 %2: Mittelwert, Min–Max von %n Läufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Curves, embedding and settings of the selected runs</source>
+        <translation>Kurven, Einbettung und Einstellungen der ausgewählten Läufe</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Only the settings that differ</source>
+        <translation>Nur die Einstellungen, die sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>Show only the settings whose value is not the same in every selected run</source>
+        <translation>Nur die Einstellungen zeigen, deren Wert nicht in allen ausgewählten Läufen gleich ist</translation>
+    </message>
+    <message>
+        <source>Settings of the selected runs</source>
+        <translation>Einstellungen der ausgewählten Läufe</translation>
+    </message>
+    <message>
+        <source>Select runs to compare their settings</source>
+        <translation>Läufe auswählen, um ihre Einstellungen zu vergleichen</translation>
+    </message>
+    <message>
+        <source>The settings of %1</source>
+        <translation>Die Einstellungen von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n runs have the same settings</source>
+        <translation>
+            <numerusform>Dieser %n Lauf hat dieselben Einstellungen</numerusform>
+            <numerusform>Diese %n Läufe haben dieselben Einstellungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) differ between these %1 runs</source>
+        <translation>
+            <numerusform>%n Einstellung unterscheidet sich zwischen diesen %1 Läufen</numerusform>
+            <numerusform>%n Einstellungen unterscheiden sich zwischen diesen %1 Läufen</numerusform>
         </translation>
     </message>
 </context>
@@ -2278,6 +2316,17 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Study</source>
         <translation>Studie</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::SettingsComparisonModel</name>
+    <message>
+        <source>%1: config.json could not be read</source>
+        <translation>%1: config.json konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
     </message>
 </context>
 <context>

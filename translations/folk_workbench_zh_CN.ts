@@ -1934,10 +1934,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Embedding of %1 cancelled</source>
         <translation>%1 的嵌入计算已取消</translation>
     </message>
-    <message>
-        <source>Curves and embedding of the selected runs</source>
-        <translation>所选运行的曲线与嵌入</translation>
-    </message>
     <message numerus="yes">
         <source>%n problem(s) with the runs:</source>
         <translation>
@@ -2034,6 +2030,46 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <comment>a group&apos;s name, a metric&apos;s name</comment>
         <translation>
             <numerusform>%1 %2：%n 个运行的平均值与最小–最大区间</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Curves, embedding and settings of the selected runs</source>
+        <translation>所选运行的曲线、嵌入和设置</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Only the settings that differ</source>
+        <translation>仅显示不同的设置</translation>
+    </message>
+    <message>
+        <source>Show only the settings whose value is not the same in every selected run</source>
+        <translation>仅显示在所选运行中取值不完全相同的设置</translation>
+    </message>
+    <message>
+        <source>Settings of the selected runs</source>
+        <translation>所选运行的设置</translation>
+    </message>
+    <message>
+        <source>Select runs to compare their settings</source>
+        <translation>选择运行以比较其设置</translation>
+    </message>
+    <message>
+        <source>The settings of %1</source>
+        <translation>%1 的设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n runs have the same settings</source>
+        <translation>
+            <numerusform>这 %n 个运行的设置相同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) differ between these %1 runs</source>
+        <translation>
+            <numerusform>这 %1 个运行之间有 %n 项设置不同</numerusform>
         </translation>
     </message>
 </context>
@@ -2261,6 +2297,17 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Study</source>
         <translation>研究</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::SettingsComparisonModel</name>
+    <message>
+        <source>%1: config.json could not be read</source>
+        <translation>%1：无法读取 config.json</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
     </message>
 </context>
 <context>

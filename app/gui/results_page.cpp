@@ -40,6 +40,7 @@
 #include "widgets/embedding_plot.h"
 #include "app/gui/run_groups_model.h"
 #include "app/gui/runs_table_model.h"
+#include "app/gui/settings_comparison_model.h"
 #include "app/gui/step_metric_curves.h"
 #include "core/io/run_groups.h"
 #include "core/io/settings_registry.h"
@@ -151,6 +152,7 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
   connect(&applySummaries_, &QTimer::timeout, this, [this] {
     model_->updateRuns(std::move(pendingSummaries_));
     pendingSummaries_.clear();
+    updateSettingsComparison();
     for (auto it = plottedGroups_.cbegin(); it != plottedGroups_.cend(); ++it) plotGroupKnn(it.key());
   });
   confirmDelete_ = [this](const QStringList& paths) {
@@ -429,9 +431,11 @@ void ResultsPage::buildUi() {
   embedding_ = new EmbeddingPlot(this);
   embedding_->clearPoints(tr("Select a run and press Embedding"));
   tabs_ = new QTabWidget(this);
-  tabs_->setAccessibleName(tr("Curves and embedding of the selected runs"));
+  tabs_->setAccessibleName(tr("Curves, embedding and settings of the selected runs"));
   tabs_->addTab(curvesPanel, tr("Curves"));
   tabs_->addTab(embedding_, tr("Embedding"));
+  tabs_->addTab(buildSettingsTab(), tr("Settings"));
+  updateSettingsComparison();
 
   auto* splitter = new QSplitter(Qt::Vertical, this);
   splitter->setObjectName(QStringLiteral("resultsSplitter"));  // its sizes are kept across restarts
@@ -725,7 +729,56 @@ void ResultsPage::plotKnn(const QString& path, const std::vector<std::pair<std::
   plotted_[path].knn = history;
 }
 
+QWidget* ResultsPage::buildSettingsTab() {
+  auto* panel = new QWidget(this);
+  auto* layout = new QVBoxLayout(panel);
+  auto* top = new QHBoxLayout;
+  auto* only = new QCheckBox(tr("Only the settings that differ"), panel);
+  only->setObjectName(QStringLiteral("onlyDifferingSettings"));
+  only->setChecked(true);
+  only->setToolTip(tr("Show only the settings whose value is not the same in every selected run"));
+  settingsSummary_ = new QLabel(panel);
+  top->addWidget(settingsSummary_, 1);
+  top->addWidget(only);
+  layout->addLayout(top);
+  settingsComparison_ = new SettingsComparisonModel(this);
+  settingsView_ = new QTableView(panel);
+  settingsView_->setModel(settingsComparison_);
+  settingsView_->verticalHeader()->hide();
+  settingsView_->setAlternatingRowColors(true);
+  settingsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  settingsView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  settingsView_->setAccessibleName(tr("Settings of the selected runs"));
+  layout->addWidget(settingsView_, 1);
+  connect(only, &QCheckBox::toggled, this, [this](bool on) {
+    settingsComparison_->setOnlyDifferences(on);
+    updateSettingsComparison();
+  });
+  return panel;
+}
+
+void ResultsPage::updateSettingsComparison() {
+  std::vector<SettingsComparisonModel::Run> runs;
+  for (const QString& path : selectedRuns())
+    if (const RunSummary* run = model_->runAt(model_->rowOf(path)))
+      runs.push_back({QString::fromStdString(run->folder), run->settings});
+  settingsComparison_->setRuns(std::move(runs));
+  const int count = settingsComparison_->runCount();
+  if (count == 0)
+    settingsSummary_->setText(tr("Select runs to compare their settings"));
+  else if (count == 1)
+    settingsSummary_->setText(tr("The settings of %1").arg(settingsComparison_->headerData(1, Qt::Horizontal).toString()));
+  else if (settingsComparison_->differingCount() == 0)
+    settingsSummary_->setText(tr("These %n runs have the same settings", nullptr, count));
+  else
+    settingsSummary_->setText(tr("%n setting(s) differ between these %1 runs", nullptr, settingsComparison_->differingCount())
+                                  .arg(count));
+}
+
+QString ResultsPage::settingsSummaryText() const { return settingsSummary_->text(); }
+
 void ResultsPage::updateCurves() {
+  updateSettingsComparison();
   const QStringList selected = selectedRuns();
   // Runs no longer selected leave the plot.
   for (auto it = plotted_.begin(); it != plotted_.end();) {

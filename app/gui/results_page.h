@@ -38,6 +38,7 @@ class QTreeView;
 namespace folk::ui {
 
 class RunGroupsModel;
+class SettingsComparisonModel;
 class RunsTableModel;
 struct GroupCurveData;
 class TrainingCurves;
@@ -104,6 +105,12 @@ class ResultsPage : public QWidget {
   // shows it in the Embedding tab (embeddingReady / embeddingFailed when done).
   void showEmbedding(const QString& runPath);
   EmbeddingPlot* embeddingPlot() const { return embedding_; }
+  // The Settings tab: the selected runs' settings side by side (only those that differ, unless
+  // its check box asks for all).
+  SettingsComparisonModel* settingsComparison() const { return settingsComparison_; }
+  QTableView* settingsView() const { return settingsView_; }
+  QTabWidget* detailTabs() const { return tabs_; }  // Curves, Embedding, Settings
+  QString settingsSummaryText() const;
   bool embeddingBusy() const { return embeddingJob_ != nullptr; }
   // Stops the running embedding at its next batch (embeddingCancelled follows).
   void cancelEmbedding();
@@ -135,11 +142,13 @@ class ResultsPage : public QWidget {
 
  private:
   void buildUi();
+  QWidget* buildSettingsTab();
   void scan(bool replaceRunning);
   void scanned(const QString& dir, const RunsFolderListing& listing);
   void summarize(const QString& path);
   void summarized(RunSummary summary);
   void updateCurves();
+  void updateSettingsComparison();
   void readCurves(const QString& path);
   void addRunSeries(const QString& path);
   void removeSeriesOf(const QString& path);  // a run's or a group's (by its series prefix)
@@ -176,6 +185,9 @@ class ResultsPage : public QWidget {
   TrainingCurves* curves_;
   QTabWidget* tabs_;
   EmbeddingPlot* embedding_;
+  SettingsComparisonModel* settingsComparison_;
+  QTableView* settingsView_;
+  QLabel* settingsSummary_;
   std::shared_ptr<JobControl> embeddingJob_;  // while an embedding computes
   QString embeddingRun_;
   QWidget* embeddingBar_ = nullptr;

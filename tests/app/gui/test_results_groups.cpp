@@ -5,7 +5,10 @@
 // a selected group is a mean line over a min-max band (the metric, the learning rate, k-NN) that
 // grows with its runs and is drawn anew when a run joins it, the metric picker puts any logged
 // step metric in the first panel, and runs group by any setting.
+#include <QCheckBox>
 #include <QColor>
+#include <QFileInfo>
+#include <QFont>
 #include <QHeaderView>
 #include <QLocale>
 #include <QTemporaryDir>
@@ -16,6 +19,8 @@
 #include "app/gui/results_page.h"
 #include "app/gui/run_groups_model.h"
 #include "app/gui/runs_table_model.h"
+#include "app/gui/settings_comparison_model.h"
+#include "core/io/settings_registry.h"
 #include "gui_test_support.h"
 #include "tests/core/io/study_fixture.h"
 #include "widgets/training_curves.h"
@@ -70,6 +75,68 @@ class ResultsGroupsTest : public IsolatedSettingsTest {
   QTemporaryDir runs_;
   QString study_, loose_;
 };
+
+TEST_F(ResultsGroupsTest, TheSettingsTabShowsWhatDiffersBetweenTheSelectedRuns) {
+  ResultsPage page;
+  page.resize(1200, 900);
+  page.show();
+  page.setRunsDirectory(runs_.path());
+  ASSERT_TRUE(waitUntil([&] { return page.model()->rowCount() == 7 && allLoaded(page); }));
+  SettingsComparisonModel* settings = page.settingsComparison();
+  EXPECT_EQ(settings->rowCount(), 0);
+  EXPECT_EQ(settings->columnCount(), 0);
+  EXPECT_FALSE(page.settingsSummaryText().isEmpty());
+
+  auto runOf = [&](const std::string& objective, std::uint64_t seed) {
+    for (const auto& r : page.model()->runs())
+      if (r.objective == objective && r.seed == seed && r.path != loose_.toStdString()) return QString::fromStdString(r.path);
+    return QString();
+  };
+  auto shownKeys = [&] {
+    QStringList keys;
+    for (int row = 0; row < settings->rowCount(); ++row) keys << settings->settingKey(row);
+    return keys;
+  };
+  const QString folk0 = runOf("folk", 0), mfm1 = runOf("mfm", 1), folk2 = runOf("folk", 2);
+  ASSERT_FALSE(folk0.isEmpty());
+  ASSERT_FALSE(mfm1.isEmpty());
+
+  // One run: every setting, nothing bold.
+  page.selectRuns({folk0});
+  ASSERT_EQ(settings->columnCount(), 2);
+  EXPECT_EQ(settings->rowCount(), int(folk::settingsRegistry().size()));
+  EXPECT_TRUE(page.settingsSummaryText().contains(QFileInfo(folk0).fileName())) << page.settingsSummaryText().toStdString();
+
+  // Two runs of different objectives and seeds: exactly the settings that differ, the later run's
+  // value bold where it is not the first run's.
+  page.selectRuns({folk0, mfm1});
+  ASSERT_EQ(settings->columnCount(), 3);
+  const QStringList keys = shownKeys();
+  EXPECT_TRUE(keys.contains(QStringLiteral("objective.name"))) << keys.join(QLatin1Char(' ')).toStdString();
+  EXPECT_TRUE(keys.contains(QStringLiteral("seed")));
+  EXPECT_FALSE(keys.contains(QStringLiteral("model.name")));
+  const int seedRow = int(keys.indexOf(QStringLiteral("seed")));
+  QStringList values;
+  for (int column = 1; column < 3; ++column) values << settings->index(seedRow, column).data().toString();
+  values.sort();
+  EXPECT_EQ(values, (QStringList{QStringLiteral("0"), QStringLiteral("1")}));
+  int bold = 0;
+  for (int column = 1; column < 3; ++column) bold += settings->index(seedRow, column).data(Qt::FontRole).value<QFont>().bold();
+  EXPECT_EQ(bold, 1);
+  EXPECT_TRUE(page.settingsSummaryText().contains(QString::number(keys.size()))) << page.settingsSummaryText().toStdString();
+  EXPECT_EQ(settings->index(0, 0).data(Qt::ToolTipRole).toString().section(QLatin1Char(' '), 0, 0)
+                .section(QLatin1Char('\n'), 0, 0),
+            keys[0]);
+
+  // All settings on request; the same objective over two seeds differs in the seed and the run name.
+  auto* only = page.findChild<QCheckBox*>(QStringLiteral("onlyDifferingSettings"));
+  ASSERT_NE(only, nullptr);
+  only->setChecked(false);
+  EXPECT_EQ(settings->rowCount(), int(folk::settingsRegistry().size()));
+  only->setChecked(true);
+  page.selectRuns({folk0, folk2});
+  EXPECT_EQ(shownKeys(), (QStringList{QStringLiteral("seed"), QStringLiteral("name")}));
+}
 
 TEST_F(ResultsGroupsTest, AStudyShowsAsGroupsWithMeanStdAndItsCurvesAsBands) {
   ResultsPage page;

@@ -223,8 +223,9 @@ TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) 
 }
 
 // Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), trains three short runs and saves the
-// Results workspace with none selected (results-none-selected.png) and comparing them
-// (results.png) there. Skipped otherwise.
+// Results workspace with none selected (results-none-selected.png), comparing them (results.png),
+// their settings that differ (results-settings.png) and an embedding (embedding.png) there.
+// Skipped otherwise.
 TEST_F(ResultsPageTest, DocumentationScreenshot) {
   const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
   // Justified skip: this writes a documentation picture, not a check; the Results behaviour it
@@ -254,6 +255,11 @@ TEST_F(ResultsPageTest, DocumentationScreenshot) {
   QTest::qWait(300);
   window.resultsPage()->curves()->flushReplot();
   window.grab().save(QDir(dir).filePath("results.png"));
+  ResultsPage* page = window.resultsPage();
+  page->detailTabs()->setCurrentWidget(page->settingsView()->parentWidget());
+  QTest::qWait(300);
+  window.grab().save(QDir(dir).filePath("results-settings.png"));
+  page->detailTabs()->setCurrentIndex(0);
   window.resultsPage()->selectRuns({runs.front()});
   window.resultsPage()->showEmbedding(runs.front());
   ASSERT_TRUE(waitUntil([&] { return !window.resultsPage()->embeddingBusy(); }));
