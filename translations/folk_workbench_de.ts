@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>ProbePicture</name>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>Filtered view</source>
+        <translation>Gefilterte Ansicht</translation>
+    </message>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Qt %1</source>
@@ -1692,6 +1711,53 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     </message>
 </context>
 <context>
+    <name>folk::ui::ProbeSamplesPanel</name>
+    <message>
+        <source>Step of the probe samples</source>
+        <translation>Schritt der Probebilder</translation>
+    </message>
+    <message>
+        <source>The step whose saved probe samples are shown (Page Up / Page Down, Home / End)</source>
+        <translation>Der Schritt, dessen gespeicherte Probebilder gezeigt werden (Bild auf / Bild ab, Pos1 / Ende)</translation>
+    </message>
+    <message>
+        <source>select one run</source>
+        <translation>einen Lauf auswählen</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>wird geladen…</translation>
+    </message>
+    <message>
+        <source>Select one run to see its probe samples</source>
+        <translation>Einen Lauf auswählen, um seine Probebilder zu sehen</translation>
+    </message>
+    <message>
+        <source>Reading the samples…</source>
+        <translation>Die Probebilder werden gelesen…</translation>
+    </message>
+    <message>
+        <source>This run saved no probe samples</source>
+        <translation>Dieser Lauf hat keine Probebilder gespeichert</translation>
+    </message>
+    <message>
+        <source>no samples saved</source>
+        <translation>keine Probebilder gespeichert</translation>
+    </message>
+    <message>
+        <source>Step %L1 (%2 of %3)</source>
+        <translation>Schritt %L1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>none (no reconstruction head)</source>
+        <translation>keine (kein Rekonstruktionskopf)</translation>
+    </message>
+    <message>
+        <source>not saved at this step</source>
+        <translation>bei diesem Schritt nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>folk::ui::RadialProfilePlot</name>
     <message>
         <source>mean power</source>
@@ -2046,10 +2112,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         </translation>
     </message>
     <message>
-        <source>Curves, embedding and settings of the selected runs</source>
-        <translation>Kurven, Einbettung und Einstellungen der ausgewählten Läufe</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2086,6 +2148,14 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
             <numerusform>%n Einstellung unterscheidet sich zwischen diesen %1 Läufen</numerusform>
             <numerusform>%n Einstellungen unterscheiden sich zwischen diesen %1 Läufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Curves, samples, embedding and settings of the selected runs</source>
+        <translation>Kurven, Probebilder, Einbettung und Einstellungen der ausgewählten Läufe</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Probebilder</translation>
     </message>
 </context>
 <context>
@@ -2507,22 +2577,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF (*.pdf);;CSV-Daten (*.csv)</translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation>Ansicht</translation>
-    </message>
-    <message>
-        <source>Mask</source>
-        <translation>Maske</translation>
-    </message>
-    <message>
-        <source>Filtered view</source>
-        <translation>Gefilterte Ansicht</translation>
-    </message>
-    <message>
-        <source>Reconstruction</source>
-        <translation>Rekonstruktion</translation>
     </message>
     <message>
         <source>appears during training</source>

@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>ProbePicture</name>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>Filtered view</source>
+        <translation>滤波后的视图</translation>
+    </message>
+    <message>
+        <source>Reconstruction</source>
+        <translation>重建</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Qt %1</source>
@@ -1684,6 +1703,53 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     </message>
 </context>
 <context>
+    <name>folk::ui::ProbeSamplesPanel</name>
+    <message>
+        <source>Step of the probe samples</source>
+        <translation>探针样本的步数</translation>
+    </message>
+    <message>
+        <source>The step whose saved probe samples are shown (Page Up / Page Down, Home / End)</source>
+        <translation>显示其已保存探针样本的步数（Page Up / Page Down，Home / End）</translation>
+    </message>
+    <message>
+        <source>select one run</source>
+        <translation>选择一个运行</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Select one run to see its probe samples</source>
+        <translation>选择一个运行以查看其探针样本</translation>
+    </message>
+    <message>
+        <source>Reading the samples…</source>
+        <translation>正在读取样本…</translation>
+    </message>
+    <message>
+        <source>This run saved no probe samples</source>
+        <translation>此运行没有保存探针样本</translation>
+    </message>
+    <message>
+        <source>no samples saved</source>
+        <translation>没有保存样本</translation>
+    </message>
+    <message>
+        <source>Step %L1 (%2 of %3)</source>
+        <translation>第 %L1 步（%3 中的第 %2 个）</translation>
+    </message>
+    <message>
+        <source>none (no reconstruction head)</source>
+        <translation>无（没有重建头）</translation>
+    </message>
+    <message>
+        <source>not saved at this step</source>
+        <translation>此步未保存</translation>
+    </message>
+</context>
+<context>
     <name>folk::ui::RadialProfilePlot</name>
     <message>
         <source>mean power</source>
@@ -2033,10 +2099,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         </translation>
     </message>
     <message>
-        <source>Curves, embedding and settings of the selected runs</source>
-        <translation>所选运行的曲线、嵌入和设置</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2071,6 +2133,14 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>
             <numerusform>这 %1 个运行之间有 %n 项设置不同</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Curves, samples, embedding and settings of the selected runs</source>
+        <translation>所选运行的曲线、样本、嵌入和设置</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
     </message>
 </context>
 <context>
@@ -2488,22 +2558,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)</source>
         <translation>PNG 图像 (*.png);;PDF (*.pdf);;CSV 数据 (*.csv)</translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation>视图</translation>
-    </message>
-    <message>
-        <source>Mask</source>
-        <translation>掩码</translation>
-    </message>
-    <message>
-        <source>Filtered view</source>
-        <translation>滤波后的视图</translation>
-    </message>
-    <message>
-        <source>Reconstruction</source>
-        <translation>重建</translation>
     </message>
     <message>
         <source>appears during training</source>

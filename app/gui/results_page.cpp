@@ -41,6 +41,7 @@
 #include "app/gui/run_groups_model.h"
 #include "app/gui/runs_table_model.h"
 #include "app/gui/settings_comparison_model.h"
+#include "app/gui/probe_samples_panel.h"
 #include "app/gui/step_metric_curves.h"
 #include "core/io/run_groups.h"
 #include "core/io/settings_registry.h"
@@ -153,6 +154,7 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
     model_->updateRuns(std::move(pendingSummaries_));
     pendingSummaries_.clear();
     updateSettingsComparison();
+    samples_->refresh();  // a run that trains saves new samples
     for (auto it = plottedGroups_.cbegin(); it != plottedGroups_.cend(); ++it) plotGroupKnn(it.key());
   });
   confirmDelete_ = [this](const QStringList& paths) {
@@ -431,8 +433,10 @@ void ResultsPage::buildUi() {
   embedding_ = new EmbeddingPlot(this);
   embedding_->clearPoints(tr("Select a run and press Embedding"));
   tabs_ = new QTabWidget(this);
-  tabs_->setAccessibleName(tr("Curves, embedding and settings of the selected runs"));
+  tabs_->setAccessibleName(tr("Curves, samples, embedding and settings of the selected runs"));
   tabs_->addTab(curvesPanel, tr("Curves"));
+  samples_ = new ProbeSamplesPanel(this);
+  tabs_->addTab(samples_, tr("Samples"));
   tabs_->addTab(embedding_, tr("Embedding"));
   tabs_->addTab(buildSettingsTab(), tr("Settings"));
   updateSettingsComparison();
@@ -780,6 +784,7 @@ QString ResultsPage::settingsSummaryText() const { return settingsSummary_->text
 void ResultsPage::updateCurves() {
   updateSettingsComparison();
   const QStringList selected = selectedRuns();
+  samples_->setRun(selected.size() == 1 ? selected.front() : QString());
   // Runs no longer selected leave the plot.
   for (auto it = plotted_.begin(); it != plotted_.end();) {
     if (selected.contains(it.key())) {

@@ -37,6 +37,7 @@ class QTreeView;
 
 namespace folk::ui {
 
+class ProbeSamplesPanel;
 class RunGroupsModel;
 class SettingsComparisonModel;
 class RunsTableModel;
@@ -109,7 +110,9 @@ class ResultsPage : public QWidget {
   // its check box asks for all).
   SettingsComparisonModel* settingsComparison() const { return settingsComparison_; }
   QTableView* settingsView() const { return settingsView_; }
-  QTabWidget* detailTabs() const { return tabs_; }  // Curves, Embedding, Settings
+  QTabWidget* detailTabs() const { return tabs_; }  // Curves, Samples, Embedding, Settings
+  // The Samples tab: the probe samples of the selected run (one run selected) at any saved step.
+  ProbeSamplesPanel* samplesPanel() const { return samples_; }
   QString settingsSummaryText() const;
   bool embeddingBusy() const { return embeddingJob_ != nullptr; }
   // Stops the running embedding at its next batch (embeddingCancelled follows).
@@ -186,6 +189,7 @@ class ResultsPage : public QWidget {
   QTabWidget* tabs_;
   EmbeddingPlot* embedding_;
   SettingsComparisonModel* settingsComparison_;
+  ProbeSamplesPanel* samples_;
   QTableView* settingsView_;
   QLabel* settingsSummary_;
   std::shared_ptr<JobControl> embeddingJob_;  // while an embedding computes

@@ -29,6 +29,7 @@
 #include "app/gui/runs_table_model.h"
 #include "app/gui/step_metric_curves.h"
 #include "core/io/metrics_log.h"
+#include "core/io/probe_samples.h"
 #include "core/io/run_directory.h"
 #include "core/io/runs_folder.h"
 #include "core/io/train_presets.h"
@@ -326,10 +327,9 @@ void TrainPage::buildUi() {
   runLayout->addWidget(curves_, 1);
 
   auto* samples = new QHBoxLayout;
-  const QString titles[4] = {tr("View"), tr("Mask"), tr("Filtered view"), tr("Reconstruction")};
   for (int i = 0; i < 4; ++i) {
     sampleViews_[i] = new ImageView(runPanel);
-    sampleViews_[i]->setTitle(titles[i]);
+    sampleViews_[i]->setTitle(QCoreApplication::translate("ProbePicture", probePictureLabel(kProbePictures[std::size_t(i)])));
     sampleViews_[i]->setPlaceholderText(tr("appears during training"));
     sampleViews_[i]->setMinimumSize(120, 120);
     samples->addWidget(sampleViews_[i]);

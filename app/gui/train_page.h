@@ -110,7 +110,7 @@ class TrainPage : public QWidget {
   TrainingCurves* curves_;
   QSlider* smoothing_;
   QCheckBox* logLoss_;
-  ImageView* sampleViews_[4];
+  ImageView* sampleViews_[4];  // one per ProbePicture
   QString runsDir_;
   QStringList settingsProblems_;
   QStringList fileProblems_;  // for the files in filesChecked_

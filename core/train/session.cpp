@@ -10,6 +10,7 @@
 
 #include "core/data/image_file.h"
 #include "core/io/metrics_log.h"
+#include "core/io/probe_samples.h"
 #include "core/io/run_summary.h"
 #include "core/method/collapse_check.h"
 #include "core/method/train_step.h"
@@ -359,13 +360,11 @@ void Session::threadMain() {
         student->train();
         report.reconstruction = toImage(denormalize(out, norm)[0]);
       }
-      char prefix[64];
-      std::snprintf(prefix, sizeof prefix, "/step-%08lld-", static_cast<long long>(step));
-      const auto base = run_.samplesDir() + prefix;
-      savePng(report.unfiltered, base + "unfiltered.png");
-      savePng(report.mask, base + "mask.png");
-      savePng(report.filtered, base + "filtered.png");
-      if (!report.reconstruction.empty()) savePng(report.reconstruction, base + "reconstruction.png");
+      const auto path = [&](ProbePicture picture) { return run_.samplesDir() + "/" + probeSampleFileName(step, picture); };
+      savePng(report.unfiltered, path(ProbePicture::Unfiltered));
+      savePng(report.mask, path(ProbePicture::Mask));
+      savePng(report.filtered, path(ProbePicture::Filtered));
+      if (!report.reconstruction.empty()) savePng(report.reconstruction, path(ProbePicture::Reconstruction));
       if (observer_) observer_->onSample(report);
     };
 

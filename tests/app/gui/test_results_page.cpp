@@ -16,6 +16,7 @@
 #include "app/gui/engine_controller.h"
 #include "app/gui/error_banner.h"
 #include "app/gui/main_window.h"
+#include "app/gui/probe_samples_panel.h"
 #include "app/gui/results_page.h"
 #include "app/gui/run_groups_model.h"
 #include "app/gui/runs_table_model.h"
@@ -224,7 +225,8 @@ TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) 
 
 // Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), trains three short runs and saves the
 // Results workspace with none selected (results-none-selected.png), comparing them (results.png),
-// their settings that differ (results-settings.png) and an embedding (embedding.png) there.
+// their settings that differ (results-settings.png), a run's probe samples at step 75 of 150
+// (results-samples.png) and an embedding (embedding.png) there.
 // Skipped otherwise.
 TEST_F(ResultsPageTest, DocumentationScreenshot) {
   const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
@@ -238,6 +240,7 @@ TEST_F(ResultsPageTest, DocumentationScreenshot) {
     config.evaluation.intervalSteps = 50;
     config.evaluation.trainSamples = 1000;
     config.evaluation.testSamples = 500;
+    config.sampleIntervalSteps = 25;
     runs << trainToEnd(runs_.path(), config);
     QTest::qWait(1100);  // distinct folder timestamps
   }
@@ -259,6 +262,13 @@ TEST_F(ResultsPageTest, DocumentationScreenshot) {
   page->detailTabs()->setCurrentWidget(page->settingsView()->parentWidget());
   QTest::qWait(300);
   window.grab().save(QDir(dir).filePath("results-settings.png"));
+  page->selectRuns({runs.front()});
+  page->detailTabs()->setCurrentWidget(page->samplesPanel());
+  ASSERT_TRUE(waitUntil([&] { return page->samplesPanel()->shownStep() == 150 && page->samplesPanel()->upToDate(); }));
+  page->samplesPanel()->showStep(75);
+  ASSERT_TRUE(waitUntil([&] { return page->samplesPanel()->shownStep() == 75 && page->samplesPanel()->upToDate(); }));
+  QTest::qWait(300);
+  window.grab().save(QDir(dir).filePath("results-samples.png"));
   page->detailTabs()->setCurrentIndex(0);
   window.resultsPage()->selectRuns({runs.front()});
   window.resultsPage()->showEmbedding(runs.front());
