@@ -1717,8 +1717,8 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <translation>Schritt der Probebilder</translation>
     </message>
     <message>
-        <source>The step whose saved probe samples are shown (Page Up / Page Down, Home / End)</source>
-        <translation>Der Schritt, dessen gespeicherte Probebilder gezeigt werden (Bild auf / Bild ab, Pos1 / Ende)</translation>
+        <source>The step whose saved probe samples are shown</source>
+        <translation>Der Schritt, dessen gespeicherte Probebilder gezeigt werden</translation>
     </message>
     <message>
         <source>select one run</source>

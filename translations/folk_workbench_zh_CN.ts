@@ -1709,8 +1709,8 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>探针样本的步数</translation>
     </message>
     <message>
-        <source>The step whose saved probe samples are shown (Page Up / Page Down, Home / End)</source>
-        <translation>显示其已保存探针样本的步数（Page Up / Page Down，Home / End）</translation>
+        <source>The step whose saved probe samples are shown</source>
+        <translation>显示其已保存探针样本的步数</translation>
     </message>
     <message>
         <source>select one run</source>

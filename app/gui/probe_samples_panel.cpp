@@ -28,7 +28,7 @@ ProbeSamplesPanel::ProbeSamplesPanel(QWidget* parent) : QWidget(parent) {
   status_ = new QLabel(this);
   slider_ = new QSlider(Qt::Horizontal, this);
   slider_->setAccessibleName(tr("Step of the probe samples"));
-  slider_->setToolTip(tr("The step whose saved probe samples are shown (Page Up / Page Down, Home / End)"));
+  slider_->setToolTip(tr("The step whose saved probe samples are shown"));
   slider_->setPageStep(1);
   slider_->setEnabled(false);
   top->addWidget(status_);
