@@ -579,8 +579,13 @@ void TrainingCurves::rescaleToData() {
         any = true;
       }
       if (!any) continue;
-      if (range.size() == 0.0) range = QCPRange(range.lower - 0.5 * std::abs(range.lower) - 1e-9,
-                                                range.upper + 0.5 * std::abs(range.upper) + 1e-9);
+      // A constant series (an EMA momentum held at 0.99) smoothed in floating point varies in its
+      // last bits: ranged to that spread, the axis would draw rounding noise as a jagged curve.
+      const double magnitude = std::max(std::abs(range.lower), std::abs(range.upper));
+      if (range.size() <= 1e-9 * magnitude || range.size() == 0.0) {
+        const double centre = range.center();
+        range = QCPRange(centre - 0.5 * std::abs(centre) - 1e-9, centre + 0.5 * std::abs(centre) + 1e-9);
+      }
       if (axis->scaleType() == QCPAxis::stLogarithmic) {
         axis->setRange(range.lower / 1.2, range.upper * 1.2);
       } else {

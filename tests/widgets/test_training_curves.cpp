@@ -186,3 +186,19 @@ TEST(TrainingCurves, ShortPanelsGetFewerTicksAndTitlesThatFitTheirHeight) {
   EXPECT_TRUE(whole);
   EXPECT_EQ(curves->panelTitle(TrainingCurves::Panel::Schedule), QStringLiteral("a rather long learning rate title"));
 }
+
+TEST(TrainingCurves, AConstantSeriesIsDrawnFlatNotAsItsRoundingNoise) {
+  std::unique_ptr<TrainingCurves> curves(makeCurves());
+  curves->setSmoothing(0.9);
+  // The debiased moving average of a constant differs from it in the last bits.
+  for (int step = 1; step <= 60; ++step) curves->appendPoint("momentum", step, 0.99);
+  curves->flushReplot();
+  QCPAxis* momentumAxis = nullptr;
+  for (QCPAxisRect* rect : curves->axisRects())
+    for (QCPAxis* axis : rect->axes())
+      if (!axis->graphs().isEmpty() && axis->orientation() == Qt::Vertical && axis->axisType() == QCPAxis::atRight)
+        momentumAxis = axis;
+  ASSERT_NE(momentumAxis, nullptr);
+  EXPECT_TRUE(momentumAxis->range().contains(0.99));
+  EXPECT_GT(momentumAxis->range().size(), 0.1) << momentumAxis->range().lower << " .. " << momentumAxis->range().upper;
+}
