@@ -24,6 +24,7 @@ const std::vector<PresetValue>& paperValues() {
       {"objective.warmup_teacher_temp", 0.04},
       {"objective.warmup_teacher_temp_epochs", 0.0},
       {"objective.momentum", 0.996},
+      {"objective.momentum_end", 1.0},
       {"optimisation.epochs", 100},
       {"optimisation.base_lr", 0.0005},
       {"optimisation.warmup_epochs", 10.0},
