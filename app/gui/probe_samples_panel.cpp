@@ -79,19 +79,25 @@ void ProbeSamplesPanel::refresh() {
 }
 
 void ProbeSamplesPanel::listed(const QString& runPath, std::vector<std::int64_t> steps) {
-  if (runPath != run_ || steps == steps_) {
-    if (steps_.empty() && runPath == run_) status_->setText(tr("This run saved no probe samples"));
+  if (runPath != run_) return;  // another run was selected meanwhile
+  if (steps.empty()) {
+    steps_.clear();
+    shownStep_ = requestedStep_ = -1;
+    const QSignalBlocker blocker(slider_);
+    slider_->setRange(0, 0);
+    slider_->setEnabled(false);
+    for (ImageView* view : views_) {
+      view->setImage(QImage());
+      view->setPlaceholderText(tr("no samples saved"));
+    }
+    status_->setText(tr("This run saved no probe samples"));
     return;
   }
+  if (steps == steps_) return;
   // While the newest step is shown (or none yet), a new newest step is shown when it arrives.
   const bool followNewest = steps_.empty() || slider_->value() == int(steps_.size()) - 1;
   const std::int64_t keep = requestedStep_;
   steps_ = std::move(steps);
-  if (steps_.empty()) {
-    for (ImageView* view : views_) view->setPlaceholderText(tr("no samples saved"));
-    status_->setText(tr("This run saved no probe samples"));
-    return;
-  }
   int index = int(steps_.size()) - 1;
   if (!followNewest) {
     const auto it = std::find(steps_.begin(), steps_.end(), keep);

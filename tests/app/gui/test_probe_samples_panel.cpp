@@ -88,6 +88,8 @@ TEST_F(ProbeSamplesPanelTest, ARunWithoutSamplesOrAPipeInTheirPlaceAndNoRunSayWh
   EXPECT_TRUE(panel.steps().empty());
   EXPECT_FALSE(panel.slider()->isEnabled());
   EXPECT_EQ(panel.shownStep(), -1);
+  EXPECT_FALSE(panel.view(ProbePicture::Mask)->placeholderText().isEmpty());
+  EXPECT_NE(panel.view(ProbePicture::Mask)->placeholderText(), QStringLiteral("loading…"));
 
   panel.setRun(QString());
   EXPECT_TRUE(panel.upToDate());
