@@ -20,6 +20,7 @@ const QString kListJob = QStringLiteral("list");
 const QString kLoadJob = QStringLiteral("load");
 
 using Pictures = std::array<QImage, kProbePictureCount>;
+constexpr std::size_t kMaxSampleBytes = std::size_t(64) << 20;  // a 224 px RGB probe image is ~150 kB
 }  // namespace
 
 ProbeSamplesPanel::ProbeSamplesPanel(QWidget* parent) : QWidget(parent) {
@@ -130,9 +131,11 @@ void ProbeSamplesPanel::load(std::int64_t step) {
       [paths](JobControl& control) {
         Pictures pictures;
         for (std::size_t i = 0; i < paths.size() && !control.cancelled(); ++i) {
-          // A sample is a small PNG the engine wrote; anything but a regular file is left unread.
-          if (regularFileProblem(paths[i].toStdString())) continue;
-          pictures[i] = QImage(paths[i], "PNG");
+          // A sample is a small PNG the engine wrote: anything but a regular file of a sane size
+          // (a named pipe of its name would block a plain open) is left unread.
+          const auto bytes = readSmallRegularFile(paths[i].toStdString(), kMaxSampleBytes);
+          if (!bytes) continue;
+          pictures[i] = QImage::fromData(QByteArray::fromRawData(bytes->data(), qsizetype(bytes->size())), "PNG");
         }
         return pictures;
       },
