@@ -2157,6 +2157,18 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Samples</source>
         <translation>Probebilder</translation>
     </message>
+    <message>
+        <source>Right-click to add columns for settings</source>
+        <translation>Rechtsklick fügt Spalten für Einstellungen hinzu</translation>
+    </message>
+    <message>
+        <source>Columns for settings</source>
+        <translation>Spalten für Einstellungen</translation>
+    </message>
+    <message>
+        <source>Remove the setting columns</source>
+        <translation>Die Einstellungsspalten entfernen</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunGroupsModel</name>
@@ -2386,6 +2398,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Study</source>
         <translation>Studie</translation>
+    </message>
+    <message>
+        <source>config.json could not be read</source>
+        <translation>config.json konnte nicht gelesen werden</translation>
     </message>
 </context>
 <context>

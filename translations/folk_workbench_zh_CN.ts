@@ -2142,6 +2142,18 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Samples</source>
         <translation>样本</translation>
     </message>
+    <message>
+        <source>Right-click to add columns for settings</source>
+        <translation>右键单击以添加设置列</translation>
+    </message>
+    <message>
+        <source>Columns for settings</source>
+        <translation>设置列</translation>
+    </message>
+    <message>
+        <source>Remove the setting columns</source>
+        <translation>移除设置列</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunGroupsModel</name>
@@ -2367,6 +2379,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Study</source>
         <translation>研究</translation>
+    </message>
+    <message>
+        <source>config.json could not be read</source>
+        <translation>无法读取 config.json</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "app/gui/results_page.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QUrl>
 #include <QTabWidget>
@@ -14,6 +16,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -290,6 +293,12 @@ void ResultsPage::buildUi() {
   table_->verticalHeader()->hide();
   table_->setAlternatingRowColors(true);
   table_->setAccessibleName(tr("Runs"));
+  // Any setting can be a column (right-click on the header).
+  table_->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+  table_->horizontalHeader()->setToolTip(tr("Right-click to add columns for settings"));
+  connect(table_->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+          &ResultsPage::showSettingColumnsMenu);
+  model_->setSettingColumns(QSettings().value(QStringLiteral("results/settingColumns")).toStringList());
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
     if (!keepCurves_) updateCurves();
   });
@@ -531,6 +540,46 @@ void ResultsPage::reportOnce(const QString& message) {
   if (reported_.contains(message)) return;
   reported_.insert(message);
   errors_->addError(message);
+}
+
+void ResultsPage::setSettingColumns(const QStringList& keys) {
+  const QStringList selected = tableSelection();
+  keepCurves_ = true;  // the same runs stay selected: nothing to redraw
+  model_->setSettingColumns(keys);
+  // Rows are selected column by column: new columns would leave them only partly selected.
+  selectInTable(selected);
+  keepCurves_ = false;
+  QSettings().setValue(QStringLiteral("results/settingColumns"), model_->settingColumns());
+}
+
+QStringList ResultsPage::settingColumns() const { return model_->settingColumns(); }
+
+void ResultsPage::showSettingColumnsMenu(const QPoint& position) {
+  QMenu menu(this);
+  menu.addSection(tr("Columns for settings"));
+  const QStringList shown = model_->settingColumns();
+  for (SettingGroup group : settingGroups()) {
+    QMenu* sub = menu.addMenu(QCoreApplication::translate(kSettingsTranslationContext, settingGroupTitle(group)));
+    for (const Setting& setting : settingsRegistry()) {
+      if (setting.group != group) continue;
+      const QString key = QString::fromStdString(setting.key);
+      QAction* action = sub->addAction(QCoreApplication::translate(kSettingsTranslationContext, setting.label));
+      action->setToolTip(key);
+      action->setCheckable(true);
+      action->setChecked(shown.contains(key));
+      connect(action, &QAction::toggled, this, [this, key](bool on) {
+        QStringList keys = model_->settingColumns();
+        if (on && !keys.contains(key)) keys << key;
+        if (!on) keys.removeAll(key);
+        setSettingColumns(keys);
+      });
+    }
+  }
+  if (!shown.isEmpty()) {
+    menu.addSeparator();
+    menu.addAction(tr("Remove the setting columns"), this, [this] { setSettingColumns({}); });
+  }
+  menu.exec(table_->horizontalHeader()->mapToGlobal(position));
 }
 
 QStringList ResultsPage::tableSelection() const {

@@ -63,6 +63,11 @@ class ResultsPage : public QWidget {
   QStringList selectedRuns() const;  // paths
   // Selects these runs in the runs table and shows it.
   void selectRuns(const QStringList& paths);
+  // Columns of the runs table for these settings (registry keys), after the fixed ones; the
+  // selection stays and the choice is kept across restarts. The table header's context menu
+  // offers every setting.
+  void setSettingColumns(const QStringList& keys);
+  QStringList settingColumns() const;
 
   // The Groups list: the runs grouped by study ("") or by the value of a setting (its key).
   RunGroupsModel* groupsModel() const { return groups_; }
@@ -146,6 +151,7 @@ class ResultsPage : public QWidget {
  private:
   void buildUi();
   QWidget* buildSettingsTab();
+  void showSettingColumnsMenu(const QPoint& position);
   void scan(bool replaceRunning);
   void scanned(const QString& dir, const RunsFolderListing& listing);
   void summarize(const QString& path);

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QLocale>
@@ -9,6 +10,7 @@
 #include <cmath>
 
 #include "core/io/run_groups.h"
+#include "core/io/settings_registry.h"
 #include "core/io/step_metrics.h"
 
 namespace folk::ui {
@@ -31,7 +33,7 @@ bool sameOnScreen(const RunSummary& a, const RunSummary& b) {
          a.model == b.model && a.dataset == b.dataset && a.steps == b.steps && a.status == b.status &&
          a.statusDetail == b.statusDetail && a.hasEval == b.hasEval && sameScores(a.final, b.final) &&
          a.bestKnnTop1 == b.bestKnnTop1 && a.randomInit.has_value() == b.randomInit.has_value() &&
-         (!a.randomInit || sameScores(*a.randomInit, *b.randomInit));
+         (!a.randomInit || sameScores(*a.randomInit, *b.randomInit)) && a.settings == b.settings;
 }
 QString percent(double x) { return std::isfinite(x) ? QLocale().toString(x * 100.0, 'f', 1) : QString(); }
 
@@ -51,7 +53,7 @@ void RunsTableModel::setRuns(std::vector<RunSummary> runs) {
   for (size_t i = 0; samePaths && i < runs.size(); ++i) samePaths = runs[i].path == runs_[i].path;
   if (samePaths) {
     runs_ = std::move(runs);  // same paths: rowOfPath_ stays right
-    if (!runs_.empty()) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    if (!runs_.empty()) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     return;
   }
   beginResetModel();
@@ -95,7 +97,7 @@ void RunsTableModel::updateRuns(std::vector<RunSummary> summaries) {
       last = std::max(last, row);
     }
   }
-  if (last >= 0) Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+  if (last >= 0) Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
 }
 
 void RunsTableModel::setStudies(std::vector<StudyFolder> studies) {
@@ -127,12 +129,58 @@ int RunsTableModel::rowOfPath(const std::string& path) const {
 int RunsTableModel::rowOf(const QString& path) const { return rowOfPath(path.toStdString()); }
 
 int RunsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(runs_.size()); }
-int RunsTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int RunsTableModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : ColumnCount + int(settingColumns_.size());
+}
+
+void RunsTableModel::setSettingColumns(const QStringList& keys) {
+  std::vector<std::size_t> columns;
+  for (const QString& key : keys) {
+    const Setting* setting = findSetting(key.toStdString());
+    if (!setting) continue;
+    const auto index = std::size_t(setting - settingsRegistry().data());
+    if (std::find(columns.begin(), columns.end(), index) == columns.end()) columns.push_back(index);
+  }
+  if (columns == settingColumns_) return;
+  if (!settingColumns_.empty()) {
+    beginRemoveColumns({}, ColumnCount, ColumnCount + int(settingColumns_.size()) - 1);
+    settingColumns_.clear();
+    endRemoveColumns();
+  }
+  if (!columns.empty()) {
+    beginInsertColumns({}, ColumnCount, ColumnCount + int(columns.size()) - 1);
+    settingColumns_ = std::move(columns);
+    endInsertColumns();
+  }
+}
+
+QStringList RunsTableModel::settingColumns() const {
+  QStringList keys;
+  for (std::size_t index : settingColumns_) keys << QString::fromStdString(settingsRegistry()[index].key);
+  return keys;
+}
+
+int RunsTableModel::settingColumn(const QString& key) const {
+  const int i = int(settingColumns().indexOf(key));
+  return i < 0 ? -1 : ColumnCount + i;
+}
 
 QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
   const RunSummary* r = runAt(index.row());
   if (!r) return {};
   const double nan = std::nan("");
+  if (index.column() >= ColumnCount) {
+    const std::size_t setting = settingColumns_.at(std::size_t(index.column() - ColumnCount));
+    const QString text = setting < r->settings.size() ? QString::fromStdString(r->settings[setting]) : QString();
+    if (role == Qt::DisplayRole) return text;
+    if (role == Qt::UserRole) {
+      bool number = false;
+      const double value = text.toDouble(&number);
+      return number ? QVariant(value) : QVariant(text);
+    }
+    if (role == Qt::ToolTipRole && r->settings.empty()) return tr("config.json could not be read");
+    return {};
+  }
   auto raw = [&]() -> QVariant {
     switch (index.column()) {
       case Run: return QString::fromStdString(r->folder);
@@ -234,6 +282,12 @@ QString RunsTableModel::statusText(const QString& status) {
 }
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation == Qt::Horizontal && section >= ColumnCount && section < columnCount()) {
+    const Setting& setting = settingsRegistry()[settingColumns_[std::size_t(section - ColumnCount)]];
+    if (role == Qt::DisplayRole) return QCoreApplication::translate(kSettingsTranslationContext, setting.label);
+    if (role == Qt::ToolTipRole) return QString::fromStdString(setting.key);
+    return {};
+  }
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
     case Run: return tr("Run");

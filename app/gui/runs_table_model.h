@@ -41,6 +41,12 @@ class RunsTableModel : public QAbstractTableModel {
   const RunSummary* runAt(int row) const;
   int rowOf(const QString& path) const;
 
+  // Columns for chosen settings (registry keys), after the fixed ones: each run's value as text,
+  // sorted as a number where it is one. Unknown keys are left out.
+  void setSettingColumns(const QStringList& keys);
+  QStringList settingColumns() const;
+  int settingColumn(const QString& key) const;  // its column, -1 when not shown
+
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -57,6 +63,7 @@ class RunsTableModel : public QAbstractTableModel {
 
   std::vector<RunSummary> runs_;
   std::vector<StudyFolder> studies_;
+  std::vector<std::size_t> settingColumns_;  // registry indices of the setting columns
   std::unordered_map<std::string, int> rowOfPath_;  // a live refresh of 1000 runs looks each one up
 };
 

@@ -138,6 +138,42 @@ TEST_F(ResultsGroupsTest, TheSettingsTabShowsWhatDiffersBetweenTheSelectedRuns) 
   EXPECT_EQ(shownKeys(), (QStringList{QStringLiteral("seed"), QStringLiteral("name")}));
 }
 
+TEST_F(ResultsGroupsTest, SettingsBecomeTableColumnsThatSortAndKeepTheSelection) {
+  {
+    ResultsPage page;
+    page.resize(1200, 900);
+    page.show();
+    page.setRunsDirectory(runs_.path());
+    ASSERT_TRUE(waitUntil([&] { return page.model()->rowCount() == 7 && allLoaded(page); }));
+    RunsTableModel* model = page.model();
+    const int fixed = model->columnCount();
+    page.selectRuns({loose_});
+    page.setSettingColumns({QStringLiteral("model.prototypes"), QStringLiteral("no.such.setting"), QStringLiteral("seed")});
+    EXPECT_EQ(page.settingColumns(), (QStringList{QStringLiteral("model.prototypes"), QStringLiteral("seed")}));
+    ASSERT_EQ(model->columnCount(), fixed + 2);
+    const int prototypes = model->settingColumn(QStringLiteral("model.prototypes"));
+    EXPECT_EQ(prototypes, fixed);
+    EXPECT_EQ(model->headerData(prototypes, Qt::Horizontal, Qt::ToolTipRole).toString(), QStringLiteral("model.prototypes"));
+    EXPECT_FALSE(model->headerData(prototypes, Qt::Horizontal).toString().isEmpty());
+    // Each run's value; the loose dino run has K 128, numbers sort as numbers.
+    const int looseRow = model->rowOf(loose_);
+    EXPECT_EQ(model->index(looseRow, prototypes).data().toString(), QStringLiteral("128"));
+    EXPECT_EQ(model->index(looseRow, prototypes).data(Qt::UserRole).typeId(), QMetaType::Double);
+    // The selection stays (rows are selected column by column).
+    EXPECT_EQ(page.selectedRuns(), QStringList{loose_});
+    // As numbers 64 < 128 (as text "128" would come first).
+    page.table()->sortByColumn(prototypes, Qt::AscendingOrder);
+    const QAbstractItemModel* shown = page.table()->model();
+    EXPECT_EQ(shown->index(0, prototypes).data().toString(), QStringLiteral("64"));
+    EXPECT_EQ(shown->index(shown->rowCount() - 1, prototypes).data().toString(), QStringLiteral("128"));
+  }
+  // Kept across restarts.
+  ResultsPage again;
+  EXPECT_EQ(again.settingColumns(), (QStringList{QStringLiteral("model.prototypes"), QStringLiteral("seed")}));
+  again.setSettingColumns({});
+  EXPECT_TRUE(again.settingColumns().isEmpty());
+}
+
 TEST_F(ResultsGroupsTest, AStudyShowsAsGroupsWithMeanStdAndItsCurvesAsBands) {
   ResultsPage page;
   page.resize(1200, 900);

@@ -225,7 +225,8 @@ TEST_F(ResultsPageTest, WatchesARunWrittenByAnotherWriterAndResumesAStoppedRun) 
 
 // Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), trains three short runs and saves the
 // Results workspace with none selected (results-none-selected.png), comparing them (results.png),
-// their settings that differ (results-settings.png), a run's probe samples at step 75 of 150
+// their settings that differ (results-settings.png), settings as table columns
+// (results-setting-columns.png), a run's probe samples at step 75 of 150
 // (results-samples.png) and an embedding (embedding.png) there.
 // Skipped otherwise.
 TEST_F(ResultsPageTest, DocumentationScreenshot) {
@@ -262,6 +263,12 @@ TEST_F(ResultsPageTest, DocumentationScreenshot) {
   page->detailTabs()->setCurrentWidget(page->settingsView()->parentWidget());
   QTest::qWait(300);
   window.grab().save(QDir(dir).filePath("results-settings.png"));
+  page->setSettingColumns({QStringLiteral("objective.name"), QStringLiteral("optimisation.base_lr"),
+                           QStringLiteral("objective.momentum_end")});
+  page->table()->scrollTo(page->table()->model()->index(0, page->table()->model()->columnCount() - 1));
+  QTest::qWait(300);
+  window.grab().save(QDir(dir).filePath("results-setting-columns.png"));
+  page->setSettingColumns({});
   page->selectRuns({runs.front()});
   page->detailTabs()->setCurrentWidget(page->samplesPanel());
   ASSERT_TRUE(waitUntil([&] { return page->samplesPanel()->shownStep() == 150 && page->samplesPanel()->upToDate(); }));
