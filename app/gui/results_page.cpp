@@ -20,7 +20,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSet>
 #include <QSettings>
 #include <QSlider>
@@ -35,6 +34,7 @@
 #include "app/gui/curves_export.h"
 #include "app/gui/error_banner.h"
 #include "app/gui/recent_items.h"
+#include "app/gui/run_file_operations.h"
 #include "core/io/run_files.h"
 #include "core/train/evaluation.h"
 #include "core/io/run_directory.h"
@@ -1083,15 +1083,7 @@ bool ResultsPage::renameRun(const QString& path, const QString& newName, QString
   const QString target = info.dir().filePath(stamp + QLatin1Char('-') + name);
   fileJobs_.start(
       QStringLiteral("rename:") + path,
-      [path, target, name](JobControl&) {
-        if (QFileInfo::exists(target)) throw std::runtime_error(tr("%1 already exists").arg(target).toStdString());
-        TrainConfig config = loadConfig(QDir(path).filePath(QLatin1String(run_files::kConfig)).toStdString());
-        config.name = name.toStdString();
-        if (!QDir().rename(path, target))
-          throw std::runtime_error(tr("Cannot rename %1 to %2").arg(path, target).toStdString());
-        saveConfig(config, QDir(target).filePath(QLatin1String(run_files::kConfig)).toStdString());
-        return target;
-      },
+      [path, target, name](JobControl&) { return renameRunFolder(path, target, name); },
       [this, path](const QString& renamed) {
         plotted_.remove(path);
         removeSeriesOf(path);
@@ -1113,16 +1105,7 @@ bool ResultsPage::deleteRuns(const QStringList& paths, QString* error) {
   fileJobs_.start(
       QStringLiteral("delete:") + paths.join(QChar(0)),
       [paths](JobControl& control) {
-        // Only run folders, never an arbitrary folder a bug might pass: all are checked first.
-        for (const auto& path : paths) {
-          if (!isRunFolder(path.toStdString())) throw std::runtime_error(tr("%1 is not a run folder").arg(path).toStdString());
-        }
-        qint64 done = 0;
-        for (const auto& path : paths) {
-          if (!QDir(path).removeRecursively())
-            throw std::runtime_error(tr("Could not delete all of %1").arg(path).toStdString());
-          control.setProgress(++done, paths.size());
-        }
+        deleteRunFolders(paths, [&control](qint64 done, qint64 all) { control.setProgress(done, all); });
         return paths;
       },
       [this](const QStringList& deleted) {
@@ -1144,11 +1127,7 @@ void ResultsPage::exportLearningTable(const QString& path) {
   fileJobs_.start(
       QStringLiteral("export:") + path,
       [path, text = markdown ? learningTableMarkdown(runs) : learningTableCsv(runs)](JobControl&) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
-            !file.commit()) {
-          throw std::runtime_error(tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString());
-        }
+        writeTextFileAtomically(path, text);
         return path;
       },
       [this](const QString& written) { Q_EMIT learningTableExported(written); },

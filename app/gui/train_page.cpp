@@ -26,6 +26,7 @@
 #include "app/gui/error_banner.h"
 #include "app/gui/image_convert.h"
 #include "app/gui/recent_items.h"
+#include "app/gui/run_file_operations.h"
 #include "app/gui/runs_table_model.h"
 #include "app/gui/step_metric_curves.h"
 #include "core/io/metrics_log.h"
@@ -93,15 +94,6 @@ void TrainPage::setRunsDirectory(const QString& dir) {
   Q_EMIT runsDirectoryChanged(dir);
 }
 
-namespace {
-// What continuing a run needs from its folder, read off the GUI thread.
-struct RunToResume {
-  RunDirectory run;
-  TrainConfig config;
-  std::vector<MetricsRow> metrics;
-};
-}  // namespace
-
 void TrainPage::resumeRun(const QString& runPath) {
   if (busy()) {
     errors_->addError(tr("A training session is already running; stop it first."));
@@ -111,13 +103,7 @@ void TrainPage::resumeRun(const QString& runPath) {
   setPreparing(true, tr("Opening %1 …").arg(QDir::toNativeSeparators(runPath)));
   jobs_.start(
       QStringLiteral("prepare"),
-      [path = runPath.toStdString()](JobControl&) {
-        auto run = RunDirectory::open(path);
-        TrainConfig config = run.loadConfig();
-        validate(config);
-        auto metrics = readMetrics(run.metricsJsonlPath());
-        return RunToResume{std::move(run), std::move(config), std::move(metrics)};
-      },
+      [path = runPath.toStdString()](JobControl&) { return openRunToResume(path); },
       [this](RunToResume resumable) {
         setPreparing(false);
         curves_->clearData();
@@ -485,9 +471,7 @@ void TrainPage::useDataset(const QString& path, const QString& format) {
   jobs_.start(
       QStringLiteral("dataset"),
       [path, format](JobControl&) {
-        return format == QStringLiteral("cifar") ||
-               (format == QStringLiteral("auto") &&
-                !QDir(path).entryList({QStringLiteral("data_batch_*.bin"), QStringLiteral("train.bin")}).isEmpty());
+        return format == QStringLiteral("cifar") || (format == QStringLiteral("auto") && folderHoldsCifarBatches(path));
       },
       [this, path, format](bool cifar) {
         if (busy()) return;
