@@ -65,6 +65,13 @@ class ResultsGroupsTest : public IsolatedSettingsTest {
       if (r.status == "loading") return false;
     return page.upToDate();
   }
+  // Shows `page` on the fixture's runs folder; true once all seven runs are read.
+  bool showAllRuns(ResultsPage& page) const {
+    page.resize(1200, 900);
+    page.show();
+    page.setRunsDirectory(runs_.path());
+    return waitUntil([&] { return page.model()->rowCount() == 7 && allLoaded(page); });
+  }
   static QString text(const QAbstractItemModel* model, int row, int column, const QModelIndex& parent = {}) {
     return model->data(model->index(row, column, parent)).toString();
   }
@@ -78,10 +85,7 @@ class ResultsGroupsTest : public IsolatedSettingsTest {
 
 TEST_F(ResultsGroupsTest, TheSettingsTabShowsWhatDiffersBetweenTheSelectedRuns) {
   ResultsPage page;
-  page.resize(1200, 900);
-  page.show();
-  page.setRunsDirectory(runs_.path());
-  ASSERT_TRUE(waitUntil([&] { return page.model()->rowCount() == 7 && allLoaded(page); }));
+  ASSERT_TRUE(showAllRuns(page));
   SettingsComparisonModel* settings = page.settingsComparison();
   EXPECT_EQ(settings->rowCount(), 0);
   EXPECT_EQ(settings->columnCount(), 0);
@@ -141,10 +145,7 @@ TEST_F(ResultsGroupsTest, TheSettingsTabShowsWhatDiffersBetweenTheSelectedRuns) 
 TEST_F(ResultsGroupsTest, SettingsBecomeTableColumnsThatSortAndKeepTheSelection) {
   {
     ResultsPage page;
-    page.resize(1200, 900);
-    page.show();
-    page.setRunsDirectory(runs_.path());
-    ASSERT_TRUE(waitUntil([&] { return page.model()->rowCount() == 7 && allLoaded(page); }));
+    ASSERT_TRUE(showAllRuns(page));
     RunsTableModel* model = page.model();
     const int fixed = model->columnCount();
     page.selectRuns({loose_});
