@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/io/train_config.h"
 #include "core/method/train_step.h"
 #include "core/train/method_setup.h"
 #include "core/util/torch_threads.h"
@@ -26,7 +27,7 @@ int runBenchStep(const BenchStepOptions& o, std::ostream& out, std::ostream& err
     }
     const int threads = configureComputeThreads(o.threads);
     const auto device = resolveDevice(o.device);
-    ModelConfig model;
+    ModelConfig model = defaultConfig().model;
     model.name = o.model;
     model.patchSize = o.patch;
     model.imageSize = o.imageSize;

@@ -20,49 +20,51 @@
 
 namespace folk {
 
+// The augmentation settings as typed values. Their defaults are the settings registry's
+// (core/io/settings_registry.cpp, `data.augment.*`): the members start zero / empty, and a usable
+// config comes from TrainConfig (`defaultConfig().data.augment`) or states every field it needs.
 struct ColorJitter {
-  double probability = 0.8;  // applied as a whole with this probability (DINO)
-  double brightness = 0.4;   // factor uniform in [1-b, 1+b]
-  double contrast = 0.4;
-  double saturation = 0.2;
-  double hue = 0.1;          // shift uniform in [-h, h] turns (h <= 0.5)
+  double probability{};  // applied as a whole with this probability (DINO)
+  double brightness{};   // factor uniform in [1-b, 1+b]
+  double contrast{};
+  double saturation{};
+  double hue{};          // shift uniform in [-h, h] turns (h <= 0.5)
   // Brightness and contrast (in torchvision's random order) also on grey, 1-channel views, where
   // saturation and hue mean nothing. Off: grey views get no jitter at all.
-  bool grey = false;
+  bool grey{};
 };
 
 // DINO's local crops: small crops, seen by the student only, that the teacher's global views
 // supervise. count 0: two views only.
 struct LocalCropConfig {
-  int count = 0;
-  // Output side in pixels. 14 = half a 28 px image, 2×2 tokens of 7 px patches; a ViT needs a
-  // multiple of its patch size (position embeddings are interpolated to the smaller grid).
-  int size = 14;
-  double scaleMin = 0.05, scaleMax = 0.4;  // crop area as a fraction of the image (DINO)
-  double blurProbability = 0.0;            // DINO: 0.5; off by default as for the global views
-  double solarizeProbability = 0.0;
+  int count{};
+  // Output side in pixels; a ViT needs a multiple of its patch size (position embeddings are
+  // interpolated to the smaller grid).
+  int size{};
+  double scaleMin{}, scaleMax{};  // crop area as a fraction of the image
+  double blurProbability{};
+  double solarizeProbability{};
 };
 
 struct AugmentConfig {
-  int outputSize = 28;  // square views, outputSize × outputSize
-  int channels = 1;     // views have this many channels; inputs are converted (1 <-> 3)
-  double scaleMin = 0.4, scaleMax = 1.0;  // crop area as a fraction of the image
-  double ratioMin = 3.0 / 4.0, ratioMax = 4.0 / 3.0;  // crop aspect ratio (width / height)
-  double flipProbability = 0.5;
+  int outputSize{};  // square views, outputSize × outputSize (TrainConfig: the model's image size)
+  int channels{};    // views have this many channels; inputs are converted (1 <-> 3) (the model's)
+  double scaleMin{}, scaleMax{};  // crop area as a fraction of the image
+  double ratioMin{}, ratioMax{};  // crop aspect ratio (width / height)
+  double flipProbability{};
   ColorJitter jitter;
-  double greyscaleProbability = 0.2;
-  // Per view, as DINO's two global crops (1.0 / 0.1); off by default because a blur wipes out most
-  // of a 28×28 or 32×32 image.
-  std::array<double, 2> blurProbability{0.0, 0.0};
-  double blurSigmaMin = 0.1, blurSigmaMax = 2.0;
-  std::array<double, 2> solarizeProbability{0.0, 0.0};
+  double greyscaleProbability{};
+  // Per view, as DINO's two global crops (DINO: 1.0 / 0.1).
+  std::array<double, 2> blurProbability{};
+  double blurSigmaMin{}, blurSigmaMax{};
+  std::array<double, 2> solarizeProbability{};
   // Random erasing (every view): a rectangle of a fraction in [min, max] of the view's area, aspect
   // ratio log-uniform in [0.3, 3.3], set to 0 (black, the background of MNIST-like data).
-  double eraseProbability = 0.0;
-  double eraseScaleMin = 0.02, eraseScaleMax = 0.2;
+  double eraseProbability{};
+  double eraseScaleMin{}, eraseScaleMax{};
   // Additive Gaussian noise (every view), standard deviation uniform in [0, noiseStd], clamped to [0,1].
-  double noiseProbability = 0.0;
-  double noiseStd = 0.05;
+  double noiseProbability{};
+  double noiseStd{};
   LocalCropConfig local;
 
   // Throws std::invalid_argument with a message naming the first bad field.

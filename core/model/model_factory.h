@@ -9,24 +9,27 @@
 
 namespace folk {
 
+// The model settings as typed values. Their defaults are the settings registry's
+// (core/io/settings_registry.cpp, `model.*`): the members start zero / empty, and a usable config
+// comes from TrainConfig (`defaultConfig().model`) or states every field it needs.
 struct ModelConfig {
   // "vit-nano" (128, 6, 4), "vit-tiny" (192, 12, 3), "vit-small" (384, 12, 6), "vit-base" (768, 12,
   // 12), "resnet18", "resnet50".
-  std::string name = "vit-nano";
-  int imageSize = 28;
-  int patchSize = 4;     // ViT only
-  int channels = 1;
-  bool smallStem = true;  // ResNet only: 3x3 stride-1 stem, no max-pool
+  std::string name;
+  int imageSize{};
+  int patchSize{};  // ViT only
+  int channels{};
+  bool smallStem{};  // ResNet only: 3x3 stride-1 stem, no max-pool
   // ViT size overrides (> 0 replaces the preset's value; used for tiny test models and sweeps).
-  int vitDim = 0;
-  int vitDepth = 0;
-  int vitHeads = 0;
+  int vitDim{};
+  int vitDepth{};
+  int vitHeads{};
   // ViT stochastic depth (ViTConfig::dropPath); the student's only: the EMA teacher is built with 0.
-  double dropPath = 0.0;
+  double dropPath{};
   // Projection head.
-  int prototypes = 1024;
-  int headHidden = 2048;
-  int headBottleneck = 256;
+  int prototypes{};
+  int headHidden{};
+  int headBottleneck{};
 };
 
 std::vector<std::string> modelNames();

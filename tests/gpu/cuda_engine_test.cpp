@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "core/io/train_config.h"
 #include "core/method/train_step.h"
 #include "core/spectral/batched_masks.h"
 
@@ -30,7 +31,7 @@ torch::Tensor smoothImages(std::int64_t batch, std::int64_t channels, std::int64
 }
 
 ModelConfig smallViT() {
-  ModelConfig config;
+  ModelConfig config = defaultConfig().model;
   config.name = "vit-nano";
   config.imageSize = 32;
   config.patchSize = 4;

@@ -11,6 +11,7 @@
 #include "core/data/image_file.h"
 #include "core/data/image_ops.h"
 #include "core/data/normalization.h"
+#include "core/io/train_config.h"
 
 namespace folk {
 namespace {
@@ -28,7 +29,7 @@ double variance(const Image& img) {
 }
 
 TEST(Augment, ViewsHaveTheConfiguredShapeAndRange) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.outputSize = 32;
   config.channels = 3;
   config.blurProbability = {1.0, 0.1};
@@ -49,7 +50,7 @@ TEST(Augment, ViewsHaveTheConfiguredShapeAndRange) {
 }
 
 TEST(Augment, DeterministicGivenSeedEpochAndIndex) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.outputSize = 24;
   config.channels = 3;
   const TwoViewAugmentation augment(config);
@@ -67,7 +68,7 @@ TEST(Augment, GreyInputSkipsColourJitter) {
   // Full crop, no flip: the only remaining randomness would be colour jitter and greyscale, which
   // must not touch one-channel data.
   Image grey = convertChannels(astronaut(), 1);
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.outputSize = 64;
   config.channels = 1;
   config.scaleMin = config.scaleMax = 1.0;
@@ -83,7 +84,7 @@ TEST(Augment, GreyInputSkipsColourJitter) {
 }
 
 TEST(Augment, ColourGreyscaleMakesThePlanesEqual) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.outputSize = 16;
   config.channels = 3;
   config.greyscaleProbability = 1.0;
@@ -96,7 +97,7 @@ TEST(Augment, ColourGreyscaleMakesThePlanesEqual) {
 }
 
 TEST(Augment, ChannelsAreConvertedToTheConfiguredCount) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.outputSize = 8;
   config.channels = 1;
   const auto views = TwoViewAugmentation(config).apply(astronaut(), 0, 0, 0);
@@ -130,13 +131,13 @@ TEST(Augment, ResizedCropStaysInsideWithinScaleAndRatio) {
 }
 
 TEST(Augment, InvalidConfigIsRejected) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.scaleMin = 0.0;
   EXPECT_THROW(config.validate(), std::invalid_argument);
-  config = AugmentConfig{};
+  config = defaultConfig().data.augment;
   config.channels = 2;
   EXPECT_THROW(TwoViewAugmentation{config}, std::invalid_argument);
-  config = AugmentConfig{};
+  config = defaultConfig().data.augment;
   config.blurProbability[1] = 1.5;
   EXPECT_THROW(config.validate(), std::invalid_argument);
 }

@@ -9,13 +9,14 @@
 #include <set>
 
 #include "core/data/eval_loader.h"
+#include "core/io/train_config.h"
 #include "tests/core/data/synthetic_dataset.h"
 
 namespace folk {
 namespace {
 
 AugmentConfig smallAugment(int channels = 1) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.outputSize = 8;
   config.channels = channels;
   return config;

@@ -9,6 +9,7 @@
 
 #include "core/data/augment.h"
 #include "core/data/image_ops.h"
+#include "core/io/train_config.h"
 
 namespace folk {
 namespace {
@@ -25,7 +26,7 @@ Image ramps(int side) {
 }
 
 AugmentConfig plainColour(int outputSize) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.ratioMin = config.ratioMax = 1.0;
   config.outputSize = outputSize;
   config.channels = 3;
@@ -95,7 +96,7 @@ TEST(MultiCrop, LocalCropsAreDeterministicAndDistinct) {
 }
 
 TEST(MultiCrop, GlobalViewsDoNotDependOnLocalCropsOrOnExtraSettings) {
-  AugmentConfig base;
+  AugmentConfig base = defaultConfig().data.augment;
   base.outputSize = 16;
   base.channels = 3;
   const Image image = ramps(48);
@@ -115,7 +116,7 @@ TEST(MultiCrop, GlobalViewsDoNotDependOnLocalCropsOrOnExtraSettings) {
 }
 
 TEST(MultiCrop, InvalidLocalSettingsAreRejected) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.outputSize = 28;
   config.local.count = 2;
   config.local.size = 32;
@@ -135,7 +136,7 @@ TEST(MultiCrop, InvalidLocalSettingsAreRejected) {
 
 // Grey images: full crop, no flip, brightness only (contrast factor fixed at 1).
 AugmentConfig greyBrightness(bool grey) {
-  AugmentConfig config;
+  AugmentConfig config = defaultConfig().data.augment;
   config.outputSize = 32;
   config.channels = 1;
   config.scaleMin = config.scaleMax = 1.0;

@@ -3,6 +3,7 @@
 // generated from it; configs written before it existed still load.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -52,6 +53,36 @@ TEST(SettingsRegistry, TrainConfigStartsFromTheRegistryDefaults) {
     EXPECT_EQ(s.get(TrainConfig()), s.defaultValue) << s.key;
   }
   EXPECT_EQ(toJson(defaultConfig()), j);
+}
+
+bool isZeroOrEmpty(const json& value) {
+  if (value.is_array()) {
+    return std::all_of(value.begin(), value.end(), [](const json& v) { return isZeroOrEmpty(v); });
+  }
+  if (value.is_string()) return value.get<std::string>().empty();
+  if (value.is_boolean()) return !value.get<bool>();
+  return value.is_number() && value.get<double>() == 0.0;
+}
+
+// ModelConfig and AugmentConfig are used on their own (tests, benches) as well as inside
+// TrainConfig; a default written into them would be a second statement that can drift from the
+// registry's. Built bare, every setting they hold is zero, false or empty.
+TEST(SettingsRegistry, ModelAndAugmentStructsStateNoDefaultOfTheirOwn) {
+  TrainConfig bare;
+  bare.model = ModelConfig{};
+  bare.data.augment = AugmentConfig{};
+  int checked = 0;
+  for (const auto& s : settingsRegistry()) {
+    if (s.key.rfind("model.", 0) != 0 && s.key.rfind("data.augment.", 0) != 0) continue;
+    EXPECT_TRUE(isZeroOrEmpty(s.get(bare))) << s.key << " = " << s.get(bare).dump();
+    ++checked;
+  }
+  EXPECT_GE(checked, 35);
+  EXPECT_EQ(AugmentConfig{}.outputSize, 0);
+  EXPECT_EQ(AugmentConfig{}.channels, 0);
+  // The registry's defaults reach a stand-alone config through TrainConfig.
+  EXPECT_EQ(defaultConfig().model.patchSize, findSetting("model.patch_size")->defaultValue.get<int>());
+  EXPECT_EQ(defaultConfig().data.augment.outputSize, defaultConfig().model.imageSize);
 }
 
 TEST(SettingsRegistry, DefaultsRoundTripThroughJsonAndAreValid) {

@@ -21,6 +21,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/io/train_config.h"
 #include "core/method/train_step.h"
 #include "core/spectral/batched_masks.h"
 
@@ -50,7 +51,7 @@ torch::Tensor chirp(const std::vector<int64_t>& shape, double offset) {
 
 ModelConfig goldenModel() {
   const auto& m = golden()["model"];
-  ModelConfig config;
+  ModelConfig config = defaultConfig().model;
   config.name = "vit-nano";  // overridden below to the golden sizes
   config.imageSize = m["imageSize"];
   config.patchSize = m["patchSize"];

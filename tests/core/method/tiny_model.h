@@ -1,13 +1,14 @@
 #pragma once
 // The tiny ViT the method and weight tests train: 16×16 RGB, patch 4 (or as given), dim 32, 2 blocks,
 // small heads. A step takes milliseconds, and every objective's code path runs.
+#include "core/io/train_config.h"
 #include "core/method/train_step.h"
 #include "core/model/model_factory.h"
 
 namespace folk::test {
 
 inline ModelConfig tinyViTModel(int patchSize = 4) {
-  ModelConfig config;
+  ModelConfig config = defaultConfig().model;
   config.name = "vit-nano";
   config.imageSize = 16;
   config.patchSize = patchSize;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "core/io/train_config.h"
 #include "core/model/heads.h"
 #include "core/model/model_factory.h"
 
@@ -74,7 +75,7 @@ TEST(ReconstructionHead, EachCellFillsItsOwnPatch) {
 TEST(ModelFactory, HeadsFitTheBackbone) {
   torch::NoGradGuard noGrad;
   for (const char* name : {"vit-nano", "resnet18"}) {
-    ModelConfig config;
+    ModelConfig config = defaultConfig().model;
     config.name = name;
     config.imageSize = 16;
     config.patchSize = 4;
@@ -96,7 +97,7 @@ TEST(ModelFactory, HeadsFitTheBackbone) {
 }
 
 TEST(ModelFactory, RejectsUnknownNamesAndBadSizes) {
-  ModelConfig config;
+  ModelConfig config = defaultConfig().model;
   config.name = "vit-huge";
   EXPECT_NE(validateModelConfig(config).find("unknown model 'vit-huge'"), std::string::npos);
   EXPECT_THROW(makeBackbone(config), std::invalid_argument);

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/io/train_config.h"
 #include "core/model/model_factory.h"
 #include "core/model/resnet.h"
 
@@ -21,7 +22,7 @@ TEST(ResNet, ShapesWithSmallAndImageNetStems) {
   };
   for (const auto& c : {Case{"resnet18", true, 16, 512, 2}, Case{"resnet18", false, 64, 512, 2},
                         Case{"resnet50", true, 16, 2048, 2}, Case{"resnet50", false, 32, 2048, 1}}) {
-    ModelConfig config;
+    ModelConfig config = defaultConfig().model;
     config.name = c.name;
     config.smallStem = c.smallStem;
     config.imageSize = c.size;

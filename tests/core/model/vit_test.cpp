@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/io/train_config.h"
 #include "core/model/model_factory.h"
 #include "core/model/vit.h"
 
@@ -15,7 +16,7 @@ TEST(ViT, EveryPresetGivesClsFeaturesAndPatchMap) {
   const std::vector<std::pair<std::string, int>> presets = {
       {"vit-nano", 128}, {"vit-tiny", 192}, {"vit-small", 384}, {"vit-base", 768}};
   for (const auto& [name, dim] : presets) {
-    ModelConfig config;
+    ModelConfig config = defaultConfig().model;
     config.name = name;
     config.imageSize = 16;
     config.patchSize = 8;
@@ -30,7 +31,7 @@ TEST(ViT, EveryPresetGivesClsFeaturesAndPatchMap) {
 }
 
 TEST(ViT, PresetDepthsAndHeads) {
-  ModelConfig config;
+  ModelConfig config = defaultConfig().model;
   config.imageSize = 8;
   config.patchSize = 4;
   config.name = "vit-tiny";
@@ -55,7 +56,7 @@ TEST(ViT, PatchSizeMustDivideImageSize) {
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("does not divide"), std::string::npos) << e.what();
   }
-  ModelConfig model;
+  ModelConfig model = defaultConfig().model;
   model.imageSize = 28;
   model.patchSize = 5;
   EXPECT_THROW(makeBackbone(model), std::invalid_argument);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/io/train_config.h"
 #include "core/method/train_step.h"
 #include "core/train/backbone_weights.h"
 #include "tests/core/method/tiny_model.h"
@@ -17,7 +18,7 @@ namespace {
 ModelConfig tinyViT(int patch = 4) { return test::tinyViTModel(patch); }
 
 ModelConfig smallResNet18() {
-  ModelConfig config;
+  ModelConfig config = defaultConfig().model;
   config.name = "resnet18";
   config.imageSize = 16;
   config.channels = 3;
