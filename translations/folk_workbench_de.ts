@@ -2169,6 +2169,14 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Remove the setting columns</source>
         <translation>Die Einstellungsspalten entfernen</translation>
     </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>k-NN</source>
+        <translation>k-NN</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunGroupsModel</name>
@@ -2428,6 +2436,58 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>removed</source>
         <translation>entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::StepComparisonModel</name>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <comment>a group&apos;s mean (its runs&apos; smallest – largest value)</comment>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>%1 (step %2)</source>
+        <translation>%1 (Schritt %2)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>At step %1</source>
+        <translation>Bei Schritt %1</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::StepComparisonPanel</name>
+    <message>
+        <source>Compare at step</source>
+        <translation>Bei Schritt vergleichen</translation>
+    </message>
+    <message>
+        <source>Read every selected run and group at one step: the last value each logged at or before it. A click on the curves picks the step.</source>
+        <translation>Liest jeden ausgewählten Lauf und jede Gruppe bei einem Schritt: den letzten Wert, den jeder bei oder vor diesem Schritt protokolliert hat. Ein Klick in die Kurven wählt den Schritt.</translation>
+    </message>
+    <message>
+        <source>Step to compare at</source>
+        <translation>Schritt, bei dem verglichen wird</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the table as tab-separated text</source>
+        <translation>Die Tabelle als tabulatorgetrennten Text kopieren</translation>
+    </message>
+    <message>
+        <source>The selected runs and groups at the compared step</source>
+        <translation>Die ausgewählten Läufe und Gruppen beim verglichenen Schritt</translation>
     </message>
 </context>
 <context>

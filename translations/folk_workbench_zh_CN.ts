@@ -2154,6 +2154,14 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Remove the setting columns</source>
         <translation>移除设置列</translation>
     </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>k-NN</source>
+        <translation>k-NN</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::RunGroupsModel</name>
@@ -2409,6 +2417,58 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>removed</source>
         <translation>已移除</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::StepComparisonModel</name>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <comment>a group&apos;s mean (its runs&apos; smallest – largest value)</comment>
+        <translation>%1（%2 – %3）</translation>
+    </message>
+    <message>
+        <source>%1 (step %2)</source>
+        <translation>%1（第 %2 步）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>At step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+</context>
+<context>
+    <name>folk::ui::StepComparisonPanel</name>
+    <message>
+        <source>Compare at step</source>
+        <translation>在某一步比较</translation>
+    </message>
+    <message>
+        <source>Read every selected run and group at one step: the last value each logged at or before it. A click on the curves picks the step.</source>
+        <translation>在同一步读取每个选中的运行和分组：各自在该步或之前记录的最后一个值。点击曲线即可选择该步。</translation>
+    </message>
+    <message>
+        <source>Step to compare at</source>
+        <translation>要比较的步</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the table as tab-separated text</source>
+        <translation>将表格复制为制表符分隔的文本</translation>
+    </message>
+    <message>
+        <source>The selected runs and groups at the compared step</source>
+        <translation>选中的运行和分组在所比较的步上的值</translation>
     </message>
 </context>
 <context>

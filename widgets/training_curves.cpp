@@ -13,6 +13,7 @@
 #include <QTextStream>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <limits>
 
 namespace folk::ui {
@@ -90,6 +91,20 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QCustomPlot(parent) {
   connect(this, &QCustomPlot::mouseWheel, this, [this] { autoRange_ = false; });
   connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
     if (e->buttons() & Qt::LeftButton) autoRange_ = false;
+  });
+  connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
+    pressedAt_ = e->button() == Qt::LeftButton ? e->pos() : QPoint(-1, -1);
+  });
+  connect(this, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* e) {
+    const QPoint pressed = std::exchange(pressedAt_, QPoint(-1, -1));
+    if (e->button() != Qt::LeftButton || pressed.x() < 0 || (e->pos() - pressed).manhattanLength() > 3) return;
+    if (legend->visible() && legend->outerRect().contains(e->pos())) return;
+    for (auto* rect : {lossRect_, scheduleRect_, diagnosticsRect_, accuracyRect_}) {
+      if (rect->visible() && rect->rect().contains(e->pos())) {
+        Q_EMIT stepPicked(std::round(rect->axis(QCPAxis::atBottom)->pixelToCoord(e->pos().x())));
+        return;
+      }
+    }
   });
   connect(this, &QCustomPlot::mouseDoubleClick, this, [this] {
     autoRange_ = true;
@@ -458,6 +473,59 @@ double TrainingCurves::lastSmoothed(const QString& key) const {
   auto it = series_.constFind(key);
   if (it == series_.constEnd() || it->smooth->data()->isEmpty()) return std::numeric_limits<double>::quiet_NaN();
   return (it->smooth->data()->constEnd() - 1)->value;
+}
+
+QString TrainingCurves::seriesLabel(const QString& key) const {
+  auto it = series_.constFind(key);
+  return it == series_.constEnd() ? QString() : it->label;
+}
+
+TrainingCurves::ValueAtStep TrainingCurves::valueAtStep(const QString& key, double step) const {
+  ValueAtStep out;
+  auto it = series_.constFind(key);
+  if (it == series_.constEnd() || !std::isfinite(step)) return out;
+  const auto& xs = it->xs;
+  const auto after = std::upper_bound(xs.cbegin(), xs.cend(), step);
+  if (after == xs.cbegin()) return out;
+  const auto i = (after - xs.cbegin()) - 1;
+  out.step = xs[i];
+  out.value = it->ys[i];
+  if (i < it->lows.size() && i < it->highs.size()) {
+    out.lower = it->lows[i];
+    out.upper = it->highs[i];
+  }
+  return out;
+}
+
+double TrainingCurves::lastStep() const {
+  double last = std::numeric_limits<double>::quiet_NaN();
+  for (const auto& s : series_) {
+    if (!s.xs.isEmpty() && !(s.xs.back() <= last)) last = s.xs.back();
+  }
+  return last;
+}
+
+void TrainingCurves::setStepMarker(double step) {
+  for (auto* line : std::as_const(stepLines_)) removeItem(line);
+  stepLines_.clear();
+  stepMarker_ = step;
+  if (std::isfinite(step)) {
+    QPen pen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine);
+    for (auto* rect : {lossRect_, scheduleRect_, diagnosticsRect_, accuracyRect_}) {
+      auto* line = new QCPItemStraightLine(this);
+      line->setClipAxisRect(rect);
+      line->setClipToAxisRect(true);
+      for (auto* position : {line->point1, line->point2}) {
+        position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+      }
+      line->point1->setCoords(step, 0.0);
+      line->point2->setCoords(step, 1.0);
+      line->setPen(pen);
+      line->setSelectable(false);
+      stepLines_.append(line);
+    }
+  }
+  dirty_ = true;
 }
 
 void TrainingCurves::resmooth(Series& s) {

@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QVector>
 
+#include <limits>
 #include <optional>
 
 #include "widgets/qcustomplot_compat.h"
@@ -68,6 +69,22 @@ class TrainingCurves : public QCustomPlot {
   void clearData();
   int pointCount(const QString& key) const;
   double lastSmoothed(const QString& key) const;  // NaN when empty
+  QString seriesLabel(const QString& key) const;  // as the legend shows it; empty when unknown
+
+  // A series' raw (unsmoothed) value at a step: its last point at or before it, since a run logs
+  // every few steps and evaluates every few hundred. A band series adds its band there.
+  struct ValueAtStep {
+    double step = std::numeric_limits<double>::quiet_NaN();  // of that point; NaN: none at or before
+    double value = std::numeric_limits<double>::quiet_NaN();
+    double lower = std::numeric_limits<double>::quiet_NaN();  // band series only
+    double upper = std::numeric_limits<double>::quiet_NaN();
+  };
+  ValueAtStep valueAtStep(const QString& key, double step) const;
+  double lastStep() const;  // the largest step of any series; NaN when there are no points
+
+  // A vertical line at `step` across every panel, where the series are compared; NaN removes it.
+  void setStepMarker(double step);
+  double stepMarker() const { return stepMarker_; }
 
   // EMA weight of the past in [0, 0.999]; 0 shows the raw data only. Recomputes every series.
   void setSmoothing(double weight);
@@ -109,6 +126,9 @@ class TrainingCurves : public QCustomPlot {
 
  Q_SIGNALS:
   void replotted(double milliseconds);
+  // A click inside a panel (pressed and released in place, not a drag): the step under the
+  // pointer, rounded to a whole step.
+  void stepPicked(double step);
 
  protected:
   void changeEvent(QEvent* event) override;  // follows palette changes (light / dark)
@@ -156,6 +176,9 @@ class TrainingCurves : public QCustomPlot {
   QSet<int> hiddenPanels_;
   QHash<QCPAxis*, QString> axisTitles_;  // in full; the axis shows it elided to its panel's height
   QHash<int, Reference> references_;
+  QVector<QCPItemStraightLine*> stepLines_;  // the step marker, one line per panel
+  double stepMarker_ = std::numeric_limits<double>::quiet_NaN();
+  QPoint pressedAt_{-1, -1};  // where the left button went down, for telling a click from a drag
   QHash<QString, Series> series_;
   QStringList order_;
   double smoothing_ = 0.9;

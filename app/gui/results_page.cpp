@@ -49,6 +49,8 @@
 #include "core/io/run_groups.h"
 #include "core/io/settings_registry.h"
 #include "core/io/train_config.h"
+#include "widgets/step_comparison_model.h"
+#include "widgets/step_comparison_panel.h"
 #include "widgets/training_curves.h"
 
 namespace folk::ui {
@@ -438,6 +440,8 @@ void ResultsPage::buildUi() {
   tools->addStretch(1);
   curvesLayout->addLayout(tools);
   curvesLayout->addWidget(curves_, 1);
+  stepComparison_ = new StepComparisonPanel(curves_, curvesPanel);
+  curvesLayout->addWidget(stepComparison_);
 
   embedding_ = new EmbeddingPlot(this);
   embedding_->clearPoints(tr("Select a run and press Embedding"));
@@ -752,6 +756,11 @@ void ResultsPage::showCurveMetric() {
                                  : stepMetricLabel(d));
   // With the learning rate on the first panel, the schedule panel would repeat it.
   curves_->setPanelVisible(TrainingCurves::Panel::Schedule, metric_ != StepMetric::Lr);
+  // Compare at step reads what the panels show for each run and group.
+  QVector<StepComparisonModel::Column> columns{{QString::fromLatin1(d.key), stepMetricLabel(d), false}};
+  if (metric_ != StepMetric::Lr) columns.append({QStringLiteral("lr"), tr("learning rate"), false});
+  columns.append({QStringLiteral("knn"), tr("k-NN"), true});
+  stepComparison_->model()->setColumns(std::move(columns));
 }
 
 void ResultsPage::addRunSeries(const QString& path) {
@@ -854,6 +863,25 @@ void ResultsPage::updateCurves() {
     readCurves(path);
   }
   updateGroupCurves();
+  updateStepComparisonRows();
+}
+
+void ResultsPage::updateStepComparisonRows() {
+  QVector<StepComparisonModel::Row> rows;
+  for (const auto& path : selectedRuns()) {
+    if (plotted_.contains(path)) rows.append({QFileInfo(path).fileName(), seriesKey(path, ""), colourOf(path)});
+  }
+  for (const auto& id : selectedGroups()) {
+    const RunGroup* group = groups_->groupAt(groups_->groupIndex(id));
+    if (group && plottedGroups_.contains(id)) {
+      rows.append({groups_->groupName(*group), groupSeriesKey(id, QString()), colourOf(groupPrefix(id))});
+    }
+  }
+  const auto& shown = stepComparison_->model()->rows();
+  const bool same = std::equal(rows.cbegin(), rows.cend(), shown.cbegin(), shown.cend(), [](const auto& a, const auto& b) {
+    return a.label == b.label && a.keyPrefix == b.keyPrefix && a.colour == b.colour;
+  });
+  if (!same) stepComparison_->model()->setRows(std::move(rows));
 }
 
 void ResultsPage::readCurves(const QString& path) {

@@ -40,6 +40,7 @@ namespace folk::ui {
 class ProbeSamplesPanel;
 class RunGroupsModel;
 class SettingsComparisonModel;
+class StepComparisonPanel;
 class RunsTableModel;
 struct GroupCurveData;
 class TrainingCurves;
@@ -59,6 +60,8 @@ class ResultsPage : public QWidget {
   QTableView* table() const { return table_; }
   TrainingCurves* curves() const { return curves_; }
   ErrorBanner* errorBanner() const { return errors_; }
+  // Compare at step, under the curves: the selected runs and groups read at one step.
+  StepComparisonPanel* stepComparison() const { return stepComparison_; }
   // The runs selected in the list shown: in the runs table, or the member rows of the Groups list.
   QStringList selectedRuns() const;  // paths
   // Selects these runs in the runs table and shows it.
@@ -164,6 +167,7 @@ class ResultsPage : public QWidget {
   void plotKnn(const QString& path, const std::vector<std::pair<std::int64_t, double>>& history);
   void showCurveMetric();  // the picker, the first panel's title and the panels for metric_
   void updateGroupCurves();
+  void updateStepComparisonRows();  // the runs and groups plotted, in the order they are selected
   void readGroupCurves(const QString& id);
   void plotGroupKnn(const QString& id);
   void reportOnce(const QString& message);
@@ -192,6 +196,7 @@ class ResultsPage : public QWidget {
   QComboBox* metricPicker_;
   StepMetric metric_ = StepMetric::Total;
   TrainingCurves* curves_;
+  StepComparisonPanel* stepComparison_;
   QTabWidget* tabs_;
   EmbeddingPlot* embedding_;
   SettingsComparisonModel* settingsComparison_;

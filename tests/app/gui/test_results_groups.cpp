@@ -5,11 +5,14 @@
 // a selected group is a mean line over a min-max band (the metric, the learning rate, k-NN) that
 // grows with its runs and is drawn anew when a run joins it, the metric picker puts any logged
 // step metric in the first panel, and runs group by any setting.
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QColor>
 #include <QFileInfo>
 #include <QFont>
 #include <QHeaderView>
+#include <QTableView>
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -23,6 +26,8 @@
 #include "core/io/settings_registry.h"
 #include "gui_test_support.h"
 #include "tests/core/io/study_fixture.h"
+#include "widgets/step_comparison_model.h"
+#include "widgets/step_comparison_panel.h"
 #include "widgets/training_curves.h"
 
 namespace folk::ui::test {
@@ -72,6 +77,12 @@ class ResultsGroupsTest : public IsolatedSettingsTest {
     page.setRunsDirectory(runs_.path());
     return waitUntil([&] { return page.model()->rowCount() == 7 && allLoaded(page); });
   }
+  // The study's run of this objective and seed; empty when the page does not list it.
+  QString studyRun(const ResultsPage& page, const std::string& objective, std::uint64_t seed) const {
+    for (const auto& r : page.model()->runs())
+      if (r.objective == objective && r.seed == seed && r.path != loose_.toStdString()) return QString::fromStdString(r.path);
+    return QString();
+  }
   static QString text(const QAbstractItemModel* model, int row, int column, const QModelIndex& parent = {}) {
     return model->data(model->index(row, column, parent)).toString();
   }
@@ -91,11 +102,7 @@ TEST_F(ResultsGroupsTest, TheSettingsTabShowsWhatDiffersBetweenTheSelectedRuns) 
   EXPECT_EQ(settings->columnCount(), 0);
   EXPECT_FALSE(page.settingsSummaryText().isEmpty());
 
-  auto runOf = [&](const std::string& objective, std::uint64_t seed) {
-    for (const auto& r : page.model()->runs())
-      if (r.objective == objective && r.seed == seed && r.path != loose_.toStdString()) return QString::fromStdString(r.path);
-    return QString();
-  };
+  auto runOf = [&](const std::string& objective, std::uint64_t seed) { return studyRun(page, objective, seed); };
   auto shownKeys = [&] {
     QStringList keys;
     for (int row = 0; row < settings->rowCount(); ++row) keys << settings->settingKey(row);
@@ -140,6 +147,69 @@ TEST_F(ResultsGroupsTest, TheSettingsTabShowsWhatDiffersBetweenTheSelectedRuns) 
   only->setChecked(true);
   page.selectRuns({folk0, folk2});
   EXPECT_EQ(shownKeys(), (QStringList{QStringLiteral("seed"), QStringLiteral("name")}));
+}
+
+TEST_F(ResultsGroupsTest, CompareAtStepReadsTheSelectedRunsAndGroupsAtOneStep) {
+  ResultsPage page;
+  ASSERT_TRUE(showAllRuns(page));
+  StepComparisonPanel* compare = page.stepComparison();
+  StepComparisonModel* table = compare->model();
+  EXPECT_TRUE(std::isnan(compare->step()));
+  EXPECT_FALSE(compare->table()->isVisible());
+  const QString folk0 = studyRun(page, "folk", 0), folk1 = studyRun(page, "folk", 1);
+  page.selectRuns({folk0, folk1});
+  ASSERT_TRUE(waitUntil([&] { return page.upToDate() && page.curves()->pointCount(folk1 + "|total") == 20; }));
+  ASSERT_EQ(table->rowCount(), 2);
+  EXPECT_EQ(table->data(table->index(0, 0)).toString(), QFileInfo(folk0).fileName());
+  // The columns are what the panels show: the picked metric, the learning rate, k-NN.
+  EXPECT_EQ(table->columns().size(), 3);
+  EXPECT_EQ(table->columns()[2].key, "knn");
+
+  // Seeds 0 and 1 scale the loss by 1.0 and 1.1: at step 4 it is 2.0 and 2.2; the k-NN of step 20
+  // is not known yet at step 4.
+  compare->setStep(4);
+  EXPECT_TRUE(compare->table()->isVisible());
+  EXPECT_EQ(page.curves()->stepMarker(), 4);
+  EXPECT_DOUBLE_EQ(table->data(table->index(0, 1), Qt::UserRole).toDouble(), 2.0);
+  EXPECT_NEAR(table->data(table->index(1, 1), Qt::UserRole).toDouble(), 2.2, 1e-12);
+  EXPECT_DOUBLE_EQ(table->data(table->index(0, 2), Qt::UserRole).toDouble(), 1e-4);
+  EXPECT_TRUE(std::isnan(table->data(table->index(0, 3), Qt::UserRole).toDouble()));
+  // A step past a run's last point reads that point, and says where.
+  compare->setStep(30);
+  EXPECT_NEAR(table->data(table->index(0, 3), Qt::UserRole).toDouble(), 0.712, 1e-12);
+  EXPECT_TRUE(table->data(table->index(0, 3)).toString().contains(QLocale().toString(20))) << table->data(table->index(0, 3)).toString().toStdString();
+  // A click on the curves picks the step.
+  Q_EMIT page.curves()->stepPicked(10);
+  EXPECT_EQ(compare->step(), 10);
+  EXPECT_EQ(page.curves()->stepMarker(), 10);
+  EXPECT_NEAR(table->data(table->index(0, 1), Qt::UserRole).toDouble(), 1.4, 1e-12);
+
+  // Groups: their mean at the step, with the min-max of their runs.
+  const QString folkId = study_ + "|folk", mfmId = study_ + "|mfm";
+  page.selectGroups({folkId, mfmId});
+  ASSERT_TRUE(waitUntil([&] {
+    return page.upToDate() && page.curves()->pointCount(ResultsPage::groupSeriesKey(mfmId, "total")) == 20;
+  }));
+  ASSERT_EQ(table->rowCount(), 2);
+  EXPECT_EQ(table->data(table->index(0, 0)).toString(), QString::fromUtf8("tiny · folk"));  // study · objective
+  const auto folkAt10 = table->valueAt(0, 0);  // seeds scale 1.4 by 1.0, 1.1, 1.2
+  EXPECT_NEAR(folkAt10.value, 1.54, 1e-12);
+  EXPECT_NEAR(folkAt10.lower, 1.4, 1e-12);
+  EXPECT_NEAR(folkAt10.upper, 1.68, 1e-12);
+  // The metric picker changes the first column.
+  page.setCurveMetric(StepMetric::TeacherEntropy);
+  ASSERT_TRUE(waitUntil([&] {
+    return page.upToDate() && page.curves()->pointCount(ResultsPage::groupSeriesKey(folkId, "teacher_entropy")) == 20;
+  }));
+  EXPECT_EQ(table->columns()[0].key, "teacher_entropy");
+  EXPECT_NEAR(table->valueAt(0, 0).value, 2.01, 1e-12);
+  // Copied as tab-separated text; off again, the marker goes.
+  compare->copyTable();
+  EXPECT_EQ(QApplication::clipboard()->text(), table->tableText());
+  EXPECT_EQ(table->tableText().count(QLatin1Char('\n')), 3);
+  compare->toggle()->setChecked(false);
+  EXPECT_TRUE(std::isnan(page.curves()->stepMarker()));
+  EXPECT_FALSE(compare->table()->isVisible());
 }
 
 TEST_F(ResultsGroupsTest, SettingsBecomeTableColumnsThatSortAndKeepTheSelection) {

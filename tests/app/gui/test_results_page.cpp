@@ -28,6 +28,7 @@
 #include "tests/app/cli/cli_runner.h"
 #include "tiny_train_config.h"
 #include "widgets/embedding_plot.h"
+#include "widgets/step_comparison_panel.h"
 #include "widgets/training_curves.h"
 
 namespace folk::ui::test {
@@ -286,7 +287,8 @@ TEST_F(ResultsPageTest, DocumentationScreenshot) {
 
 // Not a check: with FOLK_SCREENSHOT_DIR set (under Xvfb), runs a small real `folk study` (folk and
 // mfm, three seeds, 150 steps each, k-NN every 50) and saves the Results workspace's Groups list
-// with both objectives' mean curves over their min-max bands (results-groups.png). Skipped
+// with both objectives' mean curves over their min-max bands (results-groups.png), then both
+// compared at step 100 (results-compare-at-step.png). Skipped
 // otherwise; the grouping and the bands are asserted by test_results_groups.cpp.
 TEST_F(ResultsPageTest, GroupsScreenshot) {
   const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
@@ -319,6 +321,11 @@ TEST_F(ResultsPageTest, GroupsScreenshot) {
   QTest::qWait(300);
   page->curves()->flushReplot();
   window.grab().save(QDir(dir).filePath("results-groups.png"));
+  // Compare at step: both groups read at step 100, the marker on every panel.
+  page->stepComparison()->setStep(100);
+  QTest::qWait(300);
+  page->curves()->flushReplot();
+  window.grab().save(QDir(dir).filePath("results-compare-at-step.png"));
 }
 
 }  // namespace
