@@ -1,7 +1,8 @@
 #pragma once
-// Reading and writing image files with OpenCV. The formats of image_format.h are read (anything
-// else is refused before OpenCV sees it) and converted as DESIGN.md §3 says: alpha dropped, 16-bit
-// scaled to [0,1], palette expanded, BGR -> RGB, greyscale kept as one channel.
+// Reading and writing image files with OpenCV (JPEG with libjpeg itself, jpeg_decode.h). The
+// formats of image_format.h are read (anything else is refused before a decoder sees it) and
+// converted as DESIGN.md §3 says: alpha dropped, 16-bit scaled to [0,1], palette expanded,
+// BGR -> RGB, greyscale kept as one channel.
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
@@ -27,8 +28,9 @@ class ImageFileError : public std::runtime_error {
 struct ImageLoadOptions {
   // Images with more pixels than this are refused before decoding (decompression bombs).
   std::int64_t maxPixels = std::int64_t(1) << 28;
-  // Called with the bytes OpenCV is about to decode and the format they were recognised as, right
-  // before it sees them (fuzz_image checks with it that nothing outside the allowlist gets there).
+  // Called with the bytes a decoder (OpenCV's, or libjpeg for JPEG) is about to decode and the
+  // format they were recognised as, right before it sees them (fuzz_image checks with it that
+  // nothing outside the allowlist gets there).
   std::function<void(const std::vector<std::uint8_t>& bytes, const char* format)> beforeDecoder;
 };
 

@@ -1,0 +1,209 @@
+#include "core/data/jpeg_decode.h"
+
+#include <cstring>
+#include <utility>
+
+// libjpeg is there when OpenCV is (FOLK_HAVE_OPENCV); an engine-only build reads no image files.
+#ifdef FOLK_HAVE_OPENCV
+#include <csetjmp>
+#include <cstdio>  // jpeglib.h needs FILE and size_t declared first
+#include <jpeglib.h>
+#include <jerror.h>  // after jpeglib.h: its list of messages depends on jconfig.h
+#endif
+
+#include "core/data/image_file.h"
+
+namespace folk {
+namespace {
+
+#ifdef FOLK_HAVE_OPENCV
+// Warnings that mean the compressed data are damaged: libjpeg goes on and fills what it could not
+// decode with grey or with whatever the broken bits say, which would be silent garbage here.
+bool isDamage(int code) {
+  switch (code) {
+#if JPEG_LIB_VERSION >= 70 || defined(C_ARITH_CODING_SUPPORTED) || defined(D_ARITH_CODING_SUPPORTED)
+    case JWRN_ARITH_BAD_CODE:  // declared under the same condition in jerror.h
+#endif
+    case JWRN_BOGUS_PROGRESSION:
+    case JWRN_HIT_MARKER:
+    case JWRN_HUFF_BAD_CODE:
+    case JWRN_JPEG_EOF:
+    case JWRN_MUST_RESYNC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct ErrorManager {
+  jpeg_error_mgr base;
+  std::jmp_buf jump;
+  char message[JMSG_LENGTH_MAX] = {};  // libjpeg's own words for the error or the damage
+  bool damaged = false;
+};
+
+[[noreturn]] void stop(j_common_ptr info) {
+  auto* errors = reinterpret_cast<ErrorManager*>(info->err);
+  info->err->format_message(info, errors->message);
+  std::longjmp(errors->jump, 1);
+}
+
+// Level -1 is a warning, 0 and up are trace messages (never printed here).
+void onMessage(j_common_ptr info, int level) {
+  if (level >= 0) return;
+  info->err->num_warnings++;
+  if (!isDamage(info->err->msg_code)) return;
+  reinterpret_cast<ErrorManager*>(info->err)->damaged = true;
+  stop(info);
+}
+
+struct DecodeState {
+  jpeg_decompress_struct info;
+  ErrorManager errors;
+  const std::vector<std::uint8_t>* bytes = nullptr;
+  std::int64_t maxPixels = 0;
+  bool tooLarge = false;
+  std::vector<JSAMPLE> row;
+  Image image;
+  int orientation = 1;
+};
+
+std::uint8_t toByte(unsigned value) { return std::uint8_t(value > 255 ? 255 : value); }
+
+// Runs libjpeg from the header to the last scanline. libjpeg leaves through longjmp on an error or
+// damage, so this frame holds nothing with a destructor (the state lives in the caller's frame).
+// False when libjpeg stopped (errors.message says why) or the image is too large.
+bool runDecoder(DecodeState& s) {
+  if (setjmp(s.errors.jump) != 0) return false;
+  jpeg_create_decompress(&s.info);
+  jpeg_mem_src(&s.info, s.bytes->data(), static_cast<unsigned long>(s.bytes->size()));
+  jpeg_save_markers(&s.info, JPEG_APP0 + 1, 0xffff);  // EXIF, for the orientation
+  jpeg_read_header(&s.info, TRUE);
+  if (std::int64_t(s.info.image_width) * s.info.image_height > s.maxPixels) {
+    s.tooLarge = true;
+    return false;
+  }
+  const bool cmyk = s.info.jpeg_color_space == JCS_CMYK || s.info.jpeg_color_space == JCS_YCCK;
+  const bool grey = s.info.jpeg_color_space == JCS_GRAYSCALE;
+  s.info.out_color_space = grey ? JCS_GRAYSCALE : cmyk ? JCS_CMYK : JCS_RGB;
+  for (auto* marker = s.info.marker_list; marker != nullptr; marker = marker->next) {
+    if (marker->marker == JPEG_APP0 + 1) {
+      const int orientation = exifOrientation(marker->data, marker->data_length);
+      if (orientation != 1) s.orientation = orientation;
+    }
+  }
+  jpeg_start_decompress(&s.info);
+  const int width = int(s.info.output_width), height = int(s.info.output_height);
+  const int components = s.info.output_components;
+  s.row.resize(std::size_t(width) * components);
+  s.image = Image(grey ? 1 : 3, height, width);
+  const float scale = 1.0f / 255.0f;
+  while (s.info.output_scanline < s.info.output_height) {
+    const int y = int(s.info.output_scanline);
+    JSAMPROW rows[1] = {s.row.data()};
+    jpeg_read_scanlines(&s.info, rows, 1);
+    const JSAMPLE* in = s.row.data();
+    for (int x = 0; x < width; ++x, in += components) {
+      if (grey) {
+        s.image.at(0, y, x) = in[0] * scale;
+      } else if (cmyk) {
+        // Adobe's inverted CMYK: each stored value is already 255 - ink, so a channel is c * k / 255.
+        for (int c = 0; c < 3; ++c) s.image.at(c, y, x) = toByte((unsigned(in[c]) * in[3] + 127) / 255) * scale;
+      } else {
+        for (int c = 0; c < 3; ++c) s.image.at(c, y, x) = in[c] * scale;
+      }
+    }
+  }
+  jpeg_finish_decompress(&s.info);
+  return true;
+}
+
+#endif
+
+std::uint32_t readUnsigned(const std::uint8_t* p, int bytes, bool bigEndian) {
+  std::uint32_t value = 0;
+  for (int i = 0; i < bytes; ++i) value |= std::uint32_t(p[bigEndian ? i : bytes - 1 - i]) << (8 * (bytes - 1 - i));
+  return value;
+}
+
+}  // namespace
+
+int exifOrientation(const std::uint8_t* app1, std::size_t size) {
+  // "Exif\0\0", then a TIFF header: byte order, 42, the offset of the first directory (IFD0).
+  constexpr std::size_t kTiff = 6;
+  if (size < kTiff + 8 || std::memcmp(app1, "Exif\0\0", 6) != 0) return 1;
+  const std::uint8_t* tiff = app1 + kTiff;
+  const std::size_t length = size - kTiff;
+  const bool big = tiff[0] == 'M' && tiff[1] == 'M';
+  if (!big && !(tiff[0] == 'I' && tiff[1] == 'I')) return 1;
+  if (readUnsigned(tiff + 2, 2, big) != 42) return 1;
+  const std::uint32_t ifd = readUnsigned(tiff + 4, 4, big);
+  if (ifd > length || length - ifd < 2) return 1;
+  const std::uint32_t entries = readUnsigned(tiff + ifd, 2, big);
+  for (std::uint32_t i = 0; i < entries; ++i) {
+    const std::size_t entry = std::size_t(ifd) + 2 + 12 * std::size_t(i);
+    if (entry + 12 > length) return 1;
+    if (readUnsigned(tiff + entry, 2, big) != 0x0112) continue;  // Orientation, a SHORT
+    if (readUnsigned(tiff + entry + 2, 2, big) != 3) return 1;
+    const std::uint32_t orientation = readUnsigned(tiff + entry + 8, 2, big);
+    return orientation >= 1 && orientation <= 8 ? int(orientation) : 1;
+  }
+  return 1;
+}
+
+Image applyExifOrientation(Image stored, int orientation) {
+  if (orientation < 2 || orientation > 8) return stored;
+  const int w = stored.width, h = stored.height;
+  const bool swaps = orientation >= 5;  // 5-8 turn the picture by a quarter: width and height swap
+  Image seen(stored.channels, swaps ? w : h, swaps ? h : w);
+  for (int c = 0; c < stored.channels; ++c) {
+    for (int y = 0; y < seen.height; ++y) {
+      for (int x = 0; x < seen.width; ++x) {
+        int sx = x, sy = y;  // where the seen pixel (x, y) is stored
+        switch (orientation) {
+          case 2: sx = w - 1 - x; break;                     // mirrored left-right
+          case 3: sx = w - 1 - x; sy = h - 1 - y; break;     // turned 180°
+          case 4: sy = h - 1 - y; break;                     // mirrored top-bottom
+          case 5: sx = y; sy = x; break;                     // transposed
+          case 6: sx = y; sy = h - 1 - x; break;             // to be turned 90° clockwise
+          case 7: sx = w - 1 - y; sy = h - 1 - x; break;     // transversed
+          case 8: sx = w - 1 - y; sy = x; break;             // to be turned 90° anticlockwise
+          default: break;
+        }
+        seen.at(c, y, x) = stored.at(c, sy, sx);
+      }
+    }
+  }
+  return seen;
+}
+
+#ifndef FOLK_HAVE_OPENCV
+Image decodeJpeg(const std::vector<std::uint8_t>&, const std::string& name, std::int64_t) {
+  throw ImageFileError(name, "this folk was built without OpenCV and libjpeg (an engine-only build) and cannot read JPEG files");
+}
+#else
+Image decodeJpeg(const std::vector<std::uint8_t>& bytes, const std::string& name, std::int64_t maxPixels) {
+  DecodeState state;
+  state.bytes = &bytes;
+  state.maxPixels = maxPixels;
+  state.info.err = jpeg_std_error(&state.errors.base);
+  state.errors.base.error_exit = stop;
+  state.errors.base.emit_message = onMessage;
+  const bool decoded = runDecoder(state);
+  jpeg_destroy_decompress(&state.info);
+  if (state.tooLarge) throw ImageFileError(name, "the image has more pixels than the limit of " + std::to_string(maxPixels));
+  if (state.errors.damaged) {
+    throw ImageFileError(name, std::string("damaged JPEG data (libjpeg: \"") + state.errors.message +
+                                   "\"): parts of the picture would be grey or garbled; copy the file again or "
+                                   "save it anew");
+  }
+  if (!decoded) {
+    throw ImageFileError(name, std::string("not a readable image: the JPEG decoder found it corrupt (libjpeg: \"") +
+                                   state.errors.message + "\")");
+  }
+  return applyExifOrientation(std::move(state.image), state.orientation);
+}
+
+#endif
+
+}  // namespace folk
