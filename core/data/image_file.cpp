@@ -85,6 +85,9 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
   if (isTruncatedPng(bytes))
     throw ImageFileError(name, "truncated PNG (its chunks stop before the end marker IEND): the file was cut short, "
                                "e.g. by an interrupted copy or download; copy it again");
+  if (const std::string damage = damagedPngChunk(bytes); !damage.empty())
+    throw ImageFileError(name, "damaged PNG: " + damage + "; the file was changed after it was written (e.g. a "
+                               "faulty copy or download); copy it again");
 #ifndef FOLK_HAVE_OPENCV
   throw ImageFileError(name, kBuiltWithoutOpenCv);
 #else

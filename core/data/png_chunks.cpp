@@ -1,5 +1,7 @@
 #include "core/data/png_chunks.h"
 
+#include <zlib.h>
+
 #include <cstring>
 
 namespace folk {
@@ -22,7 +24,31 @@ bool isPng(const std::vector<std::uint8_t>& bytes) {
   return bytes.size() >= kSignatureSize && std::memcmp(bytes.data(), "\x89PNG\r\n\x1a\n", kSignatureSize) == 0;
 }
 
+bool isLetter(std::uint8_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
 }  // namespace
+
+std::string damagedPngChunk(const std::vector<std::uint8_t>& png) {
+  if (!isPng(png)) return {};
+  int index = 0;
+  for (std::size_t at = kSignatureSize; at + kChunkOverhead <= png.size(); ++index) {
+    const std::size_t length = bigEndian32(png.data() + at);
+    if (length > png.size() - at - kChunkOverhead) return {};  // cut short: isTruncatedPng's case
+    const std::uint8_t* type = png.data() + at + 4;
+    const std::string where = " (chunk " + std::to_string(index + 1) + ", at byte " + std::to_string(at) + ")";
+    if (!isLetter(type[0]) || !isLetter(type[1]) || !isLetter(type[2]) || !isLetter(type[3])) {
+      return "a chunk type is not four letters" + where;
+    }
+    const std::string name(reinterpret_cast<const char*>(type), 4);
+    if (kept(type)) {
+      const auto crc = std::uint32_t(crc32_z(crc32(0L, Z_NULL, 0), type, z_size_t(4) + length));
+      if (crc != bigEndian32(type + 4 + length)) return "the checksum (CRC) of its " + name + " chunk does not match" + where;
+    }
+    if (name == "IEND") return {};
+    at += kChunkOverhead + length;
+  }
+  return {};
+}
 
 bool isTruncatedPng(const std::vector<std::uint8_t>& png) {
   if (!isPng(png)) return false;

@@ -5,6 +5,7 @@
 // stderr, which it does for harmless defects of real photographs (the astronaut and chelsea sample
 // photos carry the ICC profile libpng reports as "iCCP: known incorrect sRGB profile").
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace folk {
@@ -18,5 +19,12 @@ std::vector<std::uint8_t> withoutUnusedPngChunks(const std::vector<std::uint8_t>
 // True for a PNG whose chunks run past the end of the bytes or stop before IEND: the file was cut
 // short. libpng would report it on stderr itself ("libpng error: ...") before OpenCV gives up.
 bool isTruncatedPng(const std::vector<std::uint8_t>& png);
+
+// Why a PNG whose chunks are all there is damaged, "" when it is not: a chunk type that is not four
+// letters, or a CRC that does not match its chunk among those the decoder reads (the critical
+// chunks, tRNS and eXIf). libpng reports both on stderr itself ("libpng error: IDAT: CRC error")
+// before OpenCV gives up; found here they become one error naming the file. A flipped bit in a
+// copy or a download shows up as a CRC mismatch.
+std::string damagedPngChunk(const std::vector<std::uint8_t>& png);
 
 }  // namespace folk

@@ -145,7 +145,9 @@ TEST(ImageFile, TheDecoderNeverSeesAStrippedPngThatLooksLikeDicom) {
   } catch (const folk::ImageFileError& e) {
     EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();  // a damaged PNG: fine
   }
-  EXPECT_EQ(decoderCalls, 1);
+  // Its chunk type is not four letters: refused as a damaged PNG before any decoder, or decoded
+  // as the file is; never the stripped copy.
+  EXPECT_LE(decoderCalls, 1);
 }
 
 TEST(ImageFile, PngRoundTripIsLosslessAtEightBits) {

@@ -187,5 +187,46 @@ TEST(PngChunks, TransparencyAndExifAreKeptBrokenFilesAreLeftAlone) {
   EXPECT_EQ(withoutUnusedPngChunks(text), text);
 }
 
+// A flipped bit in the pixel data or a chunk type: refused with one error naming the file and the
+// chunk, before libpng prints its own ("libpng error: IDAT: CRC error") on stderr.
+TEST(PngChunks, DamagedChunksAreRefusedBeforeTheDecoderAndNothingIsPrinted) {
+  const auto good = bytesOf(std::string(FOLK_SAMPLE_DIR) + "/astronaut.png");
+  ASSERT_EQ(damagedPngChunk(good), "");
+  // The chunk after the 8-byte signature and IHDR (25 bytes) and any others: find the first IDAT.
+  std::size_t idat = 8;
+  while (std::memcmp(good.data() + idat + 4, "IDAT", 4) != 0) {
+    idat += 12 + ((std::size_t(good[idat]) << 24) | (good[idat + 1] << 16) | (good[idat + 2] << 8) | good[idat + 3]);
+  }
+  auto flipped = good;
+  flipped[idat + 8 + 100] ^= 0x04;
+  EXPECT_NE(damagedPngChunk(flipped).find("CRC) of its IDAT chunk does not match"), std::string::npos)
+      << damagedPngChunk(flipped);
+  testing::internal::CaptureStderr();
+  try {
+    decodeImage(flipped, "photo.png");
+    ADD_FAILURE() << "a PNG with a flipped bit decoded";
+  } catch (const ImageFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("photo.png: damaged PNG"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(idat)), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+
+  auto badType = good;
+  badType[12 + 2] = 0xC0;  // IHDR -> IH\xC0R
+  EXPECT_NE(damagedPngChunk(badType).find("a chunk type is not four letters (chunk 1, at byte 8)"), std::string::npos)
+      << damagedPngChunk(badType);
+  // An ancillary chunk the decoder never reads may be damaged: it is dropped, not refused.
+  std::size_t text = 8;
+  while (text < good.size() && (good[text + 4] & 0x20) == 0) {
+    text += 12 + ((std::size_t(good[text]) << 24) | (good[text + 1] << 16) | (good[text + 2] << 8) | good[text + 3]);
+  }
+  ASSERT_LT(text, good.size()) << "astronaut.png has an ancillary chunk (iCCP)";
+  auto ancillary = good;
+  ancillary[text + 8] ^= 0x01;
+  EXPECT_EQ(damagedPngChunk(ancillary), "");
+  EXPECT_EQ(decodeImage(ancillary, "photo.png").width, 512);
+  EXPECT_EQ(damagedPngChunk(bytesOfText("not a png at all")), "");
+}
+
 }  // namespace
 }  // namespace folk
