@@ -116,9 +116,15 @@ int runMaskCommand(const MaskCommandOptions& options, std::ostream& out, std::os
       ++failed;
     }
   }
-  if (failed > 0)
+  if (failed > 0 && std::size_t(failed) == options.images.size()) {
+    err << "folk mask: "
+        << (failed == 1 ? std::string("the input could not be read")
+                        : "none of the " + std::to_string(failed) + " inputs could be read")
+        << "; nothing was written\n";
+  } else if (failed > 0) {
     err << "folk mask: " << failed << " of " << options.images.size() << " inputs failed; the others were written to "
         << options.outDir << '\n';
+  }
   return failed == 0 ? 0 : 1;
 }
 

@@ -174,6 +174,17 @@ TEST(FolkMask, DecodersPrintNothingOnStderr) {
   EXPECT_NE(bad.exitCode, 0);
   EXPECT_NE(bad.err.find(truncated + ": truncated PNG"), std::string::npos) << bad.err;
   for (const std::string& line : lines(bad.err)) EXPECT_EQ(line.rfind("folk mask: ", 0), 0u) << line;
+  EXPECT_NE(bad.err.find("folk mask: the input could not be read; nothing was written"), std::string::npos) << bad.err;
+
+  // libjpeg printed "Corrupt JPEG data: ..." itself and the picture decoded partly grey.
+  const std::string damaged = std::string(FOLK_TEST_DATA_DIR) + "/jpeg/damaged_scan.jpg";
+  const CliResult corrupt = runFolk({"mask", damaged, truncated, "--out", dir / "out"});
+  EXPECT_NE(corrupt.exitCode, 0);
+  EXPECT_EQ(lines(corrupt.err).size(), 3u) << corrupt.err;
+  for (const std::string& line : lines(corrupt.err)) EXPECT_EQ(line.rfind("folk mask: ", 0), 0u) << line;
+  EXPECT_NE(corrupt.err.find(damaged + ": damaged JPEG data (libjpeg: \"Corrupt JPEG data"), std::string::npos)
+      << corrupt.err;
+  EXPECT_NE(corrupt.err.find("none of the 2 inputs could be read"), std::string::npos) << corrupt.err;
 }
 
 TEST(FolkMask, FailedInputsAppearInTheJsonStream) {
