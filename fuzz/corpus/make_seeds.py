@@ -118,3 +118,7 @@ write("image", "grey.pfm", b"Pf\n6 5\n-1.0\n" + b"".join(
 exif = Image.Exif()
 exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
 write("image", "exif_rotated.jpg", image_bytes(rgb, "JPEG", exif=exif.tobytes()))
+# JPEG is decoded by libjpeg itself (core/data/jpeg_decode.cpp): greyscale, CMYK and progressive too.
+write("image", "grey.jpg", image_bytes(rgb.convert("L"), "JPEG", quality=90))
+write("image", "cmyk.jpg", image_bytes(rgb.convert("CMYK"), "JPEG", quality=90))
+write("image", "progressive.jpg", image_bytes(rgb, "JPEG", quality=90, progressive=True))
