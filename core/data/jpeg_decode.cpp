@@ -107,8 +107,10 @@ bool runDecoder(DecodeState& s) {
       if (grey) {
         s.image.at(0, y, x) = in[0] * scale;
       } else if (cmyk) {
-        // Adobe's inverted CMYK: each stored value is already 255 - ink, so a channel is c * k / 255.
-        for (int c = 0; c < 3; ++c) s.image.at(c, y, x) = toByte((unsigned(in[c]) * in[3] + 127) / 255) * scale;
+        // Adobe's inverted CMYK (each stored value is 255 - ink): a channel is about c * k / 255,
+        // computed as OpenCV computes it (k - (255 - c) * k / 256), so pictures decode as before.
+        const unsigned k = in[3];
+        for (int c = 0; c < 3; ++c) s.image.at(c, y, x) = toByte(k - (((255u - in[c]) * k) >> 8)) * scale;
       } else {
         for (int c = 0; c < 3; ++c) s.image.at(c, y, x) = in[c] * scale;
       }
