@@ -1070,6 +1070,21 @@
     </message>
 </context>
 <context>
+    <name>SpectrumScale</name>
+    <message>
+        <source>log(1 + |F|)</source>
+        <translation>log(1 + |F|)</translation>
+    </message>
+    <message>
+        <source>√|F|</source>
+        <translation>√|F|</translation>
+    </message>
+    <message>
+        <source>decibels</source>
+        <translation>Dezibel</translation>
+    </message>
+</context>
+<context>
     <name>StepMetric</name>
     <message>
         <source>total loss</source>
@@ -1328,6 +1343,18 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Colour map of the spectrum</source>
         <translation>Farbskala des Spektrums</translation>
     </message>
+    <message>
+        <source>How the spectrum&apos;s magnitudes become colours: log(1 + |F|) shows the whole range, √|F| the strong coefficients, decibels the level below the largest one</source>
+        <translation>Wie die Beträge des Spektrums zu Farben werden: log(1 + |F|) zeigt den ganzen Bereich, √|F| die starken Koeffizienten, Dezibel den Abstand zum größten</translation>
+    </message>
+    <message>
+        <source>Spectrum scale</source>
+        <translation>Skala des Spektrums</translation>
+    </message>
+    <message>
+        <source>Scale of the spectrum</source>
+        <translation>Skala des Spektrums</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::ExplorePage</name>
@@ -1378,10 +1405,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Original</source>
         <translation>Original</translation>
-    </message>
-    <message>
-        <source>Log spectrum log(1+|F(y)|)</source>
-        <translation>Logarithmisches Spektrum log(1+|F(y)|)</translation>
     </message>
     <message>
         <source>Filtered</source>
@@ -1524,6 +1547,11 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Opening %1 …</source>
         <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Spectrum · %1</source>
+        <comment>the scale of its colours, e.g. decibels</comment>
+        <translation>Spektrum · %1</translation>
     </message>
 </context>
 <context>
@@ -2426,16 +2454,32 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
 <context>
     <name>folk::ui::SpectrumView</name>
     <message>
-        <source>fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %L5° · |F| %L6</source>
-        <translation>fu %L1, fv %L2 Zyklen/px · |f| %L3 (r %L4 Bins) · %L5° · |F| %L6</translation>
-    </message>
-    <message>
         <source>kept</source>
         <translation>behalten</translation>
     </message>
     <message>
         <source>removed</source>
         <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>period %L1 px</source>
+        <translation>Periode %L1 px</translation>
+    </message>
+    <message>
+        <source>DC (no period)</source>
+        <translation>Gleichanteil (keine Periode)</translation>
+    </message>
+    <message>
+        <source>%L1 dB</source>
+        <translation>%L1 dB</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %5 · %L6° · |F| %L7 (%8)</source>
+        <translation>fu %L1, fv %L2 Zyklen/px · |f| %L3 (r %L4 Bins) · %5 · %L6° · |F| %L7 (%8)</translation>
     </message>
 </context>
 <context>

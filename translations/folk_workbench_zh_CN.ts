@@ -1070,6 +1070,21 @@
     </message>
 </context>
 <context>
+    <name>SpectrumScale</name>
+    <message>
+        <source>log(1 + |F|)</source>
+        <translation>log(1 + |F|)</translation>
+    </message>
+    <message>
+        <source>√|F|</source>
+        <translation>√|F|</translation>
+    </message>
+    <message>
+        <source>decibels</source>
+        <translation>分贝</translation>
+    </message>
+</context>
+<context>
     <name>StepMetric</name>
     <message>
         <source>total loss</source>
@@ -1326,6 +1341,18 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Colour map of the spectrum</source>
         <translation>频谱色图</translation>
     </message>
+    <message>
+        <source>How the spectrum&apos;s magnitudes become colours: log(1 + |F|) shows the whole range, √|F| the strong coefficients, decibels the level below the largest one</source>
+        <translation>频谱幅值如何映射为颜色：log(1 + |F|) 显示整个范围，√|F| 突出强系数，分贝显示相对最大系数的电平</translation>
+    </message>
+    <message>
+        <source>Spectrum scale</source>
+        <translation>频谱刻度</translation>
+    </message>
+    <message>
+        <source>Scale of the spectrum</source>
+        <translation>频谱刻度</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::ExplorePage</name>
@@ -1376,10 +1403,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Original</source>
         <translation>原图</translation>
-    </message>
-    <message>
-        <source>Log spectrum log(1+|F(y)|)</source>
-        <translation>对数频谱 log(1+|F(y)|)</translation>
     </message>
     <message>
         <source>Filtered</source>
@@ -1516,6 +1539,11 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Opening %1 …</source>
         <translation>正在打开 %1 …</translation>
+    </message>
+    <message>
+        <source>Spectrum · %1</source>
+        <comment>the scale of its colours, e.g. decibels</comment>
+        <translation>频谱 · %1</translation>
     </message>
 </context>
 <context>
@@ -2407,16 +2435,32 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
 <context>
     <name>folk::ui::SpectrumView</name>
     <message>
-        <source>fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %L5° · |F| %L6</source>
-        <translation>fu %L1，fv %L2 周期/像素 · |f| %L3（r %L4 频点）· %L5° · |F| %L6</translation>
-    </message>
-    <message>
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
         <source>removed</source>
         <translation>已移除</translation>
+    </message>
+    <message>
+        <source>period %L1 px</source>
+        <translation>周期 %L1 像素</translation>
+    </message>
+    <message>
+        <source>DC (no period)</source>
+        <translation>直流（无周期）</translation>
+    </message>
+    <message>
+        <source>%L1 dB</source>
+        <translation>%L1 分贝</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>零</translation>
+    </message>
+    <message>
+        <source>fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %5 · %L6° · |F| %L7 (%8)</source>
+        <translation>fu %L1，fv %L2 周期/像素 · |f| %L3（r %L4 频点）· %5 · %L6° · |F| %L7（%8）</translation>
     </message>
 </context>
 <context>

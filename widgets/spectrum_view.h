@@ -1,7 +1,9 @@
 #pragma once
-// A centred log-magnitude spectrum (log(1 + |F|), zero frequency at (H/2, W/2)) drawn with a colour
-// map, an optional mask overlay that dims the removed coefficients, and a cursor readout in
-// centred frequency coordinates.
+// A centred magnitude spectrum (zero frequency at (H/2, W/2)) drawn with a colour map on a chosen
+// scale (log(1 + |F|), √|F| or decibels), an optional mask overlay that dims the removed
+// coefficients, and a cursor readout in centred frequency coordinates with the period in pixels.
+#include <QString>
+
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -10,6 +12,21 @@
 #include "widgets/image_view.h"
 
 namespace folk::ui {
+
+// How |F| becomes colours. log(1 + |F|) shows the whole range at once; √|F| keeps more contrast
+// between the strong coefficients; decibels relative to the largest coefficient, 20·log10(|F| /
+// max|F|), floored at kSpectrumDecibelFloor so exact zeros do not take the colour range.
+enum class SpectrumScale { Log, Sqrt, Decibel };
+constexpr double kSpectrumDecibelFloor = -120.0;
+struct SpectrumScaleInfo {
+  SpectrumScale scale;
+  const char* name;   // saved settings, e.g. "log"
+  const char* label;  // untranslated; spectrumScaleLabel() translates
+};
+const std::vector<SpectrumScaleInfo>& spectrumScales();
+QString spectrumScaleLabel(SpectrumScale scale);
+std::optional<SpectrumScale> parseSpectrumScale(const QString& name);
+QString spectrumScaleName(SpectrumScale scale);
 
 struct SpectrumReadout {
   int row = 0;                 // pixel in the centred layout
@@ -20,6 +37,8 @@ struct SpectrumReadout {
   double radiusBins = 0.0;     // sqrt((row - H/2)² + (col - W/2)²), the unit of the disc filters
   double angleDegrees = 0.0;   // direction of (fv, -fu): counter-clockwise from the +v axis, as drawn
   double magnitude = 0.0;      // |F| = exp(log(1 + |F|)) - 1
+  double decibels = 0.0;       // 20·log10(|F| / max|F|), at most 0; -inf for |F| = 0
+  double periodPixels = 0.0;   // 1 / |f|: the wavelength of this frequency in pixels; inf at DC
   std::optional<bool> kept;    // whether the mask keeps it (when a mask is set)
 };
 
@@ -41,10 +60,15 @@ class SpectrumView : public ImageView {
 
   void setColorMap(ColorMap::Name name);
   ColorMap::Name colorMap() const { return colorMap_.name(); }
+  void setScale(SpectrumScale scale);
+  SpectrumScale scale() const { return scale_; }
+  // The values the colour map shows, height×width (the spectrum on the chosen scale).
+  std::vector<float> displayValues() const;
 
   std::optional<SpectrumReadout> readoutAt(QPoint pixel) const;
   std::optional<SpectrumReadout> lastReadout() const { return lastReadout_; }
-  // One line for a status bar or label, e.g. "fu -0.125, fv 0.031 cyc/px · |f| 0.129 · 104.0° · |F| 3.2e+03".
+  // One line for a status bar or label, e.g. "fu -0.125, fv 0.031 cyc/px · |f| 0.129 · period 7.8 px ·
+  // 104.0° · |F| 3.2e+03 (-12.5 dB)".
   static QString formatReadout(const SpectrumReadout& readout);
 
  Q_SIGNALS:
@@ -55,7 +79,9 @@ class SpectrumView : public ImageView {
   void recolour();
 
   ColorMap colorMap_;
+  SpectrumScale scale_ = SpectrumScale::Log;
   std::vector<float> logSpectrum_;
+  double largestMagnitude_ = 0.0;
   std::vector<std::uint8_t> mask_;
   int height_ = 0;
   int width_ = 0;

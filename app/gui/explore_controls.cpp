@@ -12,6 +12,7 @@
 
 #include "widgets/color_map.h"
 #include "widgets/log_slider.h"
+#include "widgets/spectrum_view.h"
 
 namespace folk::ui {
 
@@ -46,6 +47,11 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   overlay_->setToolTip(tr("Dim the removed coefficients on the spectrum"));
   colorMap_ = new QComboBox(this);
   for (const QString& name : ColorMap::names()) colorMap_->addItem(ColorMap::displayName(name), name);
+  spectrumScale_ = new QComboBox(this);
+  for (const auto& scale : spectrumScales())
+    spectrumScale_->addItem(spectrumScaleLabel(scale.scale), QString::fromLatin1(scale.name));
+  spectrumScale_->setToolTip(tr("How the spectrum's magnitudes become colours: log(1 + |F|) shows the whole range, "
+                                "√|F| the strong coefficients, decibels the level below the largest one"));
 
   auto* form = new QFormLayout(this);
   form->setContentsMargins(0, 0, 0, 0);
@@ -58,6 +64,7 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), compare_);
   form->addRow(QString(), overlay_);
   form->addRow(tr("Colour map"), colorMap_);
+  form->addRow(tr("Spectrum scale"), spectrumScale_);
 
   // Names for screen readers (the form's labels are not part of the controls).
   filter_->setAccessibleName(tr("Filter"));
@@ -68,6 +75,7 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   radius_->setAccessibleName(tr("Disc radius"));
   mode_->setAccessibleName(tr("Threshold mode"));
   colorMap_->setAccessibleName(tr("Colour map of the spectrum"));
+  spectrumScale_->setAccessibleName(tr("Scale of the spectrum"));
 
   auto spec = [this] {
     updateEnabled();
@@ -83,6 +91,7 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   connect(compare_, &QCheckBox::toggled, this, spec);
   connect(overlay_, &QCheckBox::toggled, this, display);
   connect(colorMap_, &QComboBox::currentIndexChanged, this, display);
+  connect(spectrumScale_, &QComboBox::currentIndexChanged, this, display);
   updateEnabled();
 }
 
@@ -96,6 +105,8 @@ void ExploreControls::setSettings(const ExploreSettings& s) {
   overlay_->setChecked(s.overlay);
   const int map = colorMap_->findData(s.colorMap);
   colorMap_->setCurrentIndex(map >= 0 ? map : 0);
+  const int scale = spectrumScale_->findData(s.spectrumScale);
+  spectrumScale_->setCurrentIndex(scale >= 0 ? scale : 0);
   applying_ = false;
   updateEnabled();
 }
@@ -109,6 +120,7 @@ ExploreSettings ExploreControls::settings(const ExploreSettings& base) const {
   s.compare = compare_->isChecked();
   s.overlay = overlay_->isChecked();
   s.colorMap = colorMap_->currentData().toString();
+  s.spectrumScale = spectrumScale_->currentData().toString();
   return s;
 }
 

@@ -39,6 +39,7 @@ class ExploreControls : public QWidget {
   QCheckBox* compareBox() const { return compare_; }
   QCheckBox* overlayBox() const { return overlay_; }
   QComboBox* colorMapBox() const { return colorMap_; }
+  QComboBox* spectrumScaleBox() const { return spectrumScale_; }
 
  Q_SIGNALS:
   void specChanged();
@@ -54,6 +55,7 @@ class ExploreControls : public QWidget {
   QCheckBox* compare_;
   QCheckBox* overlay_;
   QComboBox* colorMap_;
+  QComboBox* spectrumScale_;
   QLabel* rhoHint_;
   bool applying_ = false;
 };

@@ -220,7 +220,6 @@ QWidget* ExplorePage::buildViews() {
   auto* area = new QWidget(this);
   original_ = makeView(tr("Original"), true, area);
   spectrum_ = new SpectrumView(area);
-  spectrum_->setTitle(tr("Log spectrum log(1+|F(y)|)"));
   spectrum_->setPlaceholderText(tr("No image"));
   mask_ = makeView(tr("Mask"), false, area);
   for (int i = 0; i < kPanels; ++i) {
@@ -260,6 +259,8 @@ void ExplorePage::applyLayout(bool compare) {
 void ExplorePage::applyDisplaySettings() {
   spectrum_->setOverlayVisible(settings_.overlay);
   if (auto map = ColorMap::parse(settings_.colorMap)) spectrum_->setColorMap(*map);
+  if (auto scale = parseSpectrumScale(settings_.spectrumScale)) spectrum_->setScale(*scale);
+  spectrum_->setTitle(tr("Spectrum · %1", "the scale of its colours, e.g. decibels").arg(spectrumScaleLabel(spectrum_->scale())));
 }
 
 void ExplorePage::saveSettings() {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "widgets/color_map.h"
+#include "widgets/spectrum_view.h"
 
 namespace folk::ui {
 
@@ -22,6 +23,8 @@ ExploreSettings ExploreSettings::load() {
   s.overlay = q.value(QStringLiteral("overlay"), s.overlay).toBool();
   const QString map = q.value(QStringLiteral("colorMap")).toString();
   if (ColorMap::parse(map)) s.colorMap = map;
+  const QString scale = q.value(QStringLiteral("spectrumScale")).toString();
+  if (parseSpectrumScale(scale)) s.spectrumScale = scale;
   s.lastFolder = q.value(QStringLiteral("lastFolder")).toString();
   return s;
 }
@@ -36,6 +39,7 @@ void ExploreSettings::save() const {
   q.setValue(QStringLiteral("compare"), compare);
   q.setValue(QStringLiteral("overlay"), overlay);
   q.setValue(QStringLiteral("colorMap"), colorMap);
+  q.setValue(QStringLiteral("spectrumScale"), spectrumScale);
   q.setValue(QStringLiteral("lastFolder"), lastFolder);
 }
 

@@ -14,6 +14,7 @@ struct ExploreSettings {
   bool compare = false;
   bool overlay = true;
   QString colorMap = QStringLiteral("viridis");
+  QString spectrumScale = QStringLiteral("log");  // a SpectrumScale name (widgets/spectrum_view.h)
   QString lastFolder;  // where the open dialogs start
 
   // Values that are missing or unreadable fall back to the defaults above.

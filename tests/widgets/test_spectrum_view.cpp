@@ -1,9 +1,12 @@
-// SpectrumView: the readout names the right frequency (cycles/pixel), angle and magnitude for a
-// known position, both through readoutAt and through a real mouse move over the widget.
+// SpectrumView: the readout names the right frequency (cycles/pixel), period, angle, magnitude and
+// level in dB for a known position, both through readoutAt and through a real mouse move over the
+// widget; the scales (log, square root, decibels) map the magnitudes as named.
 #include <gtest/gtest.h>
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -11,6 +14,7 @@
 
 using folk::ui::SpectrumReadout;
 using folk::ui::SpectrumView;
+using namespace folk::ui;
 
 namespace {
 // H = 8, W = 16 (non-square so rows and columns cannot be confused); value = log(1 + |F|)
@@ -38,12 +42,20 @@ TEST(SpectrumView, ReadoutAtKnownPosition) {
   EXPECT_NEAR(r->angleDegrees, 45.0, 1e-9);  // up and to the right, as drawn
   EXPECT_NEAR(r->magnitude, 212.0, 212.0 * 1e-6);
   EXPECT_FALSE(r->kept.has_value());
+  EXPECT_NEAR(r->periodPixels, 1.0 / std::sqrt(0.125), 1e-9);  // 2.83 px per cycle
+  EXPECT_NEAR(r->decibels, 20.0 * std::log10(212.0 / 715.0), 1e-4);  // the largest is 100·7 + 15
 
   const auto dc = view.readoutAt(QPoint(8, 4));
   ASSERT_TRUE(dc.has_value());
   EXPECT_DOUBLE_EQ(dc->fu, 0.0);
   EXPECT_DOUBLE_EQ(dc->fv, 0.0);
   EXPECT_DOUBLE_EQ(dc->angleDegrees, 0.0);
+  EXPECT_TRUE(std::isinf(dc->periodPixels));
+  QLocale::setDefault(QLocale::c());
+  EXPECT_TRUE(SpectrumView::formatReadout(*r).contains("period 2.8 px")) << SpectrumView::formatReadout(*r).toStdString();
+  EXPECT_TRUE(SpectrumView::formatReadout(*r).contains("(-10.6 dB)")) << SpectrumView::formatReadout(*r).toStdString();
+  EXPECT_TRUE(SpectrumView::formatReadout(*dc).contains("DC (no period)"));
+  QLocale::setDefault(QLocale::system());
 
   const auto down = view.readoutAt(QPoint(8, 6));  // below DC: angle -90
   ASSERT_TRUE(down.has_value());
@@ -100,4 +112,26 @@ TEST(SpectrumView, ColourMapChangesPixelsNotGeometry) {
   view.setColorMap(folk::ui::ColorMap::Name::Magma);
   EXPECT_EQ(view.image().size(), QSize(16, 8));
   EXPECT_NE(view.image(), viridis);
+}
+
+TEST(SpectrumView, ScalesMapTheMagnitudeAsNamed) {
+  SpectrumView view;
+  view.setLogSpectrum(knownSpectrum(8, 16), 8, 16);
+  EXPECT_EQ(view.scale(), SpectrumScale::Log);
+  EXPECT_EQ(view.displayValues(), view.logSpectrum());
+  const QImage logImage = view.image();
+  view.setScale(SpectrumScale::Sqrt);
+  auto values = view.displayValues();
+  EXPECT_NEAR(values[2 * 16 + 12], std::sqrt(212.0), 1e-3);
+  EXPECT_NE(view.image(), logImage) << "the picture follows the scale";
+  view.setScale(SpectrumScale::Decibel);
+  values = view.displayValues();
+  EXPECT_NEAR(*std::max_element(values.begin(), values.end()), 0.0, 1e-4);  // the largest is 0 dB
+  EXPECT_NEAR(values[2 * 16 + 12], 20.0 * std::log10(212.0 / 715.0), 1e-3);
+  EXPECT_FLOAT_EQ(values[0], float(kSpectrumDecibelFloor)) << "|F| = 0 sits at the floor";
+  for (const auto& scale : spectrumScales()) {
+    EXPECT_EQ(parseSpectrumScale(spectrumScaleName(scale.scale)), scale.scale);
+    EXPECT_FALSE(spectrumScaleLabel(scale.scale).isEmpty());
+  }
+  EXPECT_FALSE(parseSpectrumScale("linear").has_value());
 }

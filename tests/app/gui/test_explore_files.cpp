@@ -20,6 +20,7 @@
 #include "gui_test_support.h"
 #include "widgets/image_view.h"
 #include "widgets/log_slider.h"
+#include "widgets/spectrum_view.h"
 #include "widgets/thumbnail_strip.h"
 
 using namespace folk::ui;
@@ -240,6 +241,8 @@ TEST_F(ExploreFilesTest, SettingsPersistAcrossRestarts) {
     c->modeBox()->setCurrentIndex(c->modeBox()->findData(int(folk::ThresholdMode::Relative)));
     c->overlayBox()->setChecked(false);
     c->colorMapBox()->setCurrentText(QStringLiteral("magma"));
+    c->spectrumScaleBox()->setCurrentIndex(c->spectrumScaleBox()->findData(QStringLiteral("db")));
+    EXPECT_EQ(window.explorePage()->findChild<SpectrumView*>()->scale(), SpectrumScale::Decibel) << "applied at once";
     window.resize(1111, 777);
     ASSERT_TRUE(waitForViews(*window.explorePage()));
     window.close();
@@ -254,6 +257,8 @@ TEST_F(ExploreFilesTest, SettingsPersistAcrossRestarts) {
   EXPECT_EQ(folk::ThresholdMode(c->modeBox()->currentData().toInt()), folk::ThresholdMode::Relative);
   EXPECT_FALSE(c->overlayBox()->isChecked());
   EXPECT_EQ(c->colorMapBox()->currentText(), QStringLiteral("magma"));
+  EXPECT_EQ(c->spectrumScaleBox()->currentData().toString(), QStringLiteral("db"));
+  EXPECT_EQ(window.explorePage()->findChild<SpectrumView*>()->scale(), SpectrumScale::Decibel);
   EXPECT_EQ(ExploreSettings::load().lastFolder, dir_.path());
   EXPECT_EQ(window.size(), QSize(1111, 777));
   // The restored settings drive the first computation.
@@ -268,9 +273,11 @@ TEST_F(ExploreFilesTest, CorruptSettingsFallBackToDefaults) {
   s.setValue(QStringLiteral("explore/filter"), QStringLiteral("bandpass"));
   s.setValue(QStringLiteral("explore/rho"), QStringLiteral("-3"));
   s.setValue(QStringLiteral("explore/thresholdMode"), 42);
+  s.setValue(QStringLiteral("explore/spectrumScale"), QStringLiteral("linear"));
   s.sync();
   const ExploreSettings loaded = ExploreSettings::load();
   EXPECT_EQ(loaded.filter, folk::FilterKind::Com);
   EXPECT_DOUBLE_EQ(loaded.rho, 0.05);
   EXPECT_EQ(loaded.mode, folk::ThresholdMode::Top);
+  EXPECT_EQ(loaded.spectrumScale, QStringLiteral("log"));
 }

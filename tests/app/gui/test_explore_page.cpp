@@ -5,8 +5,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDir>
+#include <QLocale>
 #include <QSignalSpy>
+#include <QTest>
 #include <cmath>
+#include <cstdlib>
 
 #include "app/gui/explore_controls.h"
 #include "app/gui/explore_page.h"
@@ -227,6 +231,40 @@ TEST_F(ExplorePageTest, LatestRequestWinsWhileDraggingRho) {
   EXPECT_NEAR(r.panels[0].spec.ratio, last, 1e-9);
   EXPECT_LT(spy.count(), 61);  // stale requests were skipped, not all computed and shown
   EXPECT_GE(spy.count(), 1);
+}
+
+// The spectrum's scale changes its colours, its title and what Export views writes, not the mask;
+// the cursor readout gives the period in pixels and the level in dB of the coefficient under it.
+TEST_F(ExplorePageTest, SpectrumScaleAndPeriodReadout) {
+  const ExploreResult before = shown();
+  SpectrumView* spectrum = page_->spectrumView();
+  const QImage logPicture = spectrum->image();
+  EXPECT_TRUE(spectrum->title().contains(QStringLiteral("log(1 + |F|)"))) << spectrum->title().toStdString();
+  QComboBox* scale = page_->controls()->spectrumScaleBox();
+  scale->setCurrentIndex(scale->findData(QStringLiteral("db")));
+  EXPECT_EQ(spectrum->scale(), SpectrumScale::Decibel);
+  EXPECT_TRUE(spectrum->title().contains(spectrumScaleLabel(SpectrumScale::Decibel)));
+  EXPECT_NE(spectrum->image(), logPicture);
+  EXPECT_EQ(page_->currentResult()->panels[0].mask, before.panels[0].mask) << "the mask does not depend on the view";
+
+  // A frequency 8 bins right of the centre of a 512-wide spectrum: 512 / 8 = 64 px per cycle.
+  const int h = spectrum->spectrumHeight(), w = spectrum->spectrumWidth();
+  ASSERT_EQ(w, 512);
+  const auto r = spectrum->readoutAt(QPoint(w / 2 + 8, h / 2));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_NEAR(r->periodPixels, 64.0, 1e-9);
+  EXPECT_LE(r->decibels, 0.0);
+  EXPECT_TRUE(SpectrumView::formatReadout(*r).contains(QLocale().toString(64.0, 'f', 1)));
+
+  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
+  if (dir != nullptr) {  // the documentation picture of this view, under Xvfb
+    window_->resize(1500, 950);
+    QTest::qWait(300);
+    const QPoint centre = spectrum->rect().center();
+    QTest::mouseMove(spectrum, centre + QPoint(spectrum->width() / 10, -spectrum->height() / 14));
+    QTest::qWait(300);
+    window_->grab().save(QDir(dir).filePath("explore-decibels.png"));
+  }
 }
 
 TEST_F(ExplorePageTest, MaskOverlayToggle) {
