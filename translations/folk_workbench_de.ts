@@ -1355,6 +1355,14 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Scale of the spectrum</source>
         <translation>Skala des Spektrums</translation>
     </message>
+    <message>
+        <source>Hann window</source>
+        <translation>Hann-Fenster</translation>
+    </message>
+    <message>
+        <source>Show the spectrum of the image tapered to zero at its borders, without the cross its edges draw through the spectrum. For viewing only: the masks are computed on the image as it is</source>
+        <translation>Zeigt das Spektrum des zu den Rändern hin auf null abgeschwächten Bildes, ohne das Kreuz, das seine Kanten durch das Spektrum ziehen. Nur zur Ansicht: die Masken werden auf dem unveränderten Bild berechnet</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::ExplorePage</name>
@@ -1552,6 +1560,11 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>Spectrum · %1</source>
         <comment>the scale of its colours, e.g. decibels</comment>
         <translation>Spektrum · %1</translation>
+    </message>
+    <message>
+        <source>%1 · Hann window</source>
+        <comment>a spectrum&apos;s title</comment>
+        <translation>%1 · Hann-Fenster</translation>
     </message>
 </context>
 <context>

@@ -1353,6 +1353,14 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Scale of the spectrum</source>
         <translation>频谱刻度</translation>
     </message>
+    <message>
+        <source>Hann window</source>
+        <translation>汉宁窗</translation>
+    </message>
+    <message>
+        <source>Show the spectrum of the image tapered to zero at its borders, without the cross its edges draw through the spectrum. For viewing only: the masks are computed on the image as it is</source>
+        <translation>显示边缘渐变为零的图像的频谱，去除图像边缘在频谱中产生的十字。仅用于查看：掩码仍在原始图像上计算</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::ExplorePage</name>
@@ -1544,6 +1552,11 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>Spectrum · %1</source>
         <comment>the scale of its colours, e.g. decibels</comment>
         <translation>频谱 · %1</translation>
+    </message>
+    <message>
+        <source>%1 · Hann window</source>
+        <comment>a spectrum&apos;s title</comment>
+        <translation>%1 · 汉宁窗</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -50,6 +51,10 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   spectrumScale_ = new QComboBox(this);
   for (const auto& scale : spectrumScales())
     spectrumScale_->addItem(spectrumScaleLabel(scale.scale), QString::fromLatin1(scale.name));
+  hann_ = new QCheckBox(tr("Hann window"), this);
+  hann_->setToolTip(tr("Show the spectrum of the image tapered to zero at its borders, without the cross its "
+                       "edges draw through the spectrum. For viewing only: the masks are computed on the "
+                       "image as it is"));
   spectrumScale_->setToolTip(tr("How the spectrum's magnitudes become colours: log(1 + |F|) shows the whole range, "
                                 "√|F| the strong coefficients, decibels the level below the largest one"));
 
@@ -64,7 +69,12 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), compare_);
   form->addRow(QString(), overlay_);
   form->addRow(tr("Colour map"), colorMap_);
-  form->addRow(tr("Spectrum scale"), spectrumScale_);
+  // One row for both, so the panel keeps its height (the window fits a 768-pixel screen).
+  auto* spectrumRow = new QHBoxLayout;
+  spectrumRow->setContentsMargins(0, 0, 0, 0);
+  spectrumRow->addWidget(spectrumScale_, 1);
+  spectrumRow->addWidget(hann_);
+  form->addRow(tr("Spectrum scale"), spectrumRow);
 
   // Names for screen readers (the form's labels are not part of the controls).
   filter_->setAccessibleName(tr("Filter"));
@@ -92,6 +102,7 @@ ExploreControls::ExploreControls(QWidget* parent) : QWidget(parent) {
   connect(overlay_, &QCheckBox::toggled, this, display);
   connect(colorMap_, &QComboBox::currentIndexChanged, this, display);
   connect(spectrumScale_, &QComboBox::currentIndexChanged, this, display);
+  connect(hann_, &QCheckBox::toggled, this, spec);  // a new spectrum is computed
   updateEnabled();
 }
 
@@ -107,6 +118,7 @@ void ExploreControls::setSettings(const ExploreSettings& s) {
   colorMap_->setCurrentIndex(map >= 0 ? map : 0);
   const int scale = spectrumScale_->findData(s.spectrumScale);
   spectrumScale_->setCurrentIndex(scale >= 0 ? scale : 0);
+  hann_->setChecked(s.hannWindow);
   applying_ = false;
   updateEnabled();
 }
@@ -121,6 +133,7 @@ ExploreSettings ExploreControls::settings(const ExploreSettings& base) const {
   s.overlay = overlay_->isChecked();
   s.colorMap = colorMap_->currentData().toString();
   s.spectrumScale = spectrumScale_->currentData().toString();
+  s.hannWindow = hann_->isChecked();
   return s;
 }
 

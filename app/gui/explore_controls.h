@@ -40,6 +40,7 @@ class ExploreControls : public QWidget {
   QCheckBox* overlayBox() const { return overlay_; }
   QComboBox* colorMapBox() const { return colorMap_; }
   QComboBox* spectrumScaleBox() const { return spectrumScale_; }
+  QCheckBox* hannWindowBox() const { return hann_; }
 
  Q_SIGNALS:
   void specChanged();
@@ -56,6 +57,7 @@ class ExploreControls : public QWidget {
   QCheckBox* overlay_;
   QComboBox* colorMap_;
   QComboBox* spectrumScale_;
+  QCheckBox* hann_;
   QLabel* rhoHint_;
   bool applying_ = false;
 };

@@ -260,7 +260,13 @@ void ExplorePage::applyDisplaySettings() {
   spectrum_->setOverlayVisible(settings_.overlay);
   if (auto map = ColorMap::parse(settings_.colorMap)) spectrum_->setColorMap(*map);
   if (auto scale = parseSpectrumScale(settings_.spectrumScale)) spectrum_->setScale(*scale);
-  spectrum_->setTitle(tr("Spectrum · %1", "the scale of its colours, e.g. decibels").arg(spectrumScaleLabel(spectrum_->scale())));
+  updateSpectrumTitle();
+}
+
+void ExplorePage::updateSpectrumTitle() {
+  // Says what the picture is: its scale, and the window when the spectrum shown is of the tapered image.
+  const QString title = tr("Spectrum · %1", "the scale of its colours, e.g. decibels").arg(spectrumScaleLabel(spectrum_->scale()));
+  spectrum_->setTitle(shownHannWindow_ ? tr("%1 · Hann window", "a spectrum's title").arg(title) : title);
 }
 
 void ExplorePage::saveSettings() {
@@ -433,7 +439,8 @@ void ExplorePage::requestUpdate() {
   ExploreRequest request;
   request.key = currentKey_;
   request.specs = controls_->specs();
-  request.wantImage = shownImageKey_ != currentKey_;
+  request.hannWindow = settings_.hannWindow;
+  request.wantImage = shownImageKey_ != currentKey_ || shownHannWindow_ != settings_.hannWindow;
   requested_ = worker_->submit(std::move(request));
   if (!busyDelay_->isActive()) busyDelay_->start();
 }
@@ -461,6 +468,8 @@ void ExplorePage::onResult(ExploreResultPtr r) {
     spectrum_->setLogSpectrum(r->logSpectrum, r->height, r->width);
     profile_->setProfile(r->profileRadius, r->profilePower);
     shownImageKey_ = r->key;
+    shownHannWindow_ = r->hannWindow;
+    updateSpectrumTitle();
     controls_->setDefaultRadiusHint(folk::defaultRadius(r->height, r->width));
   }
   for (int i = 0; i < kPanels; ++i) {

@@ -115,6 +115,7 @@ class ExplorePage : public QWidget {
   void onResult(ExploreResultPtr result);
   void onThumbnail(const ThumbnailResult& result);
   void applyDisplaySettings();
+  void updateSpectrumTitle();
   void applyLayout(bool compare);
   void showNumbers(const ExploreResult& result);
   void showProfileCut(const ExploreResult& result);
@@ -148,6 +149,7 @@ class ExplorePage : public QWidget {
 
   QString currentKey_;
   QString shownImageKey_;  // key whose original/spectrum are on screen
+  bool shownHannWindow_ = false;  // the spectrum on screen is of the Hann-windowed image
   ExploreResultPtr shown_;
   std::uint64_t requested_ = 0;
   QStringList selectQueue_;  // keys of the last open batch, until one of them decodes and is selected

@@ -25,6 +25,7 @@ ExploreSettings ExploreSettings::load() {
   if (ColorMap::parse(map)) s.colorMap = map;
   const QString scale = q.value(QStringLiteral("spectrumScale")).toString();
   if (parseSpectrumScale(scale)) s.spectrumScale = scale;
+  s.hannWindow = q.value(QStringLiteral("hannWindow"), s.hannWindow).toBool();
   s.lastFolder = q.value(QStringLiteral("lastFolder")).toString();
   return s;
 }
@@ -40,6 +41,7 @@ void ExploreSettings::save() const {
   q.setValue(QStringLiteral("overlay"), overlay);
   q.setValue(QStringLiteral("colorMap"), colorMap);
   q.setValue(QStringLiteral("spectrumScale"), spectrumScale);
+  q.setValue(QStringLiteral("hannWindow"), hannWindow);
   q.setValue(QStringLiteral("lastFolder"), lastFolder);
 }
 

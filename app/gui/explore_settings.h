@@ -15,6 +15,7 @@ struct ExploreSettings {
   bool overlay = true;
   QString colorMap = QStringLiteral("viridis");
   QString spectrumScale = QStringLiteral("log");  // a SpectrumScale name (widgets/spectrum_view.h)
+  bool hannWindow = false;  // the spectrum shown is of the Hann-windowed image
   QString lastFolder;  // where the open dialogs start
 
   // Values that are missing or unreadable fall back to the defaults above.

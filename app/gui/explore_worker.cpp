@@ -7,6 +7,7 @@
 #include "app/gui/image_convert.h"
 #include "app/gui/image_source.h"
 #include "core/spectral/mask_analysis.h"
+#include "core/spectral/spectrum.h"
 
 namespace folk::ui {
 
@@ -138,7 +139,9 @@ void ExploreWorker::run() {
       if (request.wantImage) {
         result->hasImage = true;
         result->original = toQImage(image);
-        result->logSpectrum = analyser->logSpectrum();
+        result->hannWindow = request.hannWindow;
+        result->logSpectrum =
+            request.hannWindow ? folk::logMagnitude(folk::computeHannLumaSpectrum(image)) : analyser->logSpectrum();
         const folk::RadialProfile& profile = analyser->profile();
         result->profileRadius = QVector<double>(profile.radius.begin(), profile.radius.end());
         result->profilePower = QVector<double>(profile.power.begin(), profile.power.end());

@@ -24,6 +24,7 @@ struct ExploreRequest {
   QString key;                        // image key (resource or file path)
   std::vector<folk::MaskSpec> specs;  // one per panel: [spec] or [Com, RCom] in compare mode
   bool wantImage = true;              // also send the original and the spectrum (new image shown)
+  bool hannWindow = false;            // the spectrum sent is of the Hann-windowed image (display only)
 };
 
 struct ExplorePanelResult {
@@ -47,6 +48,7 @@ struct ExploreResult {
   int width = 0;
   int channels = 0;
   bool hasImage = false;          // original/logSpectrum/profile are filled
+  bool hannWindow = false;        // logSpectrum is of the Hann-windowed image
   QImage original;
   std::vector<float> logSpectrum;
   QVector<double> profileRadius;

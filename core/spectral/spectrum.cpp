@@ -129,6 +129,28 @@ LumaSpectrum computeLumaSpectrum(const Image& image) {
   return s;
 }
 
+namespace {
+std::vector<double> hannWindow(int n) {  // np.hanning(n): symmetric, 1 for n = 1
+  std::vector<double> w(std::size_t(n), 1.0);
+  for (int i = 0; n > 1 && i < n; ++i) w[std::size_t(i)] = 0.5 - 0.5 * std::cos(2.0 * M_PI * i / (n - 1));
+  return w;
+}
+}  // namespace
+
+LumaSpectrum computeHannLumaSpectrum(const Image& image) {
+  if (image.empty()) throw std::invalid_argument("computeHannLumaSpectrum: empty image");
+  const std::vector<float> y = luma(image);
+  const std::vector<double> rows = hannWindow(image.height), columns = hannWindow(image.width);
+  Image windowed(1, image.height, image.width);
+  for (int r = 0; r < image.height; ++r) {
+    for (int c = 0; c < image.width; ++c) {
+      const std::size_t i = std::size_t(r) * image.width + c;
+      windowed.pixels[i] = float(double(y[i]) * (rows[std::size_t(r)] * columns[std::size_t(c)]));
+    }
+  }
+  return computeLumaSpectrum(windowed);
+}
+
 std::vector<float> logMagnitude(const LumaSpectrum& spectrum) {
   std::vector<float> out(spectrum.magnitude.size());
   for (std::size_t i = 0; i < out.size(); ++i) out[i] = float(std::log1p(spectrum.magnitude[i]));

@@ -24,6 +24,12 @@ struct LumaSpectrum {
 
 LumaSpectrum computeLumaSpectrum(const Image& image);
 
+// The spectrum of the luma tapered by a 2-D Hann window (NumPy's np.hanning along each axis, their
+// outer product), each windowed sample rounded to float as images are stored. The image's borders
+// no longer draw a cross through the spectrum; for looking at it only: the masks are defined on
+// the image as it is (DESIGN.md §3).
+LumaSpectrum computeHannLumaSpectrum(const Image& image);
+
 // F(y) unshifted on FFTW's real-to-complex half layout, H×(W/2+1) complex doubles interleaved
 // (re, im), as computeLumaSpectrum and the fused pipeline (mask_pipeline.h) both compute it, with
 // the same FFTW plan, so their magnitudes agree bit for bit. `out` must come from fftw_malloc

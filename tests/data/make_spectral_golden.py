@@ -7,6 +7,7 @@ Run with Debian's system Python (it has NumPy and PIL):
 
 It writes tests/data/golden/spectral/: for every case `<case>_input.npy` (float32 C×H×W in [0,1]),
 `<case>_luma.npy` (float32 H×W), `<case>_magnitude.npy` (float64 H×W, |F(y)| centred),
+`<case>_hann_magnitude.npy` (float64 H×W, |F| of the luma times a 2-D Hann window, centred),
 `<case>_masks.npy` (uint8 M×H×W, one per mask spec), `<case>_filtered.npy` (float32 M×C×H×W) and one
 `manifest.json` with the specs and the scalar results (kept coefficients, retained energy, PSNR).
 tests/core/spectral/test_spectral_golden.cpp checks the C++ core against them.
@@ -185,6 +186,11 @@ def main():
         np.save(os.path.join(OUT, name + "_input.npy"), x)
         np.save(os.path.join(OUT, name + "_luma.npy"), y.astype(np.float32))
         np.save(os.path.join(OUT, name + "_magnitude.npy"), mag)
+        # Explore's Hann window (display only): np.hanning along each axis, their outer product,
+        # applied to the luma and rounded to float32 as the C++ stores it.
+        window = np.outer(np.hanning(y.shape[0]), np.hanning(y.shape[1]))
+        np.save(os.path.join(OUT, name + "_hann_magnitude.npy"),
+                centred_magnitude((y.astype(np.float64) * window).astype(np.float32)))
         np.save(os.path.join(OUT, name + "_masks.npy"), masks)
         np.save(os.path.join(OUT, name + "_filtered.npy"), np.stack(filtered).astype(np.float32))
         manifest["cases"].append({"name": name, "channels": c, "height": h, "width": w, "results": results})

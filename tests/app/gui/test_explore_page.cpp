@@ -233,8 +233,9 @@ TEST_F(ExplorePageTest, LatestRequestWinsWhileDraggingRho) {
   EXPECT_GE(spy.count(), 1);
 }
 
-// The spectrum's scale changes its colours, its title and what Export views writes, not the mask;
-// the cursor readout gives the period in pixels and the level in dB of the coefficient under it.
+// The spectrum's scale and the Hann window change its picture, its title and what Export views
+// writes, not the mask; the cursor readout gives the period in pixels and the level in dB of the
+// coefficient under it.
 TEST_F(ExplorePageTest, SpectrumScaleAndPeriodReadout) {
   const ExploreResult before = shown();
   SpectrumView* spectrum = page_->spectrumView();
@@ -255,6 +256,33 @@ TEST_F(ExplorePageTest, SpectrumScaleAndPeriodReadout) {
   EXPECT_NEAR(r->periodPixels, 64.0, 1e-9);
   EXPECT_LE(r->decibels, 0.0);
   EXPECT_TRUE(SpectrumView::formatReadout(*r).contains(QLocale().toString(64.0, 'f', 1)));
+
+  // The Hann window: a spectrum of the tapered image, without the cross the borders draw through
+  // the axes; the masks stay those of the image as it is.
+  // |F| on both axes against the lines three bins beside them, at high frequencies (astronaut.png's
+  // top and bottom rows differ, so the vertical axis carries the cross).
+  auto axisRatio = [&] {
+    const std::vector<float>& s = spectrum->logSpectrum();
+    auto at = [&](int y, int x) { return std::expm1(double(s[std::size_t(y) * w + x])); };
+    double axis = 0.0, beside = 0.0;
+    for (int x = 0; x < w; ++x) {
+      if (std::abs(x - w / 2) < w / 8) continue;
+      axis += at(h / 2, x);
+      beside += at(h / 2 - 3, x);
+    }
+    for (int y = 0; y < h; ++y) {
+      if (std::abs(y - h / 2) < h / 8) continue;
+      axis += at(y, w / 2);
+      beside += at(y, w / 2 - 3);
+    }
+    return axis / beside;
+  };
+  const double plainRatio = axisRatio();
+  EXPECT_GT(plainRatio, 2.0) << "the borders' cross";
+  page_->controls()->hannWindowBox()->setChecked(true);
+  ASSERT_TRUE(waitUntil([&] { return page_->upToDate() && spectrum->title().contains(QStringLiteral("Hann")); }));
+  EXPECT_LT(axisRatio(), 0.5 * plainRatio);
+  EXPECT_EQ(page_->currentResult()->panels[0].mask, before.panels[0].mask);
 
   const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
   if (dir != nullptr) {  // the documentation picture of this view, under Xvfb
