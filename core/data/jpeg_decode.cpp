@@ -191,7 +191,13 @@ Image decodeJpeg(const std::vector<std::uint8_t>& bytes, const std::string& name
   state.info.err = jpeg_std_error(&state.errors.base);
   state.errors.base.error_exit = stop;
   state.errors.base.emit_message = onMessage;
-  const bool decoded = runDecoder(state);
+  bool decoded = false;
+  try {
+    decoded = runDecoder(state);
+  } catch (...) {  // std::bad_alloc for the picture: libjpeg's memory goes too
+    jpeg_destroy_decompress(&state.info);
+    throw;
+  }
   jpeg_destroy_decompress(&state.info);
   if (state.tooLarge) throw ImageFileError(name, "the image has more pixels than the limit of " + std::to_string(maxPixels));
   if (state.errors.damaged) {
