@@ -310,17 +310,29 @@ void TrainPage::buildUi() {
   tools->addWidget(exportButton);
   tools->addStretch(1);
   runLayout->addLayout(tools);
-  runLayout->addWidget(curves_, 1);
 
-  auto* samples = new QHBoxLayout;
+  // The curves above the probe samples, the border between them draggable: the curves get most of
+  // the height (their four panels need it), the samples a row of small pictures.
+  auto* curvesAndSamples = new QSplitter(Qt::Vertical, runPanel);
+  curvesAndSamples->setObjectName(QStringLiteral("trainCurvesSplitter"));  // its sizes are kept across restarts
+  curvesAndSamples->setChildrenCollapsible(false);
+  curves_->setParent(curvesAndSamples);
+  curvesAndSamples->addWidget(curves_);
+  auto* samplesRow = new QWidget(curvesAndSamples);
+  auto* samples = new QHBoxLayout(samplesRow);
+  samples->setContentsMargins(0, 0, 0, 0);
   for (int i = 0; i < 4; ++i) {
-    sampleViews_[i] = new ImageView(runPanel);
+    sampleViews_[i] = new ImageView(samplesRow);
     sampleViews_[i]->setTitle(QCoreApplication::translate("ProbePicture", probePictureLabel(kProbePictures[std::size_t(i)])));
     sampleViews_[i]->setPlaceholderText(tr("appears during training"));
     sampleViews_[i]->setMinimumSize(120, 120);
     samples->addWidget(sampleViews_[i]);
   }
-  runLayout->addLayout(samples);
+  curvesAndSamples->addWidget(samplesRow);
+  curvesAndSamples->setStretchFactor(0, 3);
+  curvesAndSamples->setStretchFactor(1, 1);
+  curvesAndSamples->setSizes({600, 180});
+  runLayout->addWidget(curvesAndSamples, 1);
 
   auto* splitter = new QSplitter(this);
   splitter->setObjectName(QStringLiteral("trainSplitter"));  // its sizes are kept across restarts
