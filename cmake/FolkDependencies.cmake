@@ -20,8 +20,11 @@ endif()
 if(FOLK_WITH_OPENCV)
   find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
   # JPEG and TIFF headers are read with libjpeg and libtiff themselves, the libraries OpenCV decodes
-  # those formats with (core/data/image_header.cpp).
+  # those formats with (core/data/image_header.cpp); JPEG and PNG files are decoded with libjpeg
+  # and libpng themselves, whose messages OpenCV lets reach stderr (core/data/jpeg_decode.cpp,
+  # png_decode.cpp).
   find_package(JPEG REQUIRED)
+  find_package(PNG REQUIRED)
   find_package(TIFF 4.5 REQUIRED)  # 4.5: error handlers per handle (TIFFOpenOptions)
 else()
   if(FOLK_BUILD_GUI)
@@ -32,6 +35,7 @@ else()
                   "the batched masks and `folk bench step` work.")
   set(OpenCV_LIBS "")
   set(JPEG_LIBRARIES "")
+  set(PNG_LIBRARIES "")
   set(TIFF_LIBRARIES "")
   set(OpenCV_INCLUDE_DIRS "")
 endif()

@@ -15,8 +15,8 @@ packages=(
   libqt6svg6
   # a CJK font, without which the Simplified Chinese interface shows empty boxes
   fonts-wqy-microhei
-  # engine: LibTorch (CPU), fast BLAS for it, OpenCV (and its libjpeg, libtiff), FFTW, zlib, JSON, CLI
-  libtorch-dev libgloo-dev libopenblas0-pthread libopencv-dev libjpeg62-turbo-dev libtiff-dev libfftw3-dev zlib1g-dev
+  # engine: LibTorch (CPU), fast BLAS for it, OpenCV (and its libjpeg, libpng, libtiff), FFTW, zlib, JSON, CLI
+  libtorch-dev libgloo-dev libopenblas0-pthread libopencv-dev libjpeg62-turbo-dev libpng-dev libtiff-dev libfftw3-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev python3-numpy python3-pil

@@ -18,6 +18,7 @@
 #include "core/data/image_format.h"
 #include "core/data/image_header.h"
 #include "core/data/jpeg_decode.h"
+#include "core/data/png_decode.h"
 #include "core/data/png_chunks.h"
 #include "core/util/atomic_file.h"
 
@@ -107,6 +108,8 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
   if (options.beforeDecoder) options.beforeDecoder(input, format.name);
   // JPEG through libjpeg itself: OpenCV's decoder lets libjpeg print its warnings on stderr.
   if (std::strcmp(format.name, "JPEG") == 0) return decodeJpeg(input, name, options.maxPixels);
+  // PNG through libpng itself too: OpenCV's PNG reader installs no error handler either.
+  if (std::strcmp(format.name, "PNG") == 0) return decodePng(input, name, options.maxPixels);
   cv::Mat decoded;
   try {
     // ANYDEPTH keeps 16-bit samples, ANYCOLOR keeps greyscale as one channel and expands palettes;

@@ -18,10 +18,4 @@ namespace folk {
 // `name` when libjpeg cannot decode it, its data are damaged, or it has more than maxPixels pixels.
 Image decodeJpeg(const std::vector<std::uint8_t>& bytes, const std::string& name, std::int64_t maxPixels);
 
-// The EXIF orientation (1-8) in an APP1 "Exif" payload, 1 when it has none or cannot be read.
-int exifOrientation(const std::uint8_t* app1, std::size_t size);
-
-// Turns an image as stored into the image as seen, for EXIF orientation 1-8 (others: unchanged).
-Image applyExifOrientation(Image stored, int orientation);
-
 }  // namespace folk

@@ -178,13 +178,18 @@ TEST(FolkMask, DecodersPrintNothingOnStderr) {
 
   // libjpeg printed "Corrupt JPEG data: ..." itself and the picture decoded partly grey.
   const std::string damaged = std::string(FOLK_TEST_DATA_DIR) + "/jpeg/damaged_scan.jpg";
-  const CliResult corrupt = runFolk({"mask", damaged, truncated, "--out", dir / "out"});
+  // libpng printed "libpng error: IDAT: ..." itself for a PNG written corrupt.
+  const std::string corruptPng = std::string(FOLK_TEST_DATA_DIR) + "/hostile/idat_corrupt_crc_right.png";
+  const CliResult corrupt = runFolk({"mask", damaged, truncated, corruptPng, "--out", dir / "out"});
   EXPECT_NE(corrupt.exitCode, 0);
-  EXPECT_EQ(lines(corrupt.err).size(), 3u) << corrupt.err;
+  EXPECT_EQ(lines(corrupt.err).size(), 4u) << corrupt.err;
   for (const std::string& line : lines(corrupt.err)) EXPECT_EQ(line.rfind("folk mask: ", 0), 0u) << line;
   EXPECT_NE(corrupt.err.find(damaged + ": damaged JPEG data (libjpeg: \"Corrupt JPEG data"), std::string::npos)
       << corrupt.err;
-  EXPECT_NE(corrupt.err.find("none of the 2 inputs could be read"), std::string::npos) << corrupt.err;
+  EXPECT_NE(corrupt.err.find(corruptPng + ": not a readable image: the PNG decoder found it corrupt (libpng: \""),
+            std::string::npos)
+      << corrupt.err;
+  EXPECT_NE(corrupt.err.find("none of the 3 inputs could be read"), std::string::npos) << corrupt.err;
 }
 
 TEST(FolkMask, FailedInputsAppearInTheJsonStream) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "core/data/exif_orientation.h"
 #include "core/data/image_file.h"
 #include "core/data/jpeg_decode.h"
 

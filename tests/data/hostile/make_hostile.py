@@ -46,6 +46,18 @@ def main():
     gradient("RGB", (64, 48)).save(buf, format="JPEG", quality=90)
     open(path("truncated.jpg"), "wb").write(buf.getvalue()[: len(buf.getvalue()) // 2])
 
+    # A PNG written corrupt: bytes of its compressed data changed and the CRC computed over them, so
+    # only the decoder finds it (libpng: "IDAT: incorrect data check" or similar).
+    buf = io.BytesIO()
+    gradient("RGB", (64, 48)).save(buf, format="PNG")
+    data = bytearray(buf.getvalue())
+    at = data.index(b"IDAT") - 4
+    length = struct.unpack(">I", data[at : at + 4])[0]
+    for k in range(20, 30):
+        data[at + 8 + k] ^= 0xFF
+    data[at + 8 + length : at + 12 + length] = struct.pack(">I", zlib.crc32(bytes(data[at + 4 : at + 8 + length])))
+    open(path("idat_corrupt_crc_right.png"), "wb").write(bytes(data))
+
     # A decompression bomb: a valid PNG header claiming 100000x100000 RGB pixels, a tiny IDAT.
     ihdr = struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0)
     bomb = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", zlib.compress(b"\x00" * 64))
