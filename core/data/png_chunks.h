@@ -1,9 +1,10 @@
 #pragma once
-// PNG chunks that OpenCV's decoder never uses, removed before it sees the bytes. OpenCV applies no
-// colour management and reads no text, time, physical size or background, so dropping those
-// chunks changes no decoded pixel; what it changes is that libpng no longer warns about them on
-// stderr, which it does for harmless defects of real photographs (the astronaut and chelsea sample
-// photos carry the ICC profile libpng reports as "iCCP: known incorrect sRGB profile").
+// PNG chunks the decoder never uses (core/data/png_decode.cpp applies no colour management and
+// reads no text, time, physical size or background), removed before it sees the bytes: dropping
+// them changes no decoded pixel and spares libpng the work (and its warnings about harmless
+// defects of real photographs, such as the astronaut and chelsea sample photos' ICC profile,
+// "iCCP: known incorrect sRGB profile"). And the checks that find a damaged chunk or a cut file
+// before the decoder does, so the error names the file and the chunk.
 #include <cstdint>
 #include <string>
 #include <vector>
