@@ -69,7 +69,7 @@ ImageFileError::ImageFileError(const std::string& path, const std::string& reaso
 
 Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& name, const ImageLoadOptions& options) {
   if (bytes.empty()) throw ImageFileError(name, "the file is empty (0 bytes)");
-  // Only the formats FOLK reads reach OpenCV (image_format.h says why).
+  // Only the formats FOLK reads reach a decoder (image_format.h says why).
   const SniffedImageFormat format = sniffImageFormat(bytes);
   if (!format.readable) throw ImageFileError(name, refusedImageFormatReason(format));
   // Refused before decoding: a decompression bomb's header claims far more than its bytes hold.
@@ -93,12 +93,13 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
   throw ImageFileError(name, kBuiltWithoutOpenCv);
 #else
   silenceOpenCvLog();
-  // libpng prints warnings about chunks OpenCV ignores straight to stderr (png_chunks.h).
+  // The PNG decoder reads only the chunks that make pixels (png_chunks.h): a damaged ancillary
+  // chunk it does not need cannot stop it.
   const std::vector<std::uint8_t> pngWithoutUnused =
       std::strcmp(format.name, "PNG") == 0 ? withoutUnusedPngChunks(bytes) : std::vector<std::uint8_t>();
   // Dropping chunks moves the bytes after them, which can make the copy sniff as something else
-  // (e.g. "DICM" landing at offset 128, which OpenCV hands to GDCM): the copy is decoded only when it
-  // still sniffs as a readable PNG; otherwise the file as it is (at worst libpng's warnings show).
+  // (e.g. "DICM" landing at offset 128, which OpenCV would hand to GDCM): the copy is decoded only
+  // when it still sniffs as a readable PNG; otherwise the file as it is.
   const bool strippedStillPng =
       !pngWithoutUnused.empty() && [&] {
         const SniffedImageFormat again = sniffImageFormat(pngWithoutUnused);
