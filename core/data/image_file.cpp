@@ -83,6 +83,9 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
   if (isTruncatedJpeg(bytes))
     throw ImageFileError(name, "truncated JPEG (no end-of-image marker): the file was cut short, e.g. by an "
                                "interrupted copy or download; copy it again");
+  if (isTruncatedTiff(bytes))
+    throw ImageFileError(name, "truncated TIFF (its image data run past the end of the file): the file was cut short, "
+                               "e.g. by an interrupted copy or download; copy it again");
   if (isTruncatedPng(bytes))
     throw ImageFileError(name, "truncated PNG (its chunks stop before the end marker IEND): the file was cut short, "
                                "e.g. by an interrupted copy or download; copy it again");

@@ -121,20 +121,25 @@ int mapNothing(thandle_t, void**, toff_t*) { return 0; }
 void unmapNothing(thandle_t, void*, toff_t) {}
 int silence(TIFF*, void*, const char*, const char*, va_list) { return 1; }  // 1: not passed on to stderr
 
-// The first directory's ImageWidth and ImageLength, read by libtiff as OpenCV's TiffDecoder does.
-// Errors and warnings go to handlers of this one handle (libtiff >= 4.5), not the global ones
-// OpenCV installs for itself.
-ClaimedSize tiffSize(const std::vector<std::uint8_t>& bytes) {
-  ClaimedSize size{"TIFF"};
+// Opens `bytes` with libtiff, its errors and warnings going to handlers of this one handle (libtiff
+// >= 4.5), not the global ones OpenCV installs for itself. Null when libtiff refuses the file.
+TIFF* openTiff(MemoryFile& file) {
   TIFFOpenOptions* options = TIFFOpenOptionsAlloc();
-  if (options == nullptr) return size;
+  if (options == nullptr) return nullptr;
   TIFFOpenOptionsSetErrorHandlerExtR(options, silence, nullptr);
   TIFFOpenOptionsSetWarningHandlerExtR(options, silence, nullptr);
-  MemoryFile file{&bytes, 0};
   // "m": no memory mapping (there is no file). Opening reads the first directory.
   TIFF* tiff = TIFFClientOpenExt("image", "rm", &file, readMemory, writeNothing, seekMemory, closeNothing,
                                  sizeOfMemory, mapNothing, unmapNothing, options);
   TIFFOpenOptionsFree(options);
+  return tiff;
+}
+
+// The first directory's ImageWidth and ImageLength, read by libtiff as OpenCV's TiffDecoder does.
+ClaimedSize tiffSize(const std::vector<std::uint8_t>& bytes) {
+  ClaimedSize size{"TIFF"};
+  MemoryFile file{&bytes, 0};
+  TIFF* tiff = openTiff(file);
   if (tiff == nullptr) return size;
   std::uint32_t width = 0, height = 0;
   if (TIFFGetField(tiff, TIFFTAG_IMAGEWIDTH, &width) == 1 && TIFFGetField(tiff, TIFFTAG_IMAGELENGTH, &height) == 1) {
@@ -143,6 +148,10 @@ ClaimedSize tiffSize(const std::vector<std::uint8_t>& bytes) {
   }
   TIFFClose(tiff);
   return size;
+}
+
+bool isTiff(const std::vector<std::uint8_t>& b) {
+  return startsWith(b, "II*\0", 4) || startsWith(b, "MM\0*", 4) || startsWith(b, "II+\0", 4) || startsWith(b, "MM\0+", 4);
 }
 #endif
 
@@ -153,8 +162,7 @@ ClaimedSize claimedImageSize(const std::vector<std::uint8_t>& b) {
   if (startsWith(b, "BM", 2)) return bmpSize(b);
 #ifdef FOLK_HAVE_OPENCV
   if (isJpeg(b)) return jpegSize(b);
-  if (startsWith(b, "II*\0", 4) || startsWith(b, "MM\0*", 4) || startsWith(b, "II+\0", 4) || startsWith(b, "MM\0+", 4))
-    return tiffSize(b);
+  if (isTiff(b)) return tiffSize(b);
 #endif
   return {};
 }
@@ -180,6 +188,31 @@ bool isTruncatedJpeg(const std::vector<std::uint8_t>& b) {
     if (b[k] == 0xFF && b[k + 1] == 0xD9) return false;
   }
   return true;
+}
+
+bool isTruncatedTiff(const std::vector<std::uint8_t>& b) {
+#ifdef FOLK_HAVE_OPENCV
+  if (!isTiff(b)) return false;
+  MemoryFile file{&b, 0};
+  TIFF* tiff = openTiff(file);
+  if (tiff == nullptr) return false;  // the decoder says what is wrong
+  const bool tiled = TIFFIsTiled(tiff) != 0;
+  const std::uint32_t count = tiled ? TIFFNumberOfTiles(tiff) : TIFFNumberOfStrips(tiff);
+  const toff_t* offsets = nullptr;
+  const toff_t* lengths = nullptr;
+  bool truncated = false;
+  if (TIFFGetField(tiff, tiled ? TIFFTAG_TILEOFFSETS : TIFFTAG_STRIPOFFSETS, &offsets) == 1 &&
+      TIFFGetField(tiff, tiled ? TIFFTAG_TILEBYTECOUNTS : TIFFTAG_STRIPBYTECOUNTS, &lengths) == 1 && offsets &&
+      lengths) {
+    for (std::uint32_t i = 0; i < count && !truncated; ++i)
+      truncated = offsets[i] > b.size() || lengths[i] > b.size() - offsets[i];
+  }
+  TIFFClose(tiff);
+  return truncated;
+#else
+  (void)b;
+  return false;
+#endif
 }
 
 }  // namespace folk

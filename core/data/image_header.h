@@ -27,4 +27,9 @@ ClaimedSize claimedImageSize(const std::vector<std::uint8_t>& bytes);
 // True for a JPEG with no end-of-image marker after its first top-level start-of-scan.
 bool isTruncatedJpeg(const std::vector<std::uint8_t>& bytes);
 
+// True for a TIFF whose first page's strips or tiles (as libtiff reads the directory) reach past
+// the end of the bytes: the file was cut short. OpenCV's decoder fails on it and prints the
+// failure on stderr itself.
+bool isTruncatedTiff(const std::vector<std::uint8_t>& bytes);
+
 }  // namespace folk

@@ -60,6 +60,7 @@ TEST(HostileImages, UnusableFilesAreClearErrorsNamingTheFile) {
       {"text_named.png", "not a readable image"},
       {"truncated.png", "truncated PNG"},
       {"truncated.jpg", "truncated JPEG"},
+      {"truncated.tiff", "truncated TIFF"},
       // Compressed data written corrupt (the CRC matches them): libpng's words, not its stderr line.
       {"idat_corrupt_crc_right.png", "the PNG decoder found it corrupt (libpng: \""},
       {"bomb_100000x100000.png", "claims 100000x100000 pixels"},

@@ -45,6 +45,12 @@ def main():
     buf = io.BytesIO()
     gradient("RGB", (64, 48)).save(buf, format="JPEG", quality=90)
     open(path("truncated.jpg"), "wb").write(buf.getvalue()[: len(buf.getvalue()) // 2])
+    # A TIFF cut in its image data (the directory, written first by Pillow, survives).
+    buf = io.BytesIO()
+    gradient("RGB", (64, 48)).save(buf, format="TIFF")
+    data = buf.getvalue()
+    assert data[4:8] == b"\x08\x00\x00\x00", "the directory is expected right after the header"
+    open(path("truncated.tiff"), "wb").write(data[: len(data) // 2])
 
     # A PNG written corrupt: bytes of its compressed data changed and the CRC computed over them, so
     # only the decoder finds it (libpng: "IDAT: incorrect data check" or similar).
