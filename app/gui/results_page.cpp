@@ -7,9 +7,7 @@
 #include <QDesktopServices>
 #include <QUrl>
 #include <QTabWidget>
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -33,6 +31,7 @@
 
 #include "app/gui/curves_export.h"
 #include "app/gui/error_banner.h"
+#include "app/gui/path_text.h"
 #include "app/gui/recent_items.h"
 #include "app/gui/run_file_operations.h"
 #include "core/io/run_files.h"
@@ -164,7 +163,7 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
   });
   confirmDelete_ = [this](const QStringList& paths) {
     QStringList names;
-    for (const auto& p : paths) names << QFileInfo(p).fileName();
+    for (const auto& p : paths) names << fileNameOf(p);
     return QMessageBox::question(this, tr("Delete runs"),
                                  tr("Delete %n run folder(s) with their checkpoints? This cannot be undone.\n\n%1", "",
                                     int(paths.size()))
@@ -214,7 +213,7 @@ void ResultsPage::buildUi() {
     const auto runs = selectedRuns();
     if (runs.size() != 1) return;
     bool ok = false;
-    const QString folder = QFileInfo(runs.front()).fileName();
+    const QString folder = fileNameOf(runs.front());
     const QString current = folder.section(QLatin1Char('-'), 1);
     const QString name = QInputDialog::getText(this, tr("Rename run"), tr("New name:"), QLineEdit::Normal, current, &ok);
     QString error;
@@ -239,12 +238,12 @@ void ResultsPage::buildUi() {
             [this] {
               const auto runs = selectedRuns();
               if (runs.size() != 1) return;
-              const QString suggested = QDir(lastDirectory(QStringLiteral("weights"), runs.front()))
-                                            .filePath(QFileInfo(runs.front()).fileName() + QStringLiteral("_backbone.safetensors"));
+              const QString suggested = childPath(lastDirectory(QStringLiteral("weights"), runs.front()),
+                                                  fileNameOf(runs.front()) + QStringLiteral("_backbone.safetensors"));
               const QString path = QFileDialog::getSaveFileName(this, tr("Export backbone weights"), suggested,
                                                                 tr("safetensors (*.safetensors)"));
               if (path.isEmpty()) return;
-              rememberDirectory(QStringLiteral("weights"), QFileInfo(path).absolutePath());
+              rememberDirectory(QStringLiteral("weights"), parentOf(path));
               exportWeights(runs.front(), path);
             });
   addButton(tr("Export table…"), tr("The learning table of the selected runs (all when none is selected), as CSV or "
@@ -254,7 +253,7 @@ void ResultsPage::buildUi() {
                   this, tr("Export learning table"), lastDirectory(QStringLiteral("export"), runsDir_),
                   tr("CSV (*.csv);;Markdown (*.md)"));
               if (path.isEmpty()) return;
-              rememberDirectory(QStringLiteral("export"), QFileInfo(path).absolutePath());
+              rememberDirectory(QStringLiteral("export"), parentOf(path));
               exportLearningTable(path);
             });
   actions->addStretch(1);
@@ -433,7 +432,7 @@ void ResultsPage::buildUi() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), lastDirectory(QStringLiteral("export"), runsDir_),
                                                       tr("PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)"));
     if (path.isEmpty()) return;
-    rememberDirectory(QStringLiteral("export"), QFileInfo(path).absolutePath());
+    rememberDirectory(QStringLiteral("export"), parentOf(path));
     exportCurves(curves_, path, fileJobs_, errors_);
   });
   tools->addWidget(exportCurvesButton);
@@ -481,7 +480,7 @@ void ResultsPage::setRunsDirectory(const QString& dir) {
     model_->setStudies({});
   }
   runsDir_ = dir;
-  folderLabel_->setText(tr("Runs in %1").arg(QDir::toNativeSeparators(dir)));
+  folderLabel_->setText(tr("Runs in %1").arg(nativePath(dir)));
   refresh();
 }
 
@@ -764,7 +763,7 @@ void ResultsPage::showCurveMetric() {
 }
 
 void ResultsPage::addRunSeries(const QString& path) {
-  const QString name = QFileInfo(path).fileName();
+  const QString name = fileNameOf(path);
   const QColor colour = colourOf(path);
   const auto& d = declaration(metric_);
   curves_->addSeries(seriesKey(path, d.key), tr("%1 %2", "a run's name, a metric's name").arg(name, stepMetricLabel(d)),
@@ -780,7 +779,7 @@ void ResultsPage::removeSeriesOf(const QString& prefix) {
 
 void ResultsPage::plotKnn(const QString& path, const std::vector<std::pair<std::int64_t, double>>& history) {
   curves_->removeSeries(seriesKey(path, "knn"));
-  curves_->addSeries(seriesKey(path, "knn"), tr("%1 k-NN").arg(QFileInfo(path).fileName()),
+  curves_->addSeries(seriesKey(path, "knn"), tr("%1 k-NN").arg(fileNameOf(path)),
                      TrainingCurves::Panel::Accuracy, 0, colourOf(path));
   QVector<double> x, y;
   for (const auto& [step, knn] : history) {
@@ -856,7 +855,7 @@ void ResultsPage::updateCurves() {
   for (const auto& path : selected) {
     if (!plotted_.contains(path)) {
       colourOf(path);  // before the insert: a new run takes a colour no plotted run uses
-      plotted_.insert(path, Plotted{MetricsTail(QDir(path).filePath(QLatin1String(run_files::kMetricsJsonl)).toStdString()), {}});
+      plotted_.insert(path, Plotted{MetricsTail(childPath(path, QLatin1String(run_files::kMetricsJsonl)).toStdString()), {}});
       addRunSeries(path);
       if (const RunSummary* run = model_->runAt(model_->rowOf(path))) plotKnn(path, run->knnHistory);
     }
@@ -869,7 +868,7 @@ void ResultsPage::updateCurves() {
 void ResultsPage::updateStepComparisonRows() {
   QVector<StepComparisonModel::Row> rows;
   for (const auto& path : selectedRuns()) {
-    if (plotted_.contains(path)) rows.append({QFileInfo(path).fileName(), seriesKey(path, ""), colourOf(path)});
+    if (plotted_.contains(path)) rows.append({fileNameOf(path), seriesKey(path, ""), colourOf(path)});
   }
   for (const auto& id : selectedGroups()) {
     const RunGroup* group = groups_->groupAt(groups_->groupIndex(id));
@@ -1007,7 +1006,7 @@ QStringList ResultsPage::selectedOrAll() const {
 
 void ResultsPage::exportWeights(const QString& runPath, const QString& outPath) {
   // Checkpoint reading and writing run in the background.
-  const QString runName = QFileInfo(runPath).fileName();
+  const QString runName = fileNameOf(runPath);
   longJobs_.start(
       QString(),
       [run = runPath.toStdString(), out = outPath.toStdString()](JobControl&) {
@@ -1018,7 +1017,7 @@ void ResultsPage::exportWeights(const QString& runPath, const QString& outPath) 
         Q_EMIT weightsExported(runPath, outPath,
                                tr("Exported the %1 backbone of %2 at step %3 (%4 tensors) to %5")
                                    .arg(role, runName, QString::number(summary.step), QString::number(summary.tensors),
-                                        QDir::toNativeSeparators(outPath)));
+                                        nativePath(outPath)));
       },
       [this, runPath, runName](const QString& error) {
         const QString message = tr("Could not export the weights of %1: %2").arg(runName, error);
@@ -1031,11 +1030,11 @@ void ResultsPage::showEmbedding(const QString& runPath) {
   if (embeddingJob_) return;
   addRecentItem(QLatin1String(kRecentRuns), runPath);
   embeddingRun_ = runPath;
-  embeddingLabel_->setText(tr("Embedding of %1:").arg(QFileInfo(runPath).fileName()));
+  embeddingLabel_->setText(tr("Embedding of %1:").arg(fileNameOf(runPath)));
   embeddingProgress_->setRange(0, 0);  // busy until the data is read
   embeddingBar_->show();
   tabs_->setCurrentWidget(embedding_);
-  embedding_->clearPoints(tr("Computing the features of %1 …").arg(QFileInfo(runPath).fileName()));
+  embedding_->clearPoints(tr("Computing the features of %1 …").arg(fileNameOf(runPath)));
   const auto finish = [this] {
     embeddingJob_.reset();
     embeddingBar_->hide();
@@ -1066,7 +1065,7 @@ void ResultsPage::showEmbedding(const QString& runPath) {
         }
         embedding_->setPoints(x, y, labels, names,
                               tr("%1: %2 features at step %L3, PCA (%L4 % + %L5 % of the variance)")
-                                  .arg(QFileInfo(runPath).fileName(),
+                                  .arg(fileNameOf(runPath),
                                        e.backboneRole == "student" ? tr("student") : tr("teacher"))
                                   .arg(e.step)
                                   .arg(e.explained[0] * 100.0, 0, 'f', 1)
@@ -1092,7 +1091,7 @@ void ResultsPage::cancelEmbedding() {
   embeddingJob_->cancel();
   embeddingJob_.reset();
   embeddingBar_->hide();
-  embedding_->clearPoints(tr("Embedding of %1 cancelled").arg(QFileInfo(embeddingRun_).fileName()));
+  embedding_->clearPoints(tr("Embedding of %1 cancelled").arg(fileNameOf(embeddingRun_)));
   Q_EMIT embeddingCancelled(embeddingRun_);
 }
 
@@ -1106,9 +1105,8 @@ bool ResultsPage::renameRun(const QString& path, const QString& newName, QString
     if (error) *error = tr("%1 is training; stop it before renaming").arg(path);
     return false;
   }
-  const QFileInfo info(path);
-  const QString stamp = info.fileName().section(QLatin1Char('-'), 0, 0);
-  const QString target = info.dir().filePath(stamp + QLatin1Char('-') + name);
+  const QString stamp = fileNameOf(path).section(QLatin1Char('-'), 0, 0);
+  const QString target = childPath(parentOf(path), stamp + QLatin1Char('-') + name);
   fileJobs_.start(
       QStringLiteral("rename:") + path,
       [path, target, name](JobControl&) { return renameRunFolder(path, target, name); },

@@ -2,9 +2,7 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -24,6 +22,7 @@
 #include "app/gui/curves_export.h"
 #include "app/gui/engine_controller.h"
 #include "app/gui/error_banner.h"
+#include "app/gui/path_text.h"
 #include "app/gui/image_convert.h"
 #include "app/gui/recent_items.h"
 #include "app/gui/run_file_operations.h"
@@ -100,7 +99,7 @@ void TrainPage::resumeRun(const QString& runPath) {
     return;
   }
   errors_->clearErrors();
-  setPreparing(true, tr("Opening %1 …").arg(QDir::toNativeSeparators(runPath)));
+  setPreparing(true, tr("Opening %1 …").arg(nativePath(runPath)));
   jobs_.start(
       QStringLiteral("prepare"),
       [path = runPath.toStdString()](JobControl&) { return openRunToResume(path); },
@@ -138,7 +137,7 @@ void TrainPage::setPreparing(bool preparing, const QString& status) {
 void TrainPage::launch(RunDirectory run) {
   QString error;
   if (controller_->start(std::move(run), &error)) {
-    status_->setText(tr("Starting %1 …").arg(QDir::toNativeSeparators(controller_->runDirectory())));
+    status_->setText(tr("Starting %1 …").arg(nativePath(controller_->runDirectory())));
   } else {
     errors_->addError(error);
   }
@@ -162,14 +161,14 @@ void TrainPage::buildUi() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Image folder (one sub-folder per class, or flat)"),
                                                           lastDirectory(QStringLiteral("dataset")));
     if (dir.isEmpty()) return;
-    rememberDirectory(QStringLiteral("dataset"), QFileInfo(dir).absolutePath());
+    rememberDirectory(QStringLiteral("dataset"), parentOf(dir));
     useDataset(dir, QStringLiteral("folder"));
   });
   dataMenu->addAction(tr("IDX or CIFAR folder…"), this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder with IDX or CIFAR binary files"),
                                                           lastDirectory(QStringLiteral("dataset")));
     if (dir.isEmpty()) return;
-    rememberDirectory(QStringLiteral("dataset"), QFileInfo(dir).absolutePath());
+    rememberDirectory(QStringLiteral("dataset"), parentOf(dir));
     useDataset(dir, QStringLiteral("auto"));
   });
   dataButton->setMenu(dataMenu);
@@ -179,7 +178,7 @@ void TrainPage::buildUi() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Load config"), lastDirectory(QStringLiteral("config"), runsDir_),
                                                       tr("Config (*.json)"));
     if (path.isEmpty()) return;
-    rememberDirectory(QStringLiteral("config"), QFileInfo(path).absolutePath());
+    rememberDirectory(QStringLiteral("config"), parentOf(path));
     loadConfigFile(path);
   });
   auto* saveButton = new QPushButton(tr("Save…"), configPanel);
@@ -188,7 +187,7 @@ void TrainPage::buildUi() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save config"), lastDirectory(QStringLiteral("config"), runsDir_),
                                                       tr("Config (*.json)"));
     if (path.isEmpty()) return;
-    rememberDirectory(QStringLiteral("config"), QFileInfo(path).absolutePath());
+    rememberDirectory(QStringLiteral("config"), parentOf(path));
     saveConfigFile(path);
   });
   auto* defaultsButton = new QPushButton(tr("Defaults"), configPanel);
@@ -304,7 +303,7 @@ void TrainPage::buildUi() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), lastDirectory(QStringLiteral("export"), runsDir_),
                                                       tr("PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)"));
     if (path.isEmpty()) return;
-    rememberDirectory(QStringLiteral("export"), QFileInfo(path).absolutePath());
+    rememberDirectory(QStringLiteral("export"), parentOf(path));
     exportCurves(curves_, path, jobs_, errors_);
   });
   tools->addWidget(exportButton);
@@ -409,7 +408,7 @@ void TrainPage::startTraining() {
   samplesShown_ = 0;
   for (auto* view : sampleViews_) view->setImage(QImage());
   device_ = QString::fromStdString(config.device.device);
-  setPreparing(true, tr("Creating a run folder in %1 …").arg(QDir::toNativeSeparators(runsDir_)));
+  setPreparing(true, tr("Creating a run folder in %1 …").arg(nativePath(runsDir_)));
   jobs_.start(
       QStringLiteral("prepare"),
       [config, runsDir = runsDir_.toStdString()](JobControl&) {
@@ -564,7 +563,7 @@ void TrainPage::onState(SessionState state) {
   updateButtons();
   const QString name = RunsTableModel::statusText(QString::fromLatin1(sessionStateName(state)));
   if (state == SessionState::Stopped || state == SessionState::Finished || state == SessionState::Failed) {
-    status_->setText(tr("Run %1: %2").arg(name, QDir::toNativeSeparators(controller_->runDirectory())));
+    status_->setText(tr("Run %1: %2").arg(name, nativePath(controller_->runDirectory())));
   } else if (state == SessionState::Paused) {
     status_->setText(tr("Paused at step %L1.").arg(progress_->value()));
   }
