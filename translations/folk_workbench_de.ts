@@ -35,6 +35,78 @@
         <source>High-pass r=%L1</source>
         <translation>Hochpass r=%L1</translation>
     </message>
+    <message>
+        <source> W=%L1</source>
+        <translation> W=%L1</translation>
+    </message>
+    <message>
+        <source> n=%L1</source>
+        <translation> n=%L1</translation>
+    </message>
+    <message>
+        <source>Gaussian low-pass</source>
+        <translation>Gauß-Tiefpass</translation>
+    </message>
+    <message>
+        <source>Gaussian low-pass D₀=%L1</source>
+        <translation>Gauß-Tiefpass D₀=%L1</translation>
+    </message>
+    <message>
+        <source>Gaussian high-pass</source>
+        <translation>Gauß-Hochpass</translation>
+    </message>
+    <message>
+        <source>Gaussian high-pass D₀=%L1</source>
+        <translation>Gauß-Hochpass D₀=%L1</translation>
+    </message>
+    <message>
+        <source>Gaussian band-pass</source>
+        <translation>Gauß-Bandpass</translation>
+    </message>
+    <message>
+        <source>Gaussian band-pass C₀=%L1</source>
+        <translation>Gauß-Bandpass C₀=%L1</translation>
+    </message>
+    <message>
+        <source>Gaussian band-stop</source>
+        <translation>Gauß-Bandsperre</translation>
+    </message>
+    <message>
+        <source>Gaussian band-stop C₀=%L1</source>
+        <translation>Gauß-Bandsperre C₀=%L1</translation>
+    </message>
+    <message>
+        <source>Butterworth low-pass</source>
+        <translation>Butterworth-Tiefpass</translation>
+    </message>
+    <message>
+        <source>Butterworth low-pass D₀=%L1</source>
+        <translation>Butterworth-Tiefpass D₀=%L1</translation>
+    </message>
+    <message>
+        <source>Butterworth high-pass</source>
+        <translation>Butterworth-Hochpass</translation>
+    </message>
+    <message>
+        <source>Butterworth high-pass D₀=%L1</source>
+        <translation>Butterworth-Hochpass D₀=%L1</translation>
+    </message>
+    <message>
+        <source>Butterworth band-pass</source>
+        <translation>Butterworth-Bandpass</translation>
+    </message>
+    <message>
+        <source>Butterworth band-pass C₀=%L1</source>
+        <translation>Butterworth-Bandpass C₀=%L1</translation>
+    </message>
+    <message>
+        <source>Butterworth band-stop</source>
+        <translation>Butterworth-Bandsperre</translation>
+    </message>
+    <message>
+        <source>Butterworth band-stop C₀=%L1</source>
+        <translation>Butterworth-Bandsperre C₀=%L1</translation>
+    </message>
 </context>
 <context>
     <name>ProbePicture</name>
@@ -200,6 +272,26 @@
     <message>
         <source>%1: cannot create the folder</source>
         <translation>%1: Der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Gain ≥ ½</source>
+        <translation>Verstärkung ≥ ½</translation>
+    </message>
+    <message>
+        <source>Band width</source>
+        <translation>Bandbreite</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordnung</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>Gezeichnet</translation>
+    </message>
+    <message>
+        <source>pass / stop regions on top</source>
+        <translation>Durchlass-/Sperrbereiche darüber</translation>
     </message>
 </context>
 <context>
@@ -1242,12 +1334,6 @@
 <context>
     <name>folk::ui::ExploreControls</name>
     <message>
-        <source>Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.
-Low/high-pass keep/remove a centred disc of the given radius.</source>
-        <translation>Com behält die Koeffizienten mit dem größten |F(y)|; RCom entfernt genau diese.
-Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radius.</translation>
-    </message>
-    <message>
         <source>ρ: the fraction of coefficients Com keeps (top mode), or the fraction of the largest magnitude used as threshold (relative mode)</source>
         <translation>ρ: der Anteil der Koeffizienten, den Com behält (Modus „Stärkste“), oder der Anteil des größten Betrags, der als Schwelle dient (Modus „relativ“)</translation>
     </message>
@@ -1258,10 +1344,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source> bins</source>
         <translation> Bins</translation>
-    </message>
-    <message>
-        <source>Disc radius in frequency bins; auto = 16·min(H,W)/224 (MFM&apos;s 16 at 224 px)</source>
-        <translation>Radius der Scheibe in Frequenz-Bins; automatisch = 16·min(H,W)/224 (16 bei 224 px wie in MFM)</translation>
     </message>
     <message>
         <source>Top ⌈ρ·N⌉</source>
@@ -1278,10 +1360,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Show Com(ρ) and RCom(ρ) of the same image side by side</source>
         <translation>Com(ρ) und RCom(ρ) desselben Bildes nebeneinander zeigen</translation>
-    </message>
-    <message>
-        <source>Mask overlay on spectrum</source>
-        <translation>Maske über dem Spektrum</translation>
     </message>
     <message>
         <source>Dim the removed coefficients on the spectrum</source>
@@ -1309,7 +1387,7 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     </message>
     <message>
         <source>auto (%L1)</source>
-        <translation>automatisch (%L1)</translation>
+        <translation>auto (%L1)</translation>
     </message>
     <message>
         <source>keep the ⌈ρ·N⌉ strongest (ties kept)</source>
@@ -1330,10 +1408,6 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>The fraction of coefficients Com keeps</source>
         <translation>Der Anteil der Koeffizienten, den Com behält</translation>
-    </message>
-    <message>
-        <source>Disc radius</source>
-        <translation>Radius der Scheibe</translation>
     </message>
     <message>
         <source>Threshold mode</source>
@@ -1362,6 +1436,112 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>Show the spectrum of the image tapered to zero at its borders, without the cross its edges draw through the spectrum. For viewing only: the masks are computed on the image as it is</source>
         <translation>Zeigt das Spektrum des zu den Rändern hin auf null abgeschwächten Bildes, ohne das Kreuz, das seine Kanten durch das Spektrum ziehen. Nur zur Ansicht: die Masken werden auf dem unveränderten Bild berechnet</translation>
+    </message>
+    <message>
+        <source>Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.
+Low/high-pass keep/remove a centred disc of the given radius.
+Gaussian and Butterworth filters weight each coefficient by a smooth function of its distance D from the centre: low-pass and high-pass around the cut-off D₀ = the radius, band-pass and band-stop around a ring of that radius and the band width.</source>
+        <translation>Com behält die Koeffizienten mit dem größten |F(y)|; RCom entfernt genau diese.
+Tief-/Hochpass behalten/entfernen eine zentrierte Scheibe mit dem angegebenen Radius.
+Gauß- und Butterworth-Filter gewichten jeden Koeffizienten mit einer glatten Funktion seines Abstands D von der Mitte: Tief- und Hochpass um die Grenzfrequenz D₀ = Radius, Bandpass und Bandsperre um einen Ring mit diesem Radius und der Bandbreite.</translation>
+    </message>
+    <message>
+        <source>In frequency bins: the disc&apos;s radius, the soft filters&apos; cut-off D₀, or the centre C₀ of a band; auto = 16·min(H,W)/224 (MFM&apos;s 16 at 224 px)</source>
+        <translation>In Frequenz-Bins: der Radius der Scheibe, die Grenzfrequenz D₀ der weichen Filter oder die Mitte C₀ eines Bandes; auto = 16·min(H,W)/224 (MFMs 16 bei 224 px)</translation>
+    </message>
+    <message>
+        <source>Order n of the Butterworth filters, 1 / (1 + (D/D₀)^2n): higher is a sharper edge, closer to the disc</source>
+        <translation>Ordnung n der Butterworth-Filter, 1 / (1 + (D/D₀)^2n): höher ergibt eine schärfere Kante, näher an der Scheibe</translation>
+    </message>
+    <message>
+        <source>The band&apos;s width W in frequency bins for band-pass and band-stop; auto = half the radius</source>
+        <translation>Die Breite W des Bandes in Frequenz-Bins für Bandpass und Bandsperre; auto = halber Radius</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Durchlassen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Radieren</translation>
+    </message>
+    <message>
+        <source>Draw on the spectrum with the left button: Pass keeps the coefficients under the brush, Stop removes them, Erase gives them back to the filter. The conjugate partner of each coefficient follows, so the filtered image stays real. Off: the left button pans</source>
+        <translation>Mit der linken Taste auf das Spektrum zeichnen: Durchlassen behält die Koeffizienten unter dem Pinsel, Sperren entfernt sie, Radieren gibt sie dem Filter zurück. Der konjugierte Partner jedes Koeffizienten folgt, damit das gefilterte Bild reell bleibt. Aus: die linke Taste verschiebt die Ansicht</translation>
+    </message>
+    <message>
+        <source>The brush&apos;s radius in frequency bins</source>
+        <translation>Der Radius des Pinsels in Frequenz-Bins</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Remove every drawn region</source>
+        <translation>Alle gezeichneten Bereiche entfernen</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Zeichnen</translation>
+    </message>
+    <message>
+        <source>Butterworth order</source>
+        <translation>Butterworth-Ordnung</translation>
+    </message>
+    <message>
+        <source>Band width</source>
+        <translation>Bandbreite</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Brush radius</source>
+        <translation>Pinselradius</translation>
+    </message>
+    <message>
+        <source>Clear the drawn regions</source>
+        <translation>Die gezeichneten Bereiche löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove every drawn region (%Ln coefficient(s) forced now)</source>
+        <translation>
+            <numerusform>Alle gezeichneten Bereiche entfernen (derzeit %Ln Koeffizient festgelegt)</numerusform>
+            <numerusform>Alle gezeichneten Bereiche entfernen (derzeit %Ln Koeffizienten festgelegt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is drawn</source>
+        <translation>Nichts gezeichnet</translation>
+    </message>
+    <message>
+        <source>n </source>
+        <comment>the Butterworth order&apos;s symbol before its value</comment>
+        <translation>n </translation>
+    </message>
+    <message>
+        <source>W auto</source>
+        <comment>the band width&apos;s symbol, then that it is chosen automatically</comment>
+        <translation>W auto</translation>
+    </message>
+    <message>
+        <source>W </source>
+        <comment>the band width&apos;s symbol before its value</comment>
+        <translation>W </translation>
+    </message>
+    <message>
+        <source>Mask overlay</source>
+        <translation>Masken-Overlay</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1745,19 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
         <source>%1 · Hann window</source>
         <comment>a spectrum&apos;s title</comment>
         <translation>%1 · Hann-Fenster</translation>
+    </message>
+    <message>
+        <source>The drawn regions were for a %1×%2 spectrum; this image is %3×%4, so they are cleared</source>
+        <translation>Die gezeichneten Bereiche galten für ein %1×%2-Spektrum; dieses Bild ist %3×%4, daher wurden sie gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 + drawn</source>
+        <comment>a filter&apos;s label with hand-drawn regions</comment>
+        <translation>%1 + gezeichnet</translation>
+    </message>
+    <message>
+        <source>Mask — %1 (white = kept, grey = gain)</source>
+        <translation>Maske — %1 (weiß = behalten, grau = Verstärkung)</translation>
     </message>
 </context>
 <context>
@@ -2493,6 +2686,10 @@ Tief-/Hochpass behält/entfernt eine zentrierte Scheibe mit dem angegebenen Radi
     <message>
         <source>fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %5 · %L6° · |F| %L7 (%8)</source>
         <translation>fu %L1, fv %L2 Zyklen/px · |f| %L3 (r %L4 Bins) · %5 · %L6° · |F| %L7 (%8)</translation>
+    </message>
+    <message>
+        <source>gain %L1</source>
+        <translation>Verstärkung %L1</translation>
     </message>
 </context>
 <context>

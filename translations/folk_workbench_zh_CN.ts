@@ -35,6 +35,78 @@
         <source>High-pass r=%L1</source>
         <translation>高通 r=%L1</translation>
     </message>
+    <message>
+        <source> W=%L1</source>
+        <translation> W=%L1</translation>
+    </message>
+    <message>
+        <source> n=%L1</source>
+        <translation> n=%L1</translation>
+    </message>
+    <message>
+        <source>Gaussian low-pass</source>
+        <translation>高斯低通</translation>
+    </message>
+    <message>
+        <source>Gaussian low-pass D₀=%L1</source>
+        <translation>高斯低通 D₀=%L1</translation>
+    </message>
+    <message>
+        <source>Gaussian high-pass</source>
+        <translation>高斯高通</translation>
+    </message>
+    <message>
+        <source>Gaussian high-pass D₀=%L1</source>
+        <translation>高斯高通 D₀=%L1</translation>
+    </message>
+    <message>
+        <source>Gaussian band-pass</source>
+        <translation>高斯带通</translation>
+    </message>
+    <message>
+        <source>Gaussian band-pass C₀=%L1</source>
+        <translation>高斯带通 C₀=%L1</translation>
+    </message>
+    <message>
+        <source>Gaussian band-stop</source>
+        <translation>高斯带阻</translation>
+    </message>
+    <message>
+        <source>Gaussian band-stop C₀=%L1</source>
+        <translation>高斯带阻 C₀=%L1</translation>
+    </message>
+    <message>
+        <source>Butterworth low-pass</source>
+        <translation>巴特沃斯低通</translation>
+    </message>
+    <message>
+        <source>Butterworth low-pass D₀=%L1</source>
+        <translation>巴特沃斯低通 D₀=%L1</translation>
+    </message>
+    <message>
+        <source>Butterworth high-pass</source>
+        <translation>巴特沃斯高通</translation>
+    </message>
+    <message>
+        <source>Butterworth high-pass D₀=%L1</source>
+        <translation>巴特沃斯高通 D₀=%L1</translation>
+    </message>
+    <message>
+        <source>Butterworth band-pass</source>
+        <translation>巴特沃斯带通</translation>
+    </message>
+    <message>
+        <source>Butterworth band-pass C₀=%L1</source>
+        <translation>巴特沃斯带通 C₀=%L1</translation>
+    </message>
+    <message>
+        <source>Butterworth band-stop</source>
+        <translation>巴特沃斯带阻</translation>
+    </message>
+    <message>
+        <source>Butterworth band-stop C₀=%L1</source>
+        <translation>巴特沃斯带阻 C₀=%L1</translation>
+    </message>
 </context>
 <context>
     <name>ProbePicture</name>
@@ -200,6 +272,26 @@
     <message>
         <source>%1: cannot create the folder</source>
         <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>Gain ≥ ½</source>
+        <translation>增益 ≥ ½</translation>
+    </message>
+    <message>
+        <source>Band width</source>
+        <translation>带宽</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>阶数</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>手绘</translation>
+    </message>
+    <message>
+        <source>pass / stop regions on top</source>
+        <translation>叠加的通过 / 阻止区域</translation>
     </message>
 </context>
 <context>
@@ -1240,12 +1332,6 @@
 <context>
     <name>folk::ui::ExploreControls</name>
     <message>
-        <source>Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.
-Low/high-pass keep/remove a centred disc of the given radius.</source>
-        <translation>Com 保留 |F(y)| 最大的系数；RCom 恰好移除这些系数。
-低通/高通保留/移除给定半径的中心圆盘。</translation>
-    </message>
-    <message>
         <source>ρ: the fraction of coefficients Com keeps (top mode), or the fraction of the largest magnitude used as threshold (relative mode)</source>
         <translation>ρ：Com 保留的系数比例（“最强”模式），或用作阈值的最大幅值比例（相对模式）</translation>
     </message>
@@ -1256,10 +1342,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source> bins</source>
         <translation> 频点</translation>
-    </message>
-    <message>
-        <source>Disc radius in frequency bins; auto = 16·min(H,W)/224 (MFM&apos;s 16 at 224 px)</source>
-        <translation>圆盘半径（频点）；自动 = 16·min(H,W)/224（即 MFM 在 224 px 时的 16）</translation>
     </message>
     <message>
         <source>Top ⌈ρ·N⌉</source>
@@ -1276,10 +1358,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Show Com(ρ) and RCom(ρ) of the same image side by side</source>
         <translation>并排显示同一图像的 Com(ρ) 与 RCom(ρ)</translation>
-    </message>
-    <message>
-        <source>Mask overlay on spectrum</source>
-        <translation>在频谱上叠加掩码</translation>
     </message>
     <message>
         <source>Dim the removed coefficients on the spectrum</source>
@@ -1330,10 +1408,6 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <translation>Com 保留的系数比例</translation>
     </message>
     <message>
-        <source>Disc radius</source>
-        <translation>圆盘半径</translation>
-    </message>
-    <message>
         <source>Threshold mode</source>
         <translation>阈值模式</translation>
     </message>
@@ -1360,6 +1434,111 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>Show the spectrum of the image tapered to zero at its borders, without the cross its edges draw through the spectrum. For viewing only: the masks are computed on the image as it is</source>
         <translation>显示边缘渐变为零的图像的频谱，去除图像边缘在频谱中产生的十字。仅用于查看：掩码仍在原始图像上计算</translation>
+    </message>
+    <message>
+        <source>Com keeps the coefficients with the largest |F(y)|; RCom removes exactly those.
+Low/high-pass keep/remove a centred disc of the given radius.
+Gaussian and Butterworth filters weight each coefficient by a smooth function of its distance D from the centre: low-pass and high-pass around the cut-off D₀ = the radius, band-pass and band-stop around a ring of that radius and the band width.</source>
+        <translation>Com 保留 |F(y)| 最大的系数；RCom 恰好去除这些系数。
+低通/高通保留/去除给定半径的中心圆盘。
+高斯和巴特沃斯滤波器按系数到中心的距离 D 的平滑函数加权：低通和高通以截止频率 D₀ = 半径为界，带通和带阻以该半径的圆环和带宽为界。</translation>
+    </message>
+    <message>
+        <source>In frequency bins: the disc&apos;s radius, the soft filters&apos; cut-off D₀, or the centre C₀ of a band; auto = 16·min(H,W)/224 (MFM&apos;s 16 at 224 px)</source>
+        <translation>以频率格为单位：圆盘的半径、软滤波器的截止频率 D₀ 或频带的中心 C₀；自动 = 16·min(H,W)/224（MFM 在 224 像素时为 16）</translation>
+    </message>
+    <message>
+        <source>Order n of the Butterworth filters, 1 / (1 + (D/D₀)^2n): higher is a sharper edge, closer to the disc</source>
+        <translation>巴特沃斯滤波器的阶数 n，1 / (1 + (D/D₀)^2n)：越高边缘越陡，越接近圆盘</translation>
+    </message>
+    <message>
+        <source>The band&apos;s width W in frequency bins for band-pass and band-stop; auto = half the radius</source>
+        <translation>带通和带阻的频带宽度 W（频率格）；自动 = 半径的一半</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>阻止</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <source>Draw on the spectrum with the left button: Pass keeps the coefficients under the brush, Stop removes them, Erase gives them back to the filter. The conjugate partner of each coefficient follows, so the filtered image stays real. Off: the left button pans</source>
+        <translation>用左键在频谱上绘制：通过保留画笔下的系数，阻止去除它们，擦除把它们交还给滤波器。每个系数的共轭伙伴随之变化，因此滤波后的图像保持为实数。关：左键用于平移</translation>
+    </message>
+    <message>
+        <source>The brush&apos;s radius in frequency bins</source>
+        <translation>画笔半径（频率格）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove every drawn region</source>
+        <translation>移除所有手绘区域</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Butterworth order</source>
+        <translation>巴特沃斯阶数</translation>
+    </message>
+    <message>
+        <source>Band width</source>
+        <translation>带宽</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Brush radius</source>
+        <translation>画笔半径</translation>
+    </message>
+    <message>
+        <source>Clear the drawn regions</source>
+        <translation>清除手绘区域</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove every drawn region (%Ln coefficient(s) forced now)</source>
+        <translation>
+            <numerusform>移除所有手绘区域（当前固定了 %Ln 个系数）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is drawn</source>
+        <translation>尚未绘制</translation>
+    </message>
+    <message>
+        <source>n </source>
+        <comment>the Butterworth order&apos;s symbol before its value</comment>
+        <translation>n </translation>
+    </message>
+    <message>
+        <source>W auto</source>
+        <comment>the band width&apos;s symbol, then that it is chosen automatically</comment>
+        <translation>W 自动</translation>
+    </message>
+    <message>
+        <source>W </source>
+        <comment>the band width&apos;s symbol before its value</comment>
+        <translation>W </translation>
+    </message>
+    <message>
+        <source>Mask overlay</source>
+        <translation>掩码叠加</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1736,19 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
         <source>%1 · Hann window</source>
         <comment>a spectrum&apos;s title</comment>
         <translation>%1 · 汉宁窗</translation>
+    </message>
+    <message>
+        <source>The drawn regions were for a %1×%2 spectrum; this image is %3×%4, so they are cleared</source>
+        <translation>手绘区域对应 %1×%2 的频谱；此图像为 %3×%4，因此已清除</translation>
+    </message>
+    <message>
+        <source>%1 + drawn</source>
+        <comment>a filter&apos;s label with hand-drawn regions</comment>
+        <translation>%1 + 手绘</translation>
+    </message>
+    <message>
+        <source>Mask — %1 (white = kept, grey = gain)</source>
+        <translation>掩码 — %1（白 = 保留，灰 = 增益）</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2666,10 @@ Low/high-pass keep/remove a centred disc of the given radius.</source>
     <message>
         <source>fu %L1, fv %L2 cyc/px · |f| %L3 (r %L4 bins) · %5 · %L6° · |F| %L7 (%8)</source>
         <translation>fu %L1，fv %L2 周期/像素 · |f| %L3（r %L4 频点）· %5 · %L6° · |F| %L7（%8）</translation>
+    </message>
+    <message>
+        <source>gain %L1</source>
+        <translation>增益 %L1</translation>
     </message>
 </context>
 <context>

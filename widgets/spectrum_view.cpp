@@ -1,6 +1,8 @@
 #include "widgets/spectrum_view.h"
 
 #include <QCoreApplication>
+#include <QMouseEvent>
+#include <QPainter>
 
 #include <algorithm>
 #include <cmath>
@@ -64,18 +66,86 @@ void SpectrumView::setLogSpectrum(std::vector<float> logMagnitude, int height, i
   recolour();
 }
 
-void SpectrumView::setMask(const std::vector<std::uint8_t>& keep, int height, int width) {
-  if (height != height_ || width != width_ || keep.size() != std::size_t(height) * width) return;
-  mask_ = keep;
-  // Removed coefficients are dimmed, kept ones show the spectrum unchanged.
+void SpectrumView::setMask(const std::vector<float>& gain, int height, int width) {
+  if (height != height_ || width != width_ || gain.size() != std::size_t(height) * width) return;
+  mask_ = gain;
+  // Removed coefficients are dimmed, kept ones show the spectrum unchanged, a soft mask's in between.
   QImage overlay(width, height, QImage::Format_ARGB32_Premultiplied);
-  const QRgb dim = qPremultiply(qRgba(0, 0, 0, 170));
   for (int y = 0; y < height; ++y) {
     auto* line = reinterpret_cast<QRgb*>(overlay.scanLine(y));
-    const std::uint8_t* row = keep.data() + std::size_t(y) * width;
-    for (int x = 0; x < width; ++x) line[x] = row[x] ? 0u : dim;
+    const float* row = gain.data() + std::size_t(y) * width;
+    for (int x = 0; x < width; ++x) {
+      const int alpha = int(std::lround(170.0 * (1.0 - std::clamp(double(row[x]), 0.0, 1.0))));
+      line[x] = qPremultiply(qRgba(0, 0, 0, alpha));
+    }
   }
   setOverlay(overlay);
+}
+
+void SpectrumView::setBrushRadius(double bins) {
+  brushRadius_ = std::max(0.0, bins);
+  if (brushRadius_ == 0.0) {
+    brushing_ = false;
+    brushCursor_.reset();
+    unsetCursor();
+  } else {
+    setCursor(Qt::CrossCursor);
+  }
+  update();
+}
+
+std::optional<QPointF> SpectrumView::binAt(QPointF widgetPos) const {
+  const QRectF r = imageRect();
+  if (r.isEmpty() || width_ <= 0 || height_ <= 0 || !r.contains(widgetPos)) return std::nullopt;
+  // Bin (i, j) covers [j, j + 1) × [i, i + 1) of the drawn image: its centre is at j + 0.5.
+  return QPointF((widgetPos.x() - r.left()) / r.width() * width_ - 0.5,
+                 (widgetPos.y() - r.top()) / r.height() * height_ - 0.5);
+}
+
+void SpectrumView::mousePressEvent(QMouseEvent* event) {
+  if (brushRadius_ > 0.0 && event->button() == Qt::LeftButton) {
+    if (const auto bin = binAt(event->position())) {
+      brushing_ = true;
+      ++strokes_;
+      Q_EMIT brushed(bin->y(), bin->x(), strokes_);
+    }
+    event->accept();
+    return;
+  }
+  ImageView::mousePressEvent(event);
+}
+
+void SpectrumView::mouseMoveEvent(QMouseEvent* event) {
+  if (brushRadius_ > 0.0) {
+    brushCursor_ = event->position();
+    update();
+    if (brushing_)
+      if (const auto bin = binAt(event->position())) Q_EMIT brushed(bin->y(), bin->x(), strokes_);
+  }
+  ImageView::mouseMoveEvent(event);  // the readout; ImageView pans only after its own press
+}
+
+void SpectrumView::mouseReleaseEvent(QMouseEvent* event) {
+  if (brushing_ && event->button() == Qt::LeftButton) {
+    brushing_ = false;
+    event->accept();
+    return;
+  }
+  ImageView::mouseReleaseEvent(event);
+}
+
+void SpectrumView::paintEvent(QPaintEvent* event) {
+  ImageView::paintEvent(event);
+  if (brushRadius_ <= 0.0 || !brushCursor_ || !binAt(*brushCursor_)) return;
+  const QRectF r = imageRect();
+  const double rx = brushRadius_ * r.width() / width_, ry = brushRadius_ * r.height() / height_;
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setBrush(Qt::NoBrush);
+  p.setPen(QPen(QColor(255, 255, 255, 220), 1.5));
+  p.drawEllipse(*brushCursor_, std::max(rx, 2.0), std::max(ry, 2.0));
+  p.setPen(QPen(QColor(0, 0, 0, 160), 1.0));
+  p.drawEllipse(*brushCursor_, std::max(rx, 2.0) + 1.5, std::max(ry, 2.0) + 1.5);
 }
 
 void SpectrumView::clearMask() {
@@ -133,7 +203,7 @@ std::optional<SpectrumReadout> SpectrumView::readoutAt(QPoint pixel) const {
   r.decibels = largestMagnitude_ > 0.0 && r.magnitude > 0.0 ? 20.0 * std::log10(r.magnitude / largestMagnitude_)
                                                              : -std::numeric_limits<double>::infinity();
   r.periodPixels = r.radius > 0.0 ? 1.0 / r.radius : std::numeric_limits<double>::infinity();
-  if (!mask_.empty()) r.kept = mask_[std::size_t(r.row) * width_ + r.col] != 0;
+  if (!mask_.empty()) r.gain = mask_[std::size_t(r.row) * width_ + r.col];
   return r;
 }
 
@@ -150,7 +220,10 @@ QString SpectrumView::formatReadout(const SpectrumReadout& r) {
                   .arg(r.angleDegrees, 0, 'f', 1)
                   .arg(r.magnitude, 0, 'g', 4)
                   .arg(level);
-  if (r.kept) s += QStringLiteral(" · ") + (*r.kept ? tr("kept") : tr("removed"));
+  if (r.gain) {
+    const float g = *r.gain;
+    s += QStringLiteral(" · ") + (g >= 1.0f ? tr("kept") : g <= 0.0f ? tr("removed") : tr("gain %L1").arg(g, 0, 'f', 3));
+  }
   return s;
 }
 

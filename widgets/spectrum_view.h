@@ -1,7 +1,10 @@
 #pragma once
 // A centred magnitude spectrum (zero frequency at (H/2, W/2)) drawn with a colour map on a chosen
 // scale (log(1 + |F|), √|F| or decibels), an optional mask overlay that dims the removed
-// coefficients, and a cursor readout in centred frequency coordinates with the period in pixels.
+// coefficients (in proportion for a soft mask's gains), a cursor readout in centred frequency
+// coordinates with the period in pixels, and a brush for drawing pass / stop regions: while the
+// brush is on, the left button paints (brushed) instead of panning, and a circle of the brush's
+// radius follows the cursor.
 #include <QString>
 
 #include <cstdint>
@@ -39,7 +42,7 @@ struct SpectrumReadout {
   double magnitude = 0.0;      // |F| = exp(log(1 + |F|)) - 1
   double decibels = 0.0;       // 20·log10(|F| / max|F|), at most 0; -inf for |F| = 0
   double periodPixels = 0.0;   // 1 / |f|: the wavelength of this frequency in pixels; inf at DC
-  std::optional<bool> kept;    // whether the mask keeps it (when a mask is set)
+  std::optional<float> gain;   // what the mask passes of it, 1 kept ... 0 removed (when a mask is set)
 };
 
 class SpectrumView : public ImageView {
@@ -54,9 +57,15 @@ class SpectrumView : public ImageView {
   int spectrumHeight() const { return height_; }
   int spectrumWidth() const { return width_; }
 
-  // keep: height×width row-major, 1 = kept; must match the spectrum's size (ignored otherwise).
-  void setMask(const std::vector<std::uint8_t>& keep, int height, int width);
+  // gain: height×width row-major in [0, 1], 1 = kept; must match the spectrum's size (ignored
+  // otherwise).
+  void setMask(const std::vector<float>& gain, int height, int width);
   void clearMask();
+
+  // The brush: radius in frequency bins, drawn around the cursor; 0 turns it off (the left button
+  // pans again).
+  void setBrushRadius(double bins);
+  double brushRadius() const { return brushRadius_; }
 
   void setColorMap(ColorMap::Name name);
   ColorMap::Name colorMap() const { return colorMap_.name(); }
@@ -74,15 +83,30 @@ class SpectrumView : public ImageView {
  Q_SIGNALS:
   void cursorReadout(const folk::ui::SpectrumReadout& readout);
   void cursorLeft();
+  // The left button went down or moved with the brush on, over (row, column) of the centred
+  // spectrum (fractional: the centre of a bin is a whole number). `stroke` counts the presses.
+  void brushed(double row, double column, int stroke);
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
 
  private:
   void recolour();
+  // The spectrum position under a widget position, in bins (fractional), if over the spectrum.
+  std::optional<QPointF> binAt(QPointF widgetPos) const;
 
   ColorMap colorMap_;
   SpectrumScale scale_ = SpectrumScale::Log;
   std::vector<float> logSpectrum_;
   double largestMagnitude_ = 0.0;
-  std::vector<std::uint8_t> mask_;
+  std::vector<float> mask_;
+  double brushRadius_ = 0.0;
+  bool brushing_ = false;
+  int strokes_ = 0;
+  std::optional<QPointF> brushCursor_;  // widget position of the cursor while the brush is on
   int height_ = 0;
   int width_ = 0;
   std::optional<SpectrumReadout> lastReadout_;

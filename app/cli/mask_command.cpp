@@ -4,6 +4,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 
@@ -11,6 +12,7 @@
 #include "core/data/image_file.h"
 #include "core/data/image_format.h"
 #include "core/spectral/mask_analysis.h"
+#include "core/spectral/mask_file.h"
 #include "core/spectral/mask_spec.h"
 
 namespace folk::cli {
@@ -53,7 +55,13 @@ class StemRegistry {
   std::map<std::string, std::string> owners_;
 };
 
-void processImage(const std::string& input, const MaskSpec& spec, const MaskCommandOptions& options,
+// What every input is filtered with: a spec, or a mask read once from --mask-file.
+struct MaskChoice {
+  MaskSpec spec;
+  std::optional<MaskFile> given;
+};
+
+void processImage(const std::string& input, const MaskChoice& choice, const MaskCommandOptions& options,
                   StemRegistry& stems, std::ostream& out) {
   const std::string stem = fs::path(input).stem().string();
   if (stem.empty()) throw ImageFileError(input, "the path has no file name");
@@ -63,13 +71,14 @@ void processImage(const std::string& input, const MaskSpec& spec, const MaskComm
   if (!owner.empty())
     throw ImageFileError(input, "its outputs would be named '" + stem + "_*' like those of " + owner +
                                     " in this call; rename one of them or run them separately");
-  const MaskAnalysis analysis = analyseMask(image, spec);
+  if (choice.given) checkMaskFitsImage(choice.given->mask, options.maskFile, image.height, image.width, input);
+  const MaskAnalysis analysis = choice.given ? analyseMask(image, choice.given->mask) : analyseMask(image, choice.spec);
   const MaskOutputPaths paths = maskOutputPaths(options.outDir, stem);
   writeMaskOutputs(analysis, paths, parseColorMap(options.colorMap).value_or(ColorMap::Viridis));
   if (options.json)
-    out << summaryJson(input, analysis, paths).dump() << '\n';
+    out << summaryJson(input, analysis, paths, options.maskFile).dump() << '\n';
   else
-    out << summaryLine(input, analysis) << '\n';
+    out << summaryLine(input, analysis, options.maskFile) << '\n';
   out.flush();
 }
 
@@ -87,9 +96,24 @@ int runMaskCommand(const MaskCommandOptions& options, std::ostream& out, std::os
   spec.mode = *mode;
   spec.ratio = options.ratio;
   spec.radius = options.radius;
+  spec.order = options.order;
+  spec.bandWidth = options.bandWidth;
   if (const std::string problem = validateMaskSpec(spec); !problem.empty()) {
     err << "folk mask: " << problem << '\n';
     return 2;
+  }
+  MaskChoice choice{spec, std::nullopt};
+  if (!options.maskFile.empty()) {
+    try {
+      choice.given = readMaskFile(options.maskFile);
+    } catch (const ImageFileError& e) {
+      err << "folk mask: the mask file " << e.what() << '\n';
+      return 2;
+    }
+    if (choice.given->averaged)
+      err << "folk mask: note: " << options.maskFile
+          << " is not symmetric under k -> -k; each coefficient and its conjugate partner were given their mean "
+             "gain, which is what the real part of the filtered image would take anyway\n";
   }
 
   std::error_code ec;
@@ -104,7 +128,7 @@ int runMaskCommand(const MaskCommandOptions& options, std::ostream& out, std::os
   int failed = 0;
   for (const std::string& input : options.images) {
     try {
-      processImage(input, spec, options, stems, out);
+      processImage(input, choice, options, stems, out);
     } catch (const ImageFileError& e) {
       // what() already starts with the path.
       err << "folk mask: " << e.what() << '\n';
@@ -140,7 +164,17 @@ CLI::App* addMaskCommand(CLI::App& app, int& exitCode) {
       ->check(checkRatio, "(0,1]")
       ->capture_default_str();
   cmd->add_option("--radius", options->radius,
-                  "Disc radius in frequency bins for lowpass/highpass (default 16*min(H,W)/224)");
+                  "Radius in frequency bins: the disc of lowpass/highpass, the cut-off D0 of the soft low-/high-pass "
+                  "filters, the ring's centre C0 of band-pass/band-stop (default 16*min(H,W)/224)");
+  cmd->add_option("--order", options->order, "Order n of the Butterworth filters: higher is a sharper edge")
+      ->check(CLI::Range(kMinOrder, kMaxOrder))
+      ->capture_default_str();
+  cmd->add_option("--band-width", options->bandWidth,
+                  "Width W of the ring in frequency bins for band-pass/band-stop (default: half the radius)");
+  auto* maskFile = cmd->add_option("--mask-file", options->maskFile,
+                                   "Filter with this mask instead: a greyscale image of the images' size, centred "
+                                   "like the *_mask.png that folk mask writes (white passes, black stops, grey "
+                                   "passes part), or an H×W .npy of 0/1 or weights in [0, 1]");
   cmd->add_option("--threshold-mode", options->thresholdMode,
                   "top: keep the ceil(rho*N) strongest; relative: keep |F| >= rho*max|F|")
       ->check(checkThresholdMode, "top|relative")
@@ -148,6 +182,8 @@ CLI::App* addMaskCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--colormap", options->colorMap, "Colour map of the spectrum PNG: viridis or magma")
       ->check(checkColorMap, "viridis|magma")
       ->capture_default_str();
+  for (const char* filterOption : {"--filter", "--ratio", "--radius", "--order", "--band-width", "--threshold-mode"})
+    maskFile->excludes(cmd->get_option(filterOption));
   cmd->add_option("--out", options->outDir, "Output folder (created if missing)")->required();
   cmd->add_flag("--json", options->json, "Print one JSON object per input instead of a line");
   cmd->callback([options, &exitCode] { exitCode = runMaskCommand(*options, std::cout, std::cerr); });

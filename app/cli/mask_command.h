@@ -1,7 +1,8 @@
 #pragma once
-// `folk mask IMAGE... --filter com|rcom|lowpass|highpass --ratio R [--radius r]
-//  [--threshold-mode top|relative] --out DIR [--json]`: applies one frequency mask to each image
-// and writes the mask, the log spectrum and the filtered image (PNG and .npy) per image.
+// `folk mask IMAGE... [--filter KIND --ratio R --radius r --order n --band-width W
+//  --threshold-mode top|relative | --mask-file MASK] --out DIR [--json]`: applies one frequency
+// mask to each image and writes the mask, the log spectrum and the filtered image (PNG and .npy)
+// per image.
 #include <CLI/CLI.hpp>
 
 #include <iosfwd>
@@ -15,6 +16,9 @@ struct MaskCommandOptions {
   std::string filter = "com";
   double ratio = 0.05;
   double radius = -1.0;  // <= 0: the default radius for the image size
+  double order = 2.0;    // Butterworth filters
+  double bandWidth = -1.0;  // band-pass and band-stop; <= 0: half the radius
+  std::string maskFile;  // a mask given whole; replaces the filter options
   std::string thresholdMode = "top";
   std::string colorMap = "viridis";
   std::string outDir;

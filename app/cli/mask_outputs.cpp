@@ -20,7 +20,7 @@ void writeMaskOutputs(const MaskAnalysis& a, const MaskOutputPaths& paths, Color
   const int h = a.mask.height, w = a.mask.width;
 
   Image maskImage(1, h, w);
-  for (std::size_t i = 0; i < a.mask.keep.size(); ++i) maskImage.pixels[i] = float(a.mask.keep[i]);
+  for (std::size_t i = 0; i < a.mask.keep.size(); ++i) maskImage.pixels[i] = a.mask.gainAt(i);
   savePng(maskImage, paths.maskPng);
 
   const std::vector<std::uint8_t> spectrumRgb = applyColorMap(a.logSpectrum, colorMap);
@@ -28,27 +28,38 @@ void writeMaskOutputs(const MaskAnalysis& a, const MaskOutputPaths& paths, Color
 
   savePng(a.filtered, paths.filteredPng);
 
-  npy::writeUint8(paths.maskNpy, {h, w}, a.mask.keep.data());
+  if (a.mask.soft())
+    npy::writeFloat32(paths.maskNpy, {h, w}, a.mask.gain.data());
+  else
+    npy::writeUint8(paths.maskNpy, {h, w}, a.mask.keep.data());
   npy::writeFloat32(paths.filteredNpy, {a.filtered.channels, a.filtered.height, a.filtered.width},
                     a.filtered.pixels.data());
 }
 
 namespace {
 
-// "com rho=0.05 top" or "lowpass r=16.00": only the parameters that the filter uses.
-std::string specText(const MaskSpec& spec) {
-  char buffer[96];
-  if (usesRatio(spec.kind))
+// "com rho=0.05 top", "lowpass r=16.00" or "butterworth-bandpass r=8.00 w=4.00 n=2": only the
+// parameters that the filter uses; "mask M.png" for a mask given whole, "+ drawn regions" after a
+// spec that hand-drawn regions changed.
+std::string specText(const MaskAnalysis& a, const std::string& maskFile) {
+  if (a.source == MaskSource::Given) return "mask " + maskFile;
+  const MaskSpec& spec = a.spec;
+  char buffer[160];
+  if (usesRatio(spec.kind)) {
     std::snprintf(buffer, sizeof buffer, "%s rho=%g %s", filterKindName(spec.kind).c_str(), spec.ratio,
                   thresholdModeName(spec.mode).c_str());
-  else
-    std::snprintf(buffer, sizeof buffer, "%s r=%.2f", filterKindName(spec.kind).c_str(), spec.radius);
-  return buffer;
+  } else {
+    int used = std::snprintf(buffer, sizeof buffer, "%s r=%.2f", filterKindName(spec.kind).c_str(), spec.radius);
+    if (usesBandWidth(spec.kind))
+      used += std::snprintf(buffer + used, sizeof buffer - std::size_t(used), " w=%.2f", spec.bandWidth);
+    if (usesOrder(spec.kind)) std::snprintf(buffer + used, sizeof buffer - std::size_t(used), " n=%g", spec.order);
+  }
+  return std::string(buffer) + (a.source == MaskSource::EditedFilter ? " + drawn regions" : "");
 }
 
 }  // namespace
 
-std::string summaryLine(const std::string& input, const MaskAnalysis& a) {
+std::string summaryLine(const std::string& input, const MaskAnalysis& a, const std::string& maskFile) {
   const double keptPercent = 100.0 * double(a.keptCoefficients) / double(std::max<std::int64_t>(a.totalCoefficients, 1));
   char psnrText[32];
   if (std::isinf(a.psnrDb))
@@ -56,28 +67,36 @@ std::string summaryLine(const std::string& input, const MaskAnalysis& a) {
   else
     std::snprintf(psnrText, sizeof psnrText, "%.2f dB", a.psnrDb);
   char buffer[512];
-  std::snprintf(buffer, sizeof buffer, "%s %dx%d %s  %s: kept %lld/%lld (%.2f%%), retained energy %.2f%%, PSNR %s",
+  std::snprintf(buffer, sizeof buffer, "%s %dx%d %s  %s: %s %lld/%lld (%.2f%%), retained energy %.2f%%, PSNR %s",
                 input.c_str(), a.mask.width, a.mask.height, a.filtered.channels == 1 ? "grey" : "rgb",
-                specText(a.spec).c_str(), static_cast<long long>(a.keptCoefficients),
+                specText(a, maskFile).c_str(), a.mask.soft() ? "gain >= 0.5 on" : "kept",
+                static_cast<long long>(a.keptCoefficients),
                 static_cast<long long>(a.totalCoefficients), keptPercent, 100.0 * a.retainedEnergy, psnrText);
   return buffer;
 }
 
-nlohmann::json summaryJson(const std::string& input, const MaskAnalysis& a, const MaskOutputPaths& paths) {
+nlohmann::json summaryJson(const std::string& input, const MaskAnalysis& a, const MaskOutputPaths& paths,
+                           const std::string& maskFile) {
   nlohmann::json j;
   j["input"] = input;
   j["ok"] = true;
   j["width"] = a.mask.width;
   j["height"] = a.mask.height;
   j["channels"] = a.filtered.channels;
-  j["filter"] = filterKindName(a.spec.kind);
-  if (usesRatio(a.spec.kind)) {
+  if (a.source == MaskSource::Given) {
+    j["mask_file"] = maskFile;
+  } else if (usesRatio(a.spec.kind)) {
+    j["filter"] = filterKindName(a.spec.kind);
     j["ratio"] = a.spec.ratio;
     j["threshold_mode"] = thresholdModeName(a.spec.mode);
     j["threshold"] = a.threshold;
   } else {
+    j["filter"] = filterKindName(a.spec.kind);
     j["radius"] = a.spec.radius;
+    if (usesBandWidth(a.spec.kind)) j["band_width"] = a.spec.bandWidth;
+    if (usesOrder(a.spec.kind)) j["order"] = a.spec.order;
   }
+  j["soft"] = a.mask.soft();
   j["kept_coefficients"] = a.keptCoefficients;
   j["total_coefficients"] = a.totalCoefficients;
   j["retained_energy"] = a.retainedEnergy;

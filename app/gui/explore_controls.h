@@ -1,8 +1,10 @@
 #pragma once
-// The control column of Explore: filter, rho (log slider), radius, threshold mode, compare mode,
-// mask overlay and colour map. Emits specChanged when anything that changes the computation
-// changes, and displayChanged for what only changes the drawing.
+// The control column of Explore: filter, rho (log slider), radius, order and band width, threshold
+// mode, compare mode, the brush for hand-drawn pass / stop regions, mask overlay and colour map.
+// Emits specChanged when anything that changes the computation changes, displayChanged for what
+// only changes the drawing, brushChanged for the brush and clearDrawingRequested for its Clear.
 #include <QWidget>
+#include <cstdint>
 #include <vector>
 
 #include "app/gui/explore_settings.h"
@@ -12,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 
 namespace folk::ui {
 
@@ -32,6 +35,13 @@ class ExploreControls : public QWidget {
   // Shows the radius the "auto" setting stands for on the current image.
   void setDefaultRadiusHint(double radius);
 
+  // What the brush does to the coefficients it covers; Off leaves the left button to panning.
+  enum class Brush { Off, Pass, Stop, Erase };
+  Brush brush() const;
+  double brushRadius() const;
+  // Enables Clear and says how many coefficients the drawing forces (0: nothing drawn).
+  void setDrawnCount(std::int64_t forced);
+
   QComboBox* filterBox() const { return filter_; }
   LogSlider* rhoSlider() const { return rho_; }
   QDoubleSpinBox* radiusBox() const { return radius_; }
@@ -41,10 +51,17 @@ class ExploreControls : public QWidget {
   QComboBox* colorMapBox() const { return colorMap_; }
   QComboBox* spectrumScaleBox() const { return spectrumScale_; }
   QCheckBox* hannWindowBox() const { return hann_; }
+  QDoubleSpinBox* orderBox() const { return order_; }
+  QDoubleSpinBox* bandWidthBox() const { return bandWidth_; }
+  QComboBox* brushBox() const { return brush_; }
+  QDoubleSpinBox* brushRadiusBox() const { return brushRadius_; }
+  QPushButton* clearDrawingButton() const { return clearDrawing_; }
 
  Q_SIGNALS:
   void specChanged();
   void displayChanged();
+  void brushChanged();
+  void clearDrawingRequested();
 
  private:
   void updateEnabled();
@@ -52,6 +69,11 @@ class ExploreControls : public QWidget {
   QComboBox* filter_;
   LogSlider* rho_;
   QDoubleSpinBox* radius_;
+  QDoubleSpinBox* order_;
+  QDoubleSpinBox* bandWidth_;
+  QComboBox* brush_;
+  QDoubleSpinBox* brushRadius_;
+  QPushButton* clearDrawing_;
   QComboBox* mode_;
   QCheckBox* compare_;
   QCheckBox* overlay_;

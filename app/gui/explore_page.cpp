@@ -42,15 +42,19 @@ QList<QPair<QString, QString>> numberRows(const ExplorePanelResult& p) {
   QList<QPair<QString, QString>> rows;
   const double pct = p.total > 0 ? 100.0 * double(p.kept) / double(p.total) : 0.0;
   // N is shown once with the image; here only the count and share, so two panels fit side by side.
-  rows << qMakePair(QObject::tr("Kept"),
+  rows << qMakePair(p.soft ? QObject::tr("Gain ≥ ½") : QObject::tr("Kept"),
                     QObject::tr("%1 (%L2 %)").arg(loc.toString(qlonglong(p.kept))).arg(pct, 0, 'f', pct < 1.0 ? 3 : 2));
   rows << qMakePair(QObject::tr("Retained energy"), QObject::tr("%L1 %").arg(100.0 * p.retainedEnergy, 0, 'f', 3));
   rows << qMakePair(QObject::tr("PSNR"), std::isinf(p.psnrDb) ? QObject::tr("∞ (identical)")
                                                                 : QObject::tr("%L1 dB").arg(p.psnrDb, 0, 'f', 2));
-  if (folk::isDisc(p.spec.kind))
+  if (folk::usesRadius(p.spec.kind))
     rows << qMakePair(QObject::tr("Radius"), QObject::tr("%L1 bins").arg(p.spec.radius, 0, 'f', 2));
-  else
+  else if (!p.edited)
     rows << qMakePair(QObject::tr("Threshold τ"), loc.toString(p.threshold, 'g', 5));
+  if (folk::usesBandWidth(p.spec.kind))
+    rows << qMakePair(QObject::tr("Band width"), QObject::tr("%L1 bins").arg(p.spec.bandWidth, 0, 'f', 2));
+  if (folk::usesOrder(p.spec.kind)) rows << qMakePair(QObject::tr("Order"), loc.toString(p.spec.order, 'g', 3));
+  if (p.edited) rows << qMakePair(QObject::tr("Drawn"), QObject::tr("pass / stop regions on top"));
   return rows;
 }
 
@@ -135,6 +139,13 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
     saveSettings();
     applyDisplaySettings();
   });
+  connect(controls_, &ExploreControls::brushChanged, this, [this] {
+    saveSettings();
+    applyBrush();
+  });
+  connect(controls_, &ExploreControls::clearDrawingRequested, this, &ExplorePage::clearDrawing);
+  connect(spectrum_, &SpectrumView::brushed, this, [this](double row, double column, int) { paintRegion(row, column); });
+  applyBrush();
   connect(strip_, &ThumbnailStrip::currentKeyChanged, this, &ExplorePage::select);
   connect(strip_, &ThumbnailStrip::pathsDropped, this, [this](const QStringList& paths) { openPaths(paths); });
   connect(spectrum_, &SpectrumView::cursorReadout, this,
@@ -267,6 +278,36 @@ void ExplorePage::updateSpectrumTitle() {
   // Says what the picture is: its scale, and the window when the spectrum shown is of the tapered image.
   const QString title = tr("Spectrum · %1", "the scale of its colours, e.g. decibels").arg(spectrumScaleLabel(spectrum_->scale()));
   spectrum_->setTitle(shownHannWindow_ ? tr("%1 · Hann window", "a spectrum's title").arg(title) : title);
+}
+
+void ExplorePage::applyBrush() {
+  const bool on = controls_->brush() != ExploreControls::Brush::Off;
+  spectrum_->setBrushRadius(on ? controls_->brushRadius() : 0.0);
+}
+
+void ExplorePage::paintRegion(double row, double column) {
+  if (!shown_ || !shown_->error.isEmpty() || shown_->height <= 0 || shown_->width <= 0) return;
+  const ExploreControls::Brush brush = controls_->brush();
+  const folk::MaskEdit edit = brush == ExploreControls::Brush::Pass   ? folk::MaskEdit::Pass
+                              : brush == ExploreControls::Brush::Stop ? folk::MaskEdit::Stop
+                                                                      : folk::MaskEdit::None;
+  if (brush == ExploreControls::Brush::Off) return;
+  auto next = edits_ && edits_->height == shown_->height && edits_->width == shown_->width
+                  ? std::make_shared<folk::MaskEdits>(*edits_)
+                  : std::make_shared<folk::MaskEdits>(shown_->height, shown_->width);
+  if (folk::paintDisc(*next, row, column, controls_->brushRadius(), edit) == 0) return;
+  const std::int64_t forced = std::count_if(next->value.begin(), next->value.end(),
+                                            [](folk::MaskEdit e) { return e != folk::MaskEdit::None; });
+  edits_ = forced > 0 ? std::shared_ptr<const folk::MaskEdits>(std::move(next)) : nullptr;
+  controls_->setDrawnCount(forced);
+  requestUpdate();
+}
+
+void ExplorePage::clearDrawing() {
+  if (!edits_) return;
+  edits_.reset();
+  controls_->setDrawnCount(0);
+  requestUpdate();
 }
 
 void ExplorePage::saveSettings() {
@@ -440,6 +481,7 @@ void ExplorePage::requestUpdate() {
   request.key = currentKey_;
   request.specs = controls_->specs();
   request.hannWindow = settings_.hannWindow;
+  request.edits = edits_;
   request.wantImage = shownImageKey_ != currentKey_ || shownHannWindow_ != settings_.hannWindow;
   requested_ = worker_->submit(std::move(request));
   if (!busyDelay_->isActive()) busyDelay_->start();
@@ -471,6 +513,17 @@ void ExplorePage::onResult(ExploreResultPtr r) {
     shownHannWindow_ = r->hannWindow;
     updateSpectrumTitle();
     controls_->setDefaultRadiusHint(folk::defaultRadius(r->height, r->width));
+    if (edits_ && (edits_->height != r->height || edits_->width != r->width)) {
+      Q_EMIT statusMessage(tr("The drawn regions were for a %1×%2 spectrum; this image is %3×%4, so they are "
+                              "cleared")
+                               .arg(edits_->width)
+                               .arg(edits_->height)
+                               .arg(r->width)
+                               .arg(r->height),
+                           8000);
+      edits_.reset();
+      controls_->setDrawnCount(0);
+    }
   }
   for (int i = 0; i < kPanels; ++i) {
     if (i >= int(r->panels.size())) {
@@ -479,11 +532,13 @@ void ExplorePage::onResult(ExploreResultPtr r) {
       continue;
     }
     const ExplorePanelResult& p = r->panels[i];
-    const QString label = specLabel(p.spec);
+    const QString label = p.edited ? tr("%1 + drawn", "a filter's label with hand-drawn regions").arg(specLabel(p.spec))
+                                   : specLabel(p.spec);
     if (i == 0) {
       mask_->setImage(p.maskImage);
-      mask_->setTitle(tr("Mask — %1 (white = kept)").arg(label));
-      spectrum_->setMask(p.mask, r->height, r->width);
+      mask_->setTitle(p.soft ? tr("Mask — %1 (white = kept, grey = gain)").arg(label)
+                             : tr("Mask — %1 (white = kept)").arg(label));
+      spectrum_->setMask(p.gain, r->height, r->width);
     }
     filtered_[i]->setImage(p.filtered);
     filtered_[i]->setTitle(tr("Filtered — %1").arg(label));
@@ -527,7 +582,7 @@ void ExplorePage::showProfileCut(const ExploreResult& r) {
     return;
   }
   const folk::MaskSpec& spec = r.panels[0].spec;
-  if (folk::isDisc(spec.kind))
+  if (folk::usesRadius(spec.kind))
     profile_->setRadiusCut(spec.radius);
   else
     profile_->setLevelCut(r.panels[0].threshold * r.panels[0].threshold);
@@ -555,7 +610,7 @@ QList<ViewExportFile> ExplorePage::viewExportFiles(QString* error) const {
   files.append({stem + QStringLiteral("_spectrum.png"), spectrum_->image()});
   for (int i = 0; i < int(shown_->panels.size()); ++i) {
     const ExplorePanelResult& p = shown_->panels[i];
-    const QString tag = stem + QLatin1Char('_') + specTag(p.spec);
+    const QString tag = stem + QLatin1Char('_') + specTag(p.spec) + (p.edited ? QStringLiteral("_drawn") : QString());
     files.append({tag + QStringLiteral("_mask.png"), p.maskImage});
     files.append({tag + QStringLiteral("_filtered.png"), p.filtered});
     files.append({tag + QStringLiteral("_residual.png"), p.residual});

@@ -15,6 +15,7 @@
 #include "app/gui/background_jobs.h"
 #include "app/gui/explore_settings.h"
 #include "app/gui/explore_worker.h"
+#include "core/spectral/mask.h"
 #include "app/gui/image_source.h"
 #include "app/gui/view_export.h"
 
@@ -68,6 +69,8 @@ class ExplorePage : public QWidget {
   QStringList errors() const;
   QString numbersText(int panel) const;  // the numbers column of a panel, one "name: value" per line
   QString readoutText() const;
+  // The hand-drawn pass / stop regions (null when nothing was drawn since the last Clear).
+  std::shared_ptr<const folk::MaskEdits> drawnRegions() const { return edits_; }
 
   ExploreControls* controls() const { return controls_; }
   ThumbnailStrip* thumbnails() const { return strip_; }
@@ -124,6 +127,9 @@ class ExplorePage : public QWidget {
   void openExpanded(const ExpandedPaths& expanded, bool selectFirst);
   void loadThumbnail(const QString& key);
   void updateLoadingBar();
+  void paintRegion(double row, double column);
+  void applyBrush();
+  void clearDrawing();
 
   ExploreSettings settings_;
   ExploreWorker* worker_;
@@ -152,6 +158,8 @@ class ExplorePage : public QWidget {
   bool shownHannWindow_ = false;  // the spectrum on screen is of the Hann-windowed image
   ExploreResultPtr shown_;
   std::uint64_t requested_ = 0;
+  // Copied on every change, so a request in flight keeps the regions it was made with.
+  std::shared_ptr<const folk::MaskEdits> edits_;
   QStringList selectQueue_;  // keys of the last open batch, until one of them decodes and is selected
 
   struct IndexJob {  // a folder search; its flags are shared with the job

@@ -18,6 +18,12 @@ ExploreSettings ExploreSettings::load() {
   if (ok && rho > 0.0 && rho <= 1.0) s.rho = rho;
   const double radius = q.value(QStringLiteral("radius")).toDouble(&ok);
   if (ok && std::isfinite(radius) && radius >= 0.0) s.radius = radius;
+  const double order = q.value(QStringLiteral("order")).toDouble(&ok);
+  if (ok && order >= folk::kMinOrder && order <= folk::kMaxOrder) s.order = order;
+  const double bandWidth = q.value(QStringLiteral("bandWidth")).toDouble(&ok);
+  if (ok && std::isfinite(bandWidth) && bandWidth >= 0.0) s.bandWidth = bandWidth;
+  const double brush = q.value(QStringLiteral("brushRadius")).toDouble(&ok);
+  if (ok && std::isfinite(brush) && brush > 0.0) s.brushRadius = brush;
   if (auto m = folk::parseThresholdMode(q.value(QStringLiteral("thresholdMode")).toString().toStdString())) s.mode = *m;
   s.compare = q.value(QStringLiteral("compare"), s.compare).toBool();
   s.overlay = q.value(QStringLiteral("overlay"), s.overlay).toBool();
@@ -36,6 +42,9 @@ void ExploreSettings::save() const {
   q.setValue(QStringLiteral("filter"), QString::fromStdString(folk::filterKindName(filter)));
   q.setValue(QStringLiteral("rho"), rho);
   q.setValue(QStringLiteral("radius"), radius);
+  q.setValue(QStringLiteral("order"), order);
+  q.setValue(QStringLiteral("bandWidth"), bandWidth);
+  q.setValue(QStringLiteral("brushRadius"), brushRadius);
   q.setValue(QStringLiteral("thresholdMode"), QString::fromStdString(folk::thresholdModeName(mode)));
   q.setValue(QStringLiteral("compare"), compare);
   q.setValue(QStringLiteral("overlay"), overlay);

@@ -10,6 +10,9 @@ struct ExploreSettings {
   folk::FilterKind filter = folk::FilterKind::Com;
   double rho = 0.05;
   double radius = 0.0;  // <= 0: the default radius 16·min(H,W)/224 of each image
+  double order = 2.0;   // Butterworth filters
+  double bandWidth = 0.0;  // band-pass / band-stop; <= 0: half the radius
+  double brushRadius = 3.0;  // the drawing brush, in frequency bins
   folk::ThresholdMode mode = folk::ThresholdMode::Top;
   bool compare = false;
   bool overlay = true;

@@ -150,11 +150,18 @@ void ExploreWorker::run() {
       for (const folk::MaskSpec& spec : request.specs) {
         // A newer request makes the rest of this one pointless.
         if (latestGeneration() != generation) break;
-        folk::MaskAnalysis a = analyser->analyse(spec);
+        const bool drawn = request.edits && request.edits->height == image.height &&
+                           request.edits->width == image.width && !request.edits->empty();
+        folk::MaskAnalysis a = drawn ? analyser->analyse(spec, *request.edits) : analyser->analyse(spec);
         ExplorePanelResult panel;
         panel.spec = a.spec;
-        panel.maskImage = maskToQImage(a.mask.keep, a.mask.height, a.mask.width);
-        panel.mask = std::move(a.mask.keep);
+        panel.edited = a.source == folk::MaskSource::EditedFilter;
+        panel.soft = a.mask.soft();
+        panel.maskImage = maskToQImage(a.mask);
+        if (a.mask.soft())
+          panel.gain = std::move(a.mask.gain);
+        else
+          panel.gain.assign(a.mask.keep.begin(), a.mask.keep.end());
         panel.filtered = toQImage(a.filtered);
         panel.residual = toQImage(a.residual);
         panel.kept = a.keptCoefficients;

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/spectral/mask.h"
 #include "core/spectral/mask_spec.h"
 
 namespace folk::ui {
@@ -25,11 +26,16 @@ struct ExploreRequest {
   std::vector<folk::MaskSpec> specs;  // one per panel: [spec] or [Com, RCom] in compare mode
   bool wantImage = true;              // also send the original and the spectrum (new image shown)
   bool hannWindow = false;            // the spectrum sent is of the Hann-windowed image (display only)
+  // Hand-drawn pass / stop regions on top of every panel's mask; null or empty for none. Ignored
+  // (with the panel saying so) when their size is not the image's.
+  std::shared_ptr<const folk::MaskEdits> edits;
 };
 
 struct ExplorePanelResult {
-  folk::MaskSpec spec;  // with the radius resolved
-  std::vector<std::uint8_t> mask;
+  folk::MaskSpec spec;  // with the radius and band width resolved
+  bool edited = false;  // hand-drawn regions changed this mask
+  bool soft = false;    // the mask weights coefficients (gain) rather than keeping or removing them
+  std::vector<float> gain;  // H×W centred, 1 = kept, 0 = removed
   QImage maskImage;
   QImage filtered;
   QImage residual;

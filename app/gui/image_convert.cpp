@@ -55,13 +55,18 @@ folk::Image fromQImage(const QImage& source) {
   return out;
 }
 
-QImage maskToQImage(const std::vector<std::uint8_t>& keep, int height, int width) {
-  if (height <= 0 || width <= 0 || keep.size() != std::size_t(height) * width) return {};
+QImage maskToQImage(const folk::Mask& mask) {
+  const int height = mask.height, width = mask.width;
+  if (height <= 0 || width <= 0 || mask.keep.size() != std::size_t(height) * width ||
+      (mask.soft() && mask.gain.size() != mask.keep.size()))
+    return {};
   QImage out(width, height, QImage::Format_Grayscale8);
   for (int y = 0; y < height; ++y) {
     uchar* line = out.scanLine(y);
-    const std::uint8_t* row = keep.data() + std::size_t(y) * width;
-    for (int x = 0; x < width; ++x) line[x] = row[x] ? 255 : 0;
+    for (int x = 0; x < width; ++x) {
+      const float g = std::clamp(mask.gainAt(std::size_t(y) * width + x), 0.0f, 1.0f);
+      line[x] = uchar(g * 255.0f + 0.5f);
+    }
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/data/image.h"
+#include "core/spectral/mask.h"
 
 namespace folk::ui {
 
@@ -15,7 +16,8 @@ QImage toQImage(const folk::Image& image);
 // Grey images stay one channel; everything else becomes RGB (alpha dropped, as DESIGN.md §3 says).
 folk::Image fromQImage(const QImage& image);
 
-// A 0/1 mask (H×W row-major) as a Grayscale8 image: kept = white, removed = black.
-QImage maskToQImage(const std::vector<std::uint8_t>& keep, int height, int width);
+// A mask as a Grayscale8 image: kept = white, removed = black, a soft mask's gain in grey levels
+// (rounded like the PNGs that `folk mask` writes, so an exported mask reads back as itself).
+QImage maskToQImage(const folk::Mask& mask);
 
 }  // namespace folk::ui

@@ -9,8 +9,12 @@ namespace folk::ui {
 
 QString specTag(const folk::MaskSpec& spec) {
   const QString name = QString::fromStdString(folk::filterKindName(spec.kind));
-  if (folk::isDisc(spec.kind))
-    return name + QStringLiteral("_r") + QString::number(spec.radius, 'f', 1);
+  if (folk::usesRadius(spec.kind)) {
+    QString tag = name + QStringLiteral("_r") + QString::number(spec.radius, 'f', 1);
+    if (folk::usesBandWidth(spec.kind)) tag += QStringLiteral("_w") + QString::number(spec.bandWidth, 'f', 1);
+    if (folk::usesOrder(spec.kind)) tag += QStringLiteral("_n") + QString::number(spec.order, 'g', 3);
+    return tag;
+  }
   QString tag = name + QStringLiteral("_rho") + QString::number(spec.ratio, 'g', 4);
   if (spec.mode == folk::ThresholdMode::Relative) tag += QStringLiteral("_relative");
   return tag;
@@ -18,7 +22,11 @@ QString specTag(const folk::MaskSpec& spec) {
 
 QString specLabel(const folk::MaskSpec& spec) {
   const QString label = QCoreApplication::translate("FilterKind", folk::traitsOf(spec.kind).parameterLabel);
-  return folk::usesRatio(spec.kind) ? label.arg(spec.ratio, 0, 'g', 4) : label.arg(spec.radius, 0, 'f', 1);
+  if (folk::usesRatio(spec.kind)) return label.arg(spec.ratio, 0, 'g', 4);
+  QString text = label.arg(spec.radius, 0, 'f', 1);
+  if (folk::usesBandWidth(spec.kind)) text += QCoreApplication::translate("FilterKind", " W=%L1").arg(spec.bandWidth, 0, 'f', 1);
+  if (folk::usesOrder(spec.kind)) text += QCoreApplication::translate("FilterKind", " n=%L1").arg(spec.order, 0, 'g', 3);
+  return text;
 }
 
 QString savePngAtomically(const QImage& image, const QString& path) {

@@ -37,6 +37,10 @@ void checkImages(const torch::Tensor& images, const char* function) {
 void checkSpec(const MaskSpec& spec, const char* function) {
   const std::string problem = validateMaskSpec(spec);
   if (!problem.empty()) throw std::invalid_argument(std::string(function) + ": " + problem);
+  // Training draws 0/1 masks; the soft filters are for Explore and `folk mask` (mask.h).
+  if (isSoft(spec.kind))
+    throw std::invalid_argument(std::string(function) + ": " + filterKindName(spec.kind) +
+                                " is a soft filter; batched masks are 0/1 (com, rcom, lowpass, highpass)");
 }
 
 // t[(-u) mod n] along `dim`: the conjugate partner of every index in the unshifted layout.

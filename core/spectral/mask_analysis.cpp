@@ -43,14 +43,13 @@ MaskAnalyser::MaskAnalyser(Image image) : image_(std::move(image)) {
 namespace {
 
 // Everything analyse() reports that follows from the mask and the filtered image.
-MaskAnalysis assemble(const Image& image, MaskSpec spec, const LumaSpectrum& spectrum, Mask mask, FilterOutput filtered,
-                      std::vector<float> logSpectrum, RadialProfile profile) {
+MaskAnalysis assemble(const Image& image, const MaskSpec& spec, MaskSource source, const LumaSpectrum& spectrum, Mask mask,
+                      FilterOutput filtered, std::vector<float> logSpectrum, RadialProfile profile) {
   const int h = image.height, w = image.width;
   MaskAnalysis a;
-  if (isDisc(spec.kind) && spec.radius <= 0)
-    spec.radius = defaultRadius(h, w);
-  a.spec = spec;
-  if (usesRatio(spec.kind)) {
+  a.spec = resolvedSpec(spec, h, w);
+  a.source = source;
+  if (usesRatio(spec.kind) && source == MaskSource::Filter) {
     // tau: the weakest magnitude Com keeps (RCom's mask is its complement), where the cut lies.
     const std::uint8_t comKept = keepsComplement(spec.kind) ? 0 : 1;
     double tau = std::numeric_limits<double>::infinity();
@@ -75,21 +74,28 @@ MaskAnalysis assemble(const Image& image, MaskSpec spec, const LumaSpectrum& spe
 }  // namespace
 
 MaskAnalysis MaskAnalyser::analyse(const MaskSpec& spec) const {
-  const std::string problem = validateMaskSpec(spec);
-  if (!problem.empty()) throw std::invalid_argument(problem);
-  const int h = image_.height, w = image_.width;
-  Mask mask;
-  mask.height = h;
-  mask.width = w;
-  if (usesRatio(spec.kind)) {
-    mask.keep = comMaskFromKeys(keys_, spec.ratio, spec.mode);
-  } else {
-    mask.keep = lowPassMask(h, w, spec.radius > 0 ? spec.radius : defaultRadius(h, w));
-  }
-  if (keepsComplement(spec.kind))
-    for (auto& v : mask.keep) v = std::uint8_t(1 - v);
+  Mask mask = computeMaskFromKeys(spec, image_.height, image_.width, keys_);
   FilterOutput filtered = applyMask(channelSpectra_, mask);
-  return assemble(image_, spec, spectrum_, std::move(mask), std::move(filtered), logSpectrum_, profile_);
+  return assemble(image_, spec, MaskSource::Filter, spectrum_, std::move(mask), std::move(filtered), logSpectrum_,
+                  profile_);
+}
+
+MaskAnalysis MaskAnalyser::analyse(const MaskSpec& spec, const MaskEdits& edits) const {
+  if (edits.height != image_.height || edits.width != image_.width)
+    throw std::invalid_argument("MaskAnalyser: the drawn regions are " + std::to_string(edits.height) + "x" +
+                                std::to_string(edits.width) + " but the image is " + std::to_string(image_.height) +
+                                "x" + std::to_string(image_.width));
+  if (edits.empty()) return analyse(spec);
+  Mask mask = computeMaskFromKeys(spec, image_.height, image_.width, keys_);
+  applyEdits(mask, edits);
+  FilterOutput filtered = applyMask(channelSpectra_, mask);
+  return assemble(image_, spec, MaskSource::EditedFilter, spectrum_, std::move(mask), std::move(filtered),
+                  logSpectrum_, profile_);
+}
+
+MaskAnalysis MaskAnalyser::analyse(const Mask& mask) const {
+  FilterOutput filtered = applyMask(channelSpectra_, mask);
+  return assemble(image_, MaskSpec{}, MaskSource::Given, spectrum_, mask, std::move(filtered), logSpectrum_, profile_);
 }
 
 MaskAnalysis analyseMask(const Image& image, const MaskSpec& spec) {
@@ -98,8 +104,16 @@ MaskAnalysis analyseMask(const Image& image, const MaskSpec& spec) {
   MaskPipelineResult r = runMaskPipeline(image, spec);
   std::vector<float> logSpectrum = logMagnitude(r.spectrum);
   RadialProfile profile = radialPowerProfile(r.spectrum);
-  return assemble(image, spec, r.spectrum, std::move(r.mask), std::move(r.output), std::move(logSpectrum),
-                  std::move(profile));
+  return assemble(image, spec, MaskSource::Filter, r.spectrum, std::move(r.mask), std::move(r.output),
+                  std::move(logSpectrum), std::move(profile));
+}
+
+MaskAnalysis analyseMask(const Image& image, const Mask& mask) {
+  if (image.empty()) throw std::invalid_argument("analyseMask: empty image");
+  const LumaSpectrum spectrum = computeLumaSpectrum(image);
+  FilterOutput filtered = applyMask(image, mask);
+  return assemble(image, MaskSpec{}, MaskSource::Given, spectrum, mask, std::move(filtered), logMagnitude(spectrum),
+                  radialPowerProfile(spectrum));
 }
 
 }  // namespace folk

@@ -327,6 +327,13 @@ void runMaskPipeline(const Image& image, const MaskSpec& spec, MaskPipelineResul
     throw std::invalid_argument("runMaskPipeline: expected 1 or 3 channels, got " + std::to_string(image.channels));
   const std::string problem = validateMaskSpec(spec);
   if (!problem.empty()) throw std::invalid_argument(problem);
+  if (isSoft(spec.kind)) {
+    // A soft mask weights every coefficient: there is no sparse side to exploit.
+    result.spectrum = computeLumaSpectrum(image);
+    result.mask = computeMask(spec, result.spectrum);
+    result.output = applyMask(image, result.mask);
+    return;
+  }
 
   const int h = image.height, w = image.width;
   const std::size_t n = image.planeSize();
@@ -373,6 +380,7 @@ void runMaskPipeline(const Image& image, const MaskSpec& spec, MaskPipelineResul
   result.mask.height = h;
   result.mask.width = w;
   result.mask.keep.resize(n);
+  result.mask.gain.clear();
   expandHalfToCentred(ws.keep.data(), h, w, result.mask.keep.data());
 }
 

@@ -14,7 +14,8 @@
 //  - derives the last channel's spectrum from the luma spectrum it already has
 //    (F(B) = (F(y) - 0.299 F(R) - 0.587 F(G)) / 0.114), and a grey image's from the luma spectrum
 //    itself, so an RGB image needs two forward channel transforms, not three.
-// Buffers are per thread and per size, so concurrent calls from several threads are safe.
+// Buffers are per thread and per size, so concurrent calls from several threads are safe. The soft
+// filters weight every coefficient, so they take the plain path of those three functions.
 #include "core/data/image.h"
 #include "core/spectral/mask.h"
 #include "core/spectral/spectral_filter.h"

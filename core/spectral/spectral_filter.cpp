@@ -11,15 +11,15 @@
 namespace folk {
 namespace {
 
-// The mask for the unshifted half spectrum H×(W/2+1) that real-to-complex FFTs produce. Masks are
-// symmetric under k -> -k, so the product with a Hermitian spectrum stays Hermitian and the
+// The mask's gain on the unshifted half spectrum H×(W/2+1) that real-to-complex FFTs produce. Masks
+// are symmetric under k -> -k, so the product with a Hermitian spectrum stays Hermitian and the
 // complex-to-real inverse equals Re(ifft2(...)) of the full product.
 std::vector<float> halfSpectrumMask(const Mask& mask) {
   const int h = mask.height, w = mask.width, hw = w / 2 + 1;
   std::vector<float> half(std::size_t(h) * hw);
   for (int r = 0; r < h; ++r) {
     const std::size_t centredRow = std::size_t((r + h / 2) % h) * w;
-    for (int c = 0; c < hw; ++c) half[std::size_t(r) * hw + c] = mask.keep[centredRow + (c + w / 2) % w];
+    for (int c = 0; c < hw; ++c) half[std::size_t(r) * hw + c] = mask.gainAt(centredRow + (c + w / 2) % w);
   }
   return half;
 }
@@ -76,7 +76,7 @@ FilterOutput applyMask(const ChannelSpectra& spectra, const Mask& mask) {
         const double re = src[i].real(), im = src[i].imag();
         const double e = columnWeight(c, w) * (re * re + im * im);
         totalEnergy += e;
-        keptEnergy += half[i] * e;
+        keptEnergy += double(half[i]) * half[i] * e;  // |M F|^2: the gain squared
         spectrum[i][0] = src[i].real() * half[i];
         spectrum[i][1] = src[i].imag() * half[i];
       }

@@ -41,7 +41,7 @@ TEST(SpectrumView, ReadoutAtKnownPosition) {
   EXPECT_NEAR(r->radiusBins, std::sqrt(20.0), 1e-12);
   EXPECT_NEAR(r->angleDegrees, 45.0, 1e-9);  // up and to the right, as drawn
   EXPECT_NEAR(r->magnitude, 212.0, 212.0 * 1e-6);
-  EXPECT_FALSE(r->kept.has_value());
+  EXPECT_FALSE(r->gain.has_value());
   EXPECT_NEAR(r->periodPixels, 1.0 / std::sqrt(0.125), 1e-9);  // 2.83 px per cycle
   EXPECT_NEAR(r->decibels, 20.0 * std::log10(212.0 / 715.0), 1e-4);  // the largest is 100·7 + 15
 
@@ -68,18 +68,26 @@ TEST(SpectrumView, ReadoutAtKnownPosition) {
 TEST(SpectrumView, ReadoutReportsMaskState) {
   SpectrumView view;
   view.setLogSpectrum(knownSpectrum(8, 16), 8, 16);
-  std::vector<std::uint8_t> keep(8 * 16, 0);
-  keep[2 * 16 + 12] = 1;
-  view.setMask(keep, 8, 16);
-  EXPECT_EQ(view.readoutAt(QPoint(12, 2))->kept, std::optional<bool>(true));
-  EXPECT_EQ(view.readoutAt(QPoint(11, 2))->kept, std::optional<bool>(false));
-  // The overlay dims removed coefficients only.
+  std::vector<float> gain(8 * 16, 0.0f);
+  gain[2 * 16 + 12] = 1.0f;
+  gain[3 * 16 + 12] = 0.25f;
+  view.setMask(gain, 8, 16);
+  EXPECT_EQ(view.readoutAt(QPoint(12, 2))->gain, std::optional<float>(1.0f));
+  EXPECT_EQ(view.readoutAt(QPoint(11, 2))->gain, std::optional<float>(0.0f));
+  EXPECT_TRUE(SpectrumView::formatReadout(*view.readoutAt(QPoint(12, 2))).endsWith(QStringLiteral("kept")));
+  EXPECT_TRUE(SpectrumView::formatReadout(*view.readoutAt(QPoint(11, 2))).endsWith(QStringLiteral("removed")));
+  const QString part = SpectrumView::formatReadout(*view.readoutAt(QPoint(12, 3)));
+  EXPECT_TRUE(part.endsWith(QStringLiteral("gain ") + QLocale().toString(0.25, 'f', 3))) << part.toStdString();
+  // The overlay dims removed coefficients fully, kept ones not at all, a soft gain in proportion.
   view.setOverlayVisible(true);
   EXPECT_EQ(qAlpha(view.overlay().pixel(12, 2)), 0);
-  EXPECT_GT(qAlpha(view.overlay().pixel(11, 2)), 0);
+  const int removed = qAlpha(view.overlay().pixel(11, 2)), partly = qAlpha(view.overlay().pixel(12, 3));
+  EXPECT_GT(removed, 0);
+  EXPECT_GT(partly, 0);
+  EXPECT_LT(partly, removed);
   // A mask of the wrong size is ignored rather than misread.
-  view.setMask(std::vector<std::uint8_t>(10, 1), 2, 5);
-  EXPECT_EQ(view.readoutAt(QPoint(11, 2))->kept, std::optional<bool>(false));
+  view.setMask(std::vector<float>(10, 1.0f), 2, 5);
+  EXPECT_EQ(view.readoutAt(QPoint(11, 2))->gain, std::optional<float>(0.0f));
 }
 
 TEST(SpectrumView, MouseMoveEmitsReadoutOfPixelUnderCursor) {
@@ -103,6 +111,41 @@ TEST(SpectrumView, MouseMoveEmitsReadoutOfPixelUnderCursor) {
   const QString text = SpectrumView::formatReadout(readout);
   EXPECT_TRUE(text.contains(QStringLiteral("-0.2500"))) << text.toStdString();
   EXPECT_TRUE(text.contains(QStringLiteral("45.0°"))) << text.toStdString();
+}
+
+TEST(SpectrumView, TheBrushPaintsWhereTheButtonDragsAndPansOnlyWhenOff) {
+  SpectrumView view;
+  view.resize(320 + 2, 160 + 2 + view.fontMetrics().height() + 6);
+  view.setLogSpectrum(knownSpectrum(8, 16), 8, 16);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  QSignalSpy spy(&view, &SpectrumView::brushed);
+  const QRectF r = view.imageRect();
+  auto at = [&](double row, double col) {
+    return QPointF(r.left() + (col + 0.5) / 16.0 * r.width(), r.top() + (row + 0.5) / 8.0 * r.height()).toPoint();
+  };
+  QTest::mousePress(&view, Qt::LeftButton, {}, at(2, 12));
+  EXPECT_EQ(spy.count(), 0) << "no brush: the button does not paint";
+  QTest::mouseRelease(&view, Qt::LeftButton, {}, at(2, 12));
+
+  view.setBrushRadius(1.5);
+  QTest::mousePress(&view, Qt::LeftButton, {}, at(2, 12));
+  ASSERT_EQ(spy.count(), 1);
+  EXPECT_NEAR(spy.last().at(0).toDouble(), 2.0, 0.1);
+  EXPECT_NEAR(spy.last().at(1).toDouble(), 12.0, 0.1);
+  EXPECT_EQ(spy.last().at(2).toInt(), 1);
+  QTest::mouseMove(&view, at(5, 3));
+  ASSERT_EQ(spy.count(), 2) << "dragging paints along";
+  EXPECT_NEAR(spy.last().at(0).toDouble(), 5.0, 0.1);
+  EXPECT_NEAR(spy.last().at(1).toDouble(), 3.0, 0.1);
+  QTest::mouseRelease(&view, Qt::LeftButton, {}, at(5, 3));
+  QTest::mouseMove(&view, at(6, 4));
+  EXPECT_EQ(spy.count(), 2) << "moving without the button paints nothing";
+  QTest::mousePress(&view, Qt::LeftButton, {}, at(1, 1));
+  EXPECT_EQ(spy.last().at(2).toInt(), 2) << "a new press is a new stroke";
+  QTest::mouseRelease(&view, Qt::LeftButton, {}, at(1, 1));
+  view.setBrushRadius(0.0);
+  EXPECT_EQ(view.brushRadius(), 0.0);
 }
 
 TEST(SpectrumView, ColourMapChangesPixelsNotGeometry) {

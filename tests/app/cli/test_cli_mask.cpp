@@ -122,6 +122,115 @@ TEST(FolkMask, JsonOutputParsesAndCarriesTheSpec) {
   EXPECT_EQ(objects[1].at("input"), samplePhoto("chelsea.png"));
 }
 
+TEST(FolkMask, SoftFiltersWriteTheirGainsAndNameTheirParameters) {
+  TempDir dir;
+  const CliResult r = runFolk({"mask", samplePhoto("camera.png"), "--filter", "butterworth-bandpass", "--radius", "40",
+                               "--band-width", "12", "--order", "3", "--out", dir / "out", "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto objects = parseJsonLines(r.out);
+  ASSERT_EQ(objects.size(), 1u) << r.out;
+  const auto& o = objects[0];
+  EXPECT_EQ(o.at("filter"), "butterworth-bandpass");
+  EXPECT_DOUBLE_EQ(o.at("radius").get<double>(), 40.0);
+  EXPECT_DOUBLE_EQ(o.at("band_width").get<double>(), 12.0);
+  EXPECT_DOUBLE_EQ(o.at("order").get<double>(), 3.0);
+  EXPECT_TRUE(o.at("soft").get<bool>());
+  EXPECT_FALSE(o.contains("ratio"));
+
+  const npy::Array mask = npy::read(dir / "out/camera_mask.npy");
+  EXPECT_EQ(mask.dtype, "<f4") << "a soft mask is written as its gains";
+  ASSERT_EQ(mask.shape, (std::vector<std::int64_t>{512, 512}));
+  const auto gain = mask.as<float>();
+  EXPECT_FLOAT_EQ(gain[256 * 512 + 256], 0.0f) << "a band-pass stops the mean";
+  EXPECT_FLOAT_EQ(gain[256 * 512 + 296], 1.0f) << "and passes its ring, 40 bins out";
+  EXPECT_NEAR(gain[256 * 512 + 310], 1.0 / (1.0 + std::pow((54.0 * 54 - 1600) / (54.0 * 12), 6.0)), 1e-6);
+  const std::int64_t half = std::count_if(gain.begin(), gain.end(), [](float g) { return g >= 0.5f; });
+  EXPECT_EQ(o.at("kept_coefficients").get<std::int64_t>(), half);
+  const Image maskPng = loadImage(dir / "out/camera_mask.png");
+  EXPECT_NEAR(maskPng.pixels[256 * 512 + 310], gain[256 * 512 + 310], 0.5 / 255.0 + 1e-6) << "grey levels";
+
+  const CliResult line = runFolk({"mask", samplePhoto("camera.png"), "--filter", "gaussian-highpass", "--radius", "10",
+                                  "--out", dir / "line"});
+  ASSERT_EQ(line.exitCode, 0) << line.err;
+  EXPECT_NE(line.out.find("gaussian-highpass r=10.00: gain >= 0.5 on "), std::string::npos) << line.out;
+
+  const CliResult badOrder = runFolk({"mask", samplePhoto("camera.png"), "--filter", "butterworth-lowpass", "--order",
+                                      "0", "--out", dir / "bad"});
+  EXPECT_NE(badOrder.exitCode, 0);
+  EXPECT_NE(badOrder.err.find("--order"), std::string::npos) << badOrder.err;
+}
+
+TEST(FolkMask, AMaskWrittenByFolkMaskFiltersTheSameWhenGivenBack) {
+  TempDir dir;
+  const std::string photo = samplePhoto("camera.png");
+  for (const char* filter : {"lowpass", "gaussian-lowpass"}) {
+    SCOPED_TRACE(filter);
+    const std::string first = dir / (std::string(filter) + "-first"), again = dir / (std::string(filter) + "-again");
+    ASSERT_EQ(runFolk({"mask", photo, "--filter", filter, "--radius", "30", "--out", first}).exitCode, 0);
+    // The .npy holds the exact gains; the PNG holds a 0/1 mask exactly and a soft one to 8 bits.
+    for (const char* file : {"camera_mask.npy", "camera_mask.png"}) {
+      SCOPED_TRACE(file);
+      const CliResult r = runFolk({"mask", photo, "--mask-file", first + "/" + file, "--out", again, "--json"});
+      ASSERT_EQ(r.exitCode, 0) << r.err;
+      EXPECT_EQ(r.err, "") << "the mask folk wrote is symmetric: no note";
+      const auto objects = parseJsonLines(r.out);
+      ASSERT_EQ(objects.size(), 1u);
+      EXPECT_EQ(objects[0].at("mask_file"), first + "/" + file);
+      EXPECT_FALSE(objects[0].contains("filter"));
+      const auto a = npy::read(first + "/camera_filtered.npy").as<float>();
+      const auto b = npy::read(again + "/camera_filtered.npy").as<float>();
+      ASSERT_EQ(a.size(), b.size());
+      double worst = 0.0;
+      for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, double(std::abs(a[i] - b[i])));
+      const bool exact = std::string(file).find(".npy") != std::string::npos || std::string(filter) == "lowpass";
+      EXPECT_LE(worst, exact ? 1e-5 : 5e-3) << "largest difference of the filtered samples";
+    }
+  }
+}
+
+TEST(FolkMask, BadMaskFilesAreRefusedWithTheReasonAndNothingIsWritten) {
+  TempDir dir;
+  const std::string photo = samplePhoto("camera.png");  // 512×512
+  // Another size: refused for each image, naming both sizes.
+  const CliResult wrongSize = runFolk({"mask", photo, "--mask-file", samplePhoto("coffee.png"), "--out", dir / "a"});
+  EXPECT_EQ(wrongSize.exitCode, 2) << wrongSize.err;  // coffee.png has colour: refused before any image
+  EXPECT_NE(wrongSize.err.find("greyscale"), std::string::npos) << wrongSize.err;
+
+  std::vector<float> small(64 * 48, 1.0f);
+  npy::writeFloat32(dir / "small.npy", {48, 64}, small.data());
+  const CliResult mismatch = runFolk({"mask", photo, "--mask-file", dir / "small.npy", "--out", dir / "b"});
+  EXPECT_EQ(mismatch.exitCode, 1);
+  EXPECT_NE(mismatch.err.find("the image is 512x512 but the mask " + (dir / "small.npy") + " is 64x48"),
+            std::string::npos)
+      << mismatch.err;
+  EXPECT_FALSE(fs::exists(dir / "b/camera_filtered.png"));
+
+  small[5] = 2.0f;
+  npy::writeFloat32(dir / "bad.npy", {48, 64}, small.data());
+  const CliResult outOfRange = runFolk({"mask", photo, "--mask-file", dir / "bad.npy", "--out", dir / "c"});
+  EXPECT_EQ(outOfRange.exitCode, 2);
+  EXPECT_NE(outOfRange.err.find("row 0, column 5"), std::string::npos) << outOfRange.err;
+
+  const CliResult both = runFolk({"mask", photo, "--mask-file", dir / "small.npy", "--filter", "com", "--out", dir / "d"});
+  EXPECT_NE(both.exitCode, 0);
+  EXPECT_NE(both.err.find("excludes"), std::string::npos) << both.err;
+}
+
+TEST(FolkMask, AnAsymmetricMaskIsAveragedWithItsPartnersAndSaysSo) {
+  TempDir dir;
+  std::vector<std::uint8_t> half(512 * 512, 0);
+  for (int i = 0; i < 512; ++i)
+    for (int j = 256; j < 512; ++j) half[std::size_t(i) * 512 + j] = 1;  // the right half only
+  npy::writeUint8(dir / "right.npy", {512, 512}, half.data());
+  const CliResult r = runFolk({"mask", samplePhoto("camera.png"), "--mask-file", dir / "right.npy", "--out", dir / "o"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.err.find("is not symmetric"), std::string::npos) << r.err;
+  const auto gain = npy::read(dir / "o/camera_mask.npy").as<float>();
+  EXPECT_FLOAT_EQ(gain[100 * 512 + 400], 0.5f);
+  EXPECT_FLOAT_EQ(gain[100 * 512 + 100], 0.5f);
+  EXPECT_FLOAT_EQ(gain[256 * 512 + 256], 1.0f) << "the centre is its own partner";
+}
+
 TEST(FolkMask, RelativeModeKeepsFewerCoefficientsAsRhoGrows) {
   TempDir dir;
   std::int64_t previous = std::numeric_limits<std::int64_t>::max();

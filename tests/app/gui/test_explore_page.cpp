@@ -2,12 +2,14 @@
 // numbers follow the definitions of DESIGN.md §3 as filter, rho, radius and compare mode change.
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QDir>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QMouseEvent>
 #include <QTest>
 #include <cmath>
 #include <cstdlib>
@@ -112,7 +114,7 @@ TEST_F(ExplorePageTest, ComKeptCountAndPsnrGrowWithRho) {
     EXPECT_GT(p.retainedEnergy, 0.0);
     EXPECT_LE(p.retainedEnergy, 1.0 + 1e-9);
     // The mask really keeps `kept` coefficients, and the views show this result.
-    EXPECT_EQ(std::count(p.mask.begin(), p.mask.end(), 1), p.kept);
+    EXPECT_EQ(std::count(p.gain.begin(), p.gain.end(), 1.0f), p.kept);
     EXPECT_EQ(page_->filteredView(0)->image(), p.filtered);
     EXPECT_NE(page_->filteredView(0)->image(), previousFiltered);
     EXPECT_TRUE(page_->numbersText(0).contains(QLocale().toString(qlonglong(p.kept))))
@@ -146,7 +148,7 @@ TEST_F(ExplorePageTest, CompareModeShowsComAndRComThatPartitionTheSpectrum) {
   EXPECT_EQ(com.spec.kind, folk::FilterKind::Com);
   EXPECT_EQ(rcom.spec.kind, folk::FilterKind::RCom);
   EXPECT_EQ(com.kept + rcom.kept, com.total);  // Com and RCom cover every coefficient exactly once
-  for (std::size_t i = 0; i < com.mask.size(); ++i) ASSERT_EQ(com.mask[i] + rcom.mask[i], 1) << "coefficient " << i;
+  for (std::size_t i = 0; i < com.gain.size(); ++i) ASSERT_EQ(com.gain[i] + rcom.gain[i], 1.0f) << "coefficient " << i;
   EXPECT_NEAR(com.retainedEnergy + rcom.retainedEnergy, 1.0, 1e-6);
   // Both filtered images are on screen, side by side.
   EXPECT_TRUE(page_->filteredView(0)->isVisible());
@@ -246,7 +248,7 @@ TEST_F(ExplorePageTest, SpectrumScaleAndPeriodReadout) {
   EXPECT_EQ(spectrum->scale(), SpectrumScale::Decibel);
   EXPECT_TRUE(spectrum->title().contains(spectrumScaleLabel(SpectrumScale::Decibel)));
   EXPECT_NE(spectrum->image(), logPicture);
-  EXPECT_EQ(page_->currentResult()->panels[0].mask, before.panels[0].mask) << "the mask does not depend on the view";
+  EXPECT_EQ(page_->currentResult()->panels[0].gain, before.panels[0].gain) << "the mask does not depend on the view";
 
   // A frequency 8 bins right of the centre of a 512-wide spectrum: 512 / 8 = 64 px per cycle.
   const int h = spectrum->spectrumHeight(), w = spectrum->spectrumWidth();
@@ -282,7 +284,7 @@ TEST_F(ExplorePageTest, SpectrumScaleAndPeriodReadout) {
   page_->controls()->hannWindowBox()->setChecked(true);
   ASSERT_TRUE(waitUntil([&] { return page_->upToDate() && spectrum->title().contains(QStringLiteral("Hann")); }));
   EXPECT_LT(axisRatio(), 0.5 * plainRatio);
-  EXPECT_EQ(page_->currentResult()->panels[0].mask, before.panels[0].mask);
+  EXPECT_EQ(page_->currentResult()->panels[0].gain, before.panels[0].gain);
 
   const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
   if (dir != nullptr) {  // the documentation picture of this view, under Xvfb
@@ -293,6 +295,108 @@ TEST_F(ExplorePageTest, SpectrumScaleAndPeriodReadout) {
     QTest::qWait(300);
     window_->grab().save(QDir(dir).filePath("explore-decibels.png"));
   }
+}
+
+TEST_F(ExplorePageTest, SoftFiltersAndHandDrawnRegionsAsAPersonUsesThem) {
+  ExploreControls* controls = page_->controls();
+  SpectrumView* spectrum = page_->spectrumView();
+  // A soft filter: the order and band width are offered only where they mean something.
+  setFilter(folk::FilterKind::ButterworthLowPass);
+  controls->radiusBox()->setValue(40.0);
+  controls->orderBox()->setValue(4.0);
+  EXPECT_TRUE(controls->orderBox()->isEnabled());
+  EXPECT_FALSE(controls->bandWidthBox()->isEnabled());
+  EXPECT_FALSE(controls->rhoSlider()->isEnabled());
+  const ExploreResult butterworth = shown();
+  ASSERT_EQ(butterworth.panels.size(), 1u);
+  const ExplorePanelResult& soft = butterworth.panels[0];
+  EXPECT_TRUE(soft.soft);
+  EXPECT_DOUBLE_EQ(soft.spec.order, 4.0);
+  EXPECT_FLOAT_EQ(soft.gain[256 * 512 + 256], 1.0f);
+  EXPECT_FLOAT_EQ(soft.gain[256 * 512 + 296], 0.5f) << "half at the cut-off, 40 bins out";
+  EXPECT_TRUE(page_->numbersText(0).contains(QStringLiteral("Order")));
+  EXPECT_TRUE(page_->maskView()->title().contains(QStringLiteral("grey"))) << page_->maskView()->title().toStdString();
+  setFilter(folk::FilterKind::GaussianBandPass);
+  EXPECT_TRUE(controls->bandWidthBox()->isEnabled());
+  EXPECT_FALSE(controls->orderBox()->isEnabled());
+  controls->bandWidthBox()->setValue(6.0);
+  EXPECT_DOUBLE_EQ(shown().panels[0].spec.bandWidth, 6.0);
+  EXPECT_FLOAT_EQ(shown().panels[0].gain[256 * 512 + 256], 0.0f) << "a band-pass stops the mean";
+
+  // Draw on a disc filter with the mouse: stop the mean, pass a spot outside the disc. A window of a
+  // usual size, so that a screen pixel is about a bin.
+  window_->resize(1500, 950);
+  QTest::qWait(100);
+  setFilter(folk::FilterKind::LowPass);
+  controls->radiusBox()->setValue(20.0);
+  const std::int64_t disc = shown().panels[0].kept;
+  EXPECT_FALSE(controls->clearDrawingButton()->isEnabled());
+  controls->brushRadiusBox()->setValue(3.0);
+  QComboBox* brush = controls->brushBox();
+  brush->setCurrentIndex(brush->findData(int(ExploreControls::Brush::Stop)));
+  EXPECT_DOUBLE_EQ(spectrum->brushRadius(), 3.0);
+  const QRectF r = spectrum->imageRect();
+  ASSERT_FALSE(r.isEmpty());
+  auto bin = [&](int row, int col) {
+    return QPointF(r.left() + (col + 0.5) / 512.0 * r.width(), r.top() + (row + 0.5) / 512.0 * r.height()).toPoint();
+  };
+  QTest::mouseClick(spectrum, Qt::LeftButton, {}, bin(256, 256));
+  const ExploreResult stopped = shown();
+  ASSERT_TRUE(page_->drawnRegions());
+  EXPECT_TRUE(stopped.panels[0].edited);
+  EXPECT_FLOAT_EQ(stopped.panels[0].gain[256 * 512 + 256], 0.0f);
+  // The brush's bins are those the core paints at the position the view reported.
+  const std::int64_t forced = std::count_if(page_->drawnRegions()->value.begin(), page_->drawnRegions()->value.end(),
+                                            [](folk::MaskEdit e) { return e != folk::MaskEdit::None; });
+  EXPECT_GE(forced, 25);
+  EXPECT_LE(forced, 64) << "a disc of radius 3 and its mirror image";
+  EXPECT_EQ(stopped.panels[0].kept, disc - forced);
+  EXPECT_TRUE(page_->filteredView(0)->title().contains(QStringLiteral("drawn")));
+  EXPECT_TRUE(controls->clearDrawingButton()->isEnabled());
+
+  brush->setCurrentIndex(brush->findData(int(ExploreControls::Brush::Pass)));
+  QTest::mouseClick(spectrum, Qt::LeftButton, {}, bin(256 - 60, 256 + 90));
+  const ExploreResult passed = shown();
+  EXPECT_FLOAT_EQ(passed.panels[0].gain[(256 - 60) * 512 + 256 + 90], 1.0f);
+  EXPECT_FLOAT_EQ(passed.panels[0].gain[(256 + 60) * 512 + 256 - 90], 1.0f) << "the conjugate partner follows";
+  EXPECT_GT(passed.panels[0].kept, stopped.panels[0].kept);
+  QString error;
+  bool drawnTag = false;
+  for (const ViewExportFile& file : page_->viewExportFiles(&error)) drawnTag = drawnTag || file.name.contains("_drawn");
+  EXPECT_TRUE(drawnTag) << "exports say the mask was drawn on";
+
+  const char* dir = std::getenv("FOLK_SCREENSHOT_DIR");
+  if (dir != nullptr) {  // the documentation picture: a Butterworth band-pass with regions drawn on it
+    setFilter(folk::FilterKind::ButterworthBandPass);
+    controls->radiusBox()->setValue(60.0);
+    controls->bandWidthBox()->setValue(30.0);
+    controls->brushRadiusBox()->setValue(10.0);
+    brush->setCurrentIndex(brush->findData(int(ExploreControls::Brush::Stop)));
+    // A stroke along the upper left of the ring, from 100° to 170°; its mirror image follows.
+    auto onRing = [&](double degrees) {
+      const double a = degrees * M_PI / 180.0;
+      return bin(int(std::lround(256 - 60 * std::sin(a))), int(std::lround(256 + 60 * std::cos(a))));
+    };
+    QTest::mousePress(spectrum, Qt::LeftButton, {}, onRing(100));
+    for (int degrees = 105; degrees <= 170; degrees += 5) {  // a drag, delivered in order
+      const QPointF at = onRing(degrees);
+      QMouseEvent move(QEvent::MouseMove, at, spectrum->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+      QApplication::sendEvent(spectrum, &move);
+    }
+    QTest::mouseRelease(spectrum, Qt::LeftButton, {}, onRing(170));
+    shown();
+    QTest::mouseMove(spectrum, bin(256 + 70, 256 + 20));
+    QTest::qWait(300);
+    window_->grab().save(QDir(dir).filePath("explore-drawn-regions.png"));
+  }
+
+  controls->clearDrawingButton()->click();
+  const ExploreResult cleared = shown();
+  EXPECT_FALSE(page_->drawnRegions());
+  EXPECT_FALSE(cleared.panels[0].edited);
+  EXPECT_FALSE(controls->clearDrawingButton()->isEnabled());
+  brush->setCurrentIndex(brush->findData(int(ExploreControls::Brush::Off)));
+  EXPECT_DOUBLE_EQ(spectrum->brushRadius(), 0.0);
 }
 
 TEST_F(ExplorePageTest, MaskOverlayToggle) {

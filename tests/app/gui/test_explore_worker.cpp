@@ -104,10 +104,19 @@ TEST(ImageConvert, RoundTripRgbAndGrey) {
   EXPECT_EQ(qGray(g.pixel(1, 1)), 0);
   EXPECT_EQ(fromQImage(g).channels, 1);
 
-  const QImage mask = maskToQImage({1, 0, 0, 1, 1, 1}, 2, 3);
+  folk::Mask binary;
+  binary.height = 2;
+  binary.width = 3;
+  binary.keep = {1, 0, 0, 1, 1, 1};
+  const QImage mask = maskToQImage(binary);
   EXPECT_EQ(qGray(mask.pixel(0, 0)), 255);
   EXPECT_EQ(qGray(mask.pixel(1, 0)), 0);
-  EXPECT_TRUE(maskToQImage({1, 0}, 2, 3).isNull());
+  folk::Mask soft = binary;
+  soft.gain = {1.0f, 0.0f, 0.5f, 1.0f, 1.0f, 0.2f};
+  EXPECT_EQ(qGray(maskToQImage(soft).pixel(2, 0)), 128) << "a soft gain is a grey level";
+  EXPECT_EQ(qGray(maskToQImage(soft).pixel(2, 1)), 51);
+  binary.keep = {1, 0};
+  EXPECT_TRUE(maskToQImage(binary).isNull());
 }
 
 TEST(ImageSource, SamplesDecodeThroughCore) {

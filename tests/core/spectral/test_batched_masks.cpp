@@ -309,6 +309,7 @@ TEST(BatchedMasks, BadInputsAreRejectedWithAReason) {
   expectMessage([&] { folk::batchedMasks(torch::zeros({1, 2, 4, 4}), {}); }, "1 or 3 channels");
   expectMessage([&] { folk::batchedMasks(images, {FilterKind::Com, 0.0}); }, "rho");
   expectMessage([&] { folk::batchedMasks(images, {FilterKind::RCom, 1.5}); }, "rho");
+  expectMessage([&] { folk::batchedFilter(images, {FilterKind::GaussianLowPass, 0.1, 4.0}); }, "soft filter");
   expectMessage([&] { folk::batchedApplyMasks(images, torch::ones({3, 5, 5}, torch::kByte)); }, "masks must be");
   const torch::Tensor keys = folk::batchedMagnitudeKeys(images);
   expectMessage([&] { folk::batchedComMasks(keys, torch::full({2}, 0.1, torch::kDouble), ThresholdMode::Top); },
