@@ -11,6 +11,7 @@
 #include "app/cli/config_command.h"
 #include "app/cli/eval_command.h"
 #include "app/cli/export_command.h"
+#include "app/cli/inspect_command.h"
 #include "app/cli/mask_command.h"
 #include "app/cli/runs_command.h"
 #include "app/cli/study_command.h"
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
   folk::cli::addEvalCommand(app, exitCode);
   folk::cli::addStudyCommand(app, exitCode);
   folk::cli::addExportCommand(app, exitCode);
+  folk::cli::addInspectCommand(app, exitCode);
   folk::cli::addRunsCommand(app, exitCode);
   folk::cli::addConfigCommand(app, exitCode);
 

@@ -20,26 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Option checks run while parsing, so a bad value is reported before any image is touched.
-std::string checkFilter(const std::string& name) {
-  return parseFilterKind(name) ? "" : "unknown filter '" + name + "': use " + filterKindNames();
-}
-std::string checkThresholdMode(const std::string& name) {
-  return parseThresholdMode(name) ? "" : "unknown threshold mode '" + name + "': use top or relative";
-}
+// Checked while parsing, so a bad value is reported before any image is touched.
 std::string checkColorMap(const std::string& name) {
   return parseColorMap(name) ? "" : "unknown colour map '" + name + "': use viridis or magma";
-}
-std::string checkRatio(const std::string& text) {
-  double ratio = 0.0;
-  try {
-    std::size_t used = 0;
-    ratio = std::stod(text, &used);
-    if (used != text.size()) throw std::invalid_argument(text);
-  } catch (const std::exception&) {
-    return "the ratio must be a number in (0, 1], got '" + text + "'";
-  }
-  return ratio > 0.0 && ratio <= 1.0 ? "" : "the ratio rho must be in (0, 1], got " + text;
 }
 
 // Two inputs with the same file stem (a/x.png, b/x.jpg) would overwrite each other's outputs.
@@ -85,20 +68,9 @@ void processImage(const std::string& input, const MaskChoice& choice, const Mask
 }  // namespace
 
 int runMaskCommand(const MaskCommandOptions& options, std::ostream& out, std::ostream& err) {
-  MaskSpec spec;
-  const auto kind = parseFilterKind(options.filter);
-  const auto mode = parseThresholdMode(options.thresholdMode);
-  if (!kind || !mode) {
-    err << "folk mask: " << (!kind ? checkFilter(options.filter) : checkThresholdMode(options.thresholdMode)) << '\n';
-    return 2;
-  }
-  spec.kind = *kind;
-  spec.mode = *mode;
-  spec.ratio = options.ratio;
-  spec.radius = options.radius;
-  spec.order = options.order;
-  spec.bandWidth = options.bandWidth;
-  if (const std::string problem = validateMaskSpec(spec); !problem.empty()) {
+  std::string problem;
+  const MaskSpec spec = maskSpecFrom(options.mask, problem);
+  if (!problem.empty()) {
     err << "folk mask: " << problem << '\n';
     return 2;
   }
@@ -157,33 +129,15 @@ CLI::App* addMaskCommand(CLI::App& app, int& exitCode) {
   CLI::App* cmd = app.add_subcommand(
       "mask", "Apply a frequency mask to images; write mask, log spectrum and filtered image (PNG + .npy)");
   cmd->add_option("images", options->images, "Image files (" + readableImageFormatNames() + ")")->required();
-  cmd->add_option("--filter", options->filter, filterKindNames())
-      ->check(checkFilter, filterKindNames("|", "|"))
-      ->capture_default_str();
-  cmd->add_option("--ratio", options->ratio, "rho in (0, 1]: fraction of coefficients (Com/RCom)")
-      ->check(checkRatio, "(0,1]")
-      ->capture_default_str();
-  cmd->add_option("--radius", options->radius,
-                  "Radius in frequency bins: the disc of lowpass/highpass, the cut-off D0 of the soft low-/high-pass "
-                  "filters, the ring's centre C0 of band-pass/band-stop (default 16*min(H,W)/224)");
-  cmd->add_option("--order", options->order, "Order n of the Butterworth filters: higher is a sharper edge")
-      ->check(CLI::Range(kMinOrder, kMaxOrder))
-      ->capture_default_str();
-  cmd->add_option("--band-width", options->bandWidth,
-                  "Width W of the ring in frequency bins for band-pass/band-stop (default: half the radius)");
+  addMaskSpecOptions(*cmd, options->mask);
   auto* maskFile = cmd->add_option("--mask-file", options->maskFile,
                                    "Filter with this mask instead: a greyscale image of the images' size, centred "
                                    "like the *_mask.png that folk mask writes (white passes, black stops, grey "
                                    "passes part), or an H×W .npy of 0/1 or weights in [0, 1]");
-  cmd->add_option("--threshold-mode", options->thresholdMode,
-                  "top: keep the ceil(rho*N) strongest; relative: keep |F| >= rho*max|F|")
-      ->check(checkThresholdMode, "top|relative")
-      ->capture_default_str();
   cmd->add_option("--colormap", options->colorMap, "Colour map of the spectrum PNG: viridis or magma")
       ->check(checkColorMap, "viridis|magma")
       ->capture_default_str();
-  for (const char* filterOption : {"--filter", "--ratio", "--radius", "--order", "--band-width", "--threshold-mode"})
-    maskFile->excludes(cmd->get_option(filterOption));
+  for (const std::string& filterOption : maskSpecOptionNames()) maskFile->excludes(cmd->get_option(filterOption));
   cmd->add_option("--out", options->outDir, "Output folder (created if missing)")->required();
   cmd->add_flag("--json", options->json, "Print one JSON object per input instead of a line");
   cmd->callback([options, &exitCode] { exitCode = runMaskCommand(*options, std::cout, std::cerr); });

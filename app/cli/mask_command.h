@@ -9,17 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/mask_spec_options.h"
+
 namespace folk::cli {
 
 struct MaskCommandOptions {
   std::vector<std::string> images;
-  std::string filter = "com";
-  double ratio = 0.05;
-  double radius = -1.0;  // <= 0: the default radius for the image size
-  double order = 2.0;    // Butterworth filters
-  double bandWidth = -1.0;  // band-pass and band-stop; <= 0: half the radius
+  MaskSpecOptions mask;
   std::string maskFile;  // a mask given whole; replaces the filter options
-  std::string thresholdMode = "top";
   std::string colorMap = "viridis";
   std::string outDir;
   bool json = false;

@@ -62,6 +62,14 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x) {
   return proj(out.transpose(1, 2).reshape({batch, tokens, dim}));
 }
 
+torch::Tensor AttentionImpl::weights(const torch::Tensor& x) {
+  const auto batch = x.size(0);
+  const auto tokens = x.size(1);
+  const auto dim = x.size(2);
+  auto qkvOut = qkv(x).reshape({batch, tokens, 3, heads_, dim / heads_}).permute({2, 0, 3, 1, 4});
+  return torch::softmax(torch::matmul(qkvOut[0] * scale_, qkvOut[1].transpose(-2, -1)), -1);
+}
+
 MlpImpl::MlpImpl(int dim, int hidden) {
   fc1 = register_module("fc1", torch::nn::Linear(dim, hidden));
   fc2 = register_module("fc2", torch::nn::Linear(hidden, dim));
@@ -128,7 +136,7 @@ torch::Tensor ViTImpl::positionEmbedding(std::int64_t grid) const {
                     1);
 }
 
-BackboneOutput ViTImpl::forward(const torch::Tensor& images) {
+torch::Tensor ViTImpl::embed(const torch::Tensor& images) {
   const bool shapeOk = images.dim() == 4 && images.size(1) == config_.channels && images.size(2) == images.size(3) &&
                        images.size(2) <= config_.imageSize && images.size(2) >= config_.patchSize &&
                        images.size(2) % config_.patchSize == 0;
@@ -140,8 +148,14 @@ BackboneOutput ViTImpl::forward(const torch::Tensor& images) {
   }
   const auto batch = images.size(0);
   const auto grid = images.size(2) / config_.patchSize;
-  auto x = patchProj_(images).flatten(2).transpose(1, 2);  // (B, N, D)
-  x = torch::cat({clsToken_.expand({batch, 1, config_.dim}), x}, 1) + positionEmbedding(grid);
+  auto x = patchProj_->forward(images).flatten(2).transpose(1, 2);  // (B, N, D)
+  return torch::cat({clsToken_.expand({batch, 1, config_.dim}), x}, 1) + positionEmbedding(grid);
+}
+
+BackboneOutput ViTImpl::forward(const torch::Tensor& images) {
+  const auto batch = images.size(0);
+  const auto grid = images.dim() == 4 ? images.size(2) / config_.patchSize : 0;
+  auto x = embed(images);
   for (const auto& block : *blocks_) x = block->as<TransformerBlockImpl>()->forward(x);
   x = norm_(x);
   BackboneOutput out;
@@ -149,6 +163,15 @@ BackboneOutput ViTImpl::forward(const torch::Tensor& images) {
   // Tokens are (B, N, D) in row-major grid order; as a (B, D, h, w) map they stay a view.
   out.patchMap = x.slice(1, 1).transpose(1, 2).reshape({batch, config_.dim, grid, grid});
   return out;
+}
+
+torch::Tensor ViTImpl::lastBlockClsAttention(const torch::Tensor& images) {
+  auto x = embed(images);
+  const auto count = blocks_->size();
+  for (std::size_t i = 0; i + 1 < count; ++i) x = (*blocks_)[i]->as<TransformerBlockImpl>()->forward(x);
+  auto* last = (*blocks_)[count - 1]->as<TransformerBlockImpl>();
+  // The CLS row of the attention matrix, without its entry for the CLS itself.
+  return last->attn->weights(last->norm1(x)).select(2, 0).slice(2, 1);
 }
 
 }  // namespace folk

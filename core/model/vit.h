@@ -36,6 +36,9 @@ class AttentionImpl : public torch::nn::Module {
  public:
   AttentionImpl(int dim, int heads);
   torch::Tensor forward(const torch::Tensor& x);
+  // softmax(Q K^T / sqrt(d)) per head, (B, heads, N, N): what forward() weights V with (the fused
+  // kernel does not return it). For inspection; forward() does not call it.
+  torch::Tensor weights(const torch::Tensor& x);
 
   torch::nn::Linear qkv{nullptr};
   torch::nn::Linear proj{nullptr};
@@ -90,8 +93,14 @@ class ViTImpl : public BackboneImpl {
   // The (1, 1 + grid², D) position embeddings for a grid×grid image: the learned ones at the
   // trained grid, else their patch part bicubically interpolated (the CLS entry unchanged).
   torch::Tensor positionEmbedding(std::int64_t grid) const;
+  // The last block's attention from the CLS token to every patch, per head: (B, heads, grid²),
+  // each row summing with the CLS's attention to itself to 1 (DINO's attention maps).
+  torch::Tensor lastBlockClsAttention(const torch::Tensor& images);
 
  private:
+  // Patch embedding, CLS token and position embeddings: the tokens the first block reads, (B, 1 +
+  // grid², D). Throws std::invalid_argument for images of another shape.
+  torch::Tensor embed(const torch::Tensor& images);
 
   ViTConfig config_;
   torch::nn::Conv2d patchProj_{nullptr};  // registered as patch_embed.proj

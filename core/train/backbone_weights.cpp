@@ -62,39 +62,50 @@ void loadBackboneWeights(BackboneImpl& backbone, const safetensors::NamedTensors
   for (const auto& [name, tensor] : target) tensor.copy_(byName.at(name));
 }
 
-Backbone loadCheckpointBackbone(const std::string& checkpointPath, const ModelConfig& model, std::string& role) {
+torch::serialize::InputArchive openCheckpoint(const std::string& checkpointPath) {
   torch::serialize::InputArchive archive;
   try {
     archive.load_from(checkpointPath, torch::kCPU);
   } catch (const c10::Error& e) {
     throw std::runtime_error(checkpointPath + ": cannot read the checkpoint: " + e.what_without_backtrace());
   }
+  return archive;
+}
+
+bool loadCheckpointModule(torch::serialize::InputArchive& archive, const std::string& key, torch::nn::Module& module,
+                          const std::string& checkpointPath, const std::string& modelName) {
   torch::serialize::InputArchive nested;
-  role = "teacher";
-  if (!archive.try_read(role, nested)) {
-    role = "student";
-    if (!archive.try_read(role, nested)) {
-      throw std::runtime_error(checkpointPath + ": the checkpoint holds neither a teacher nor a student backbone");
-    }
-  }
-  auto backbone = makeBackbone(model);
+  if (!archive.try_read(key, nested)) return false;
   // Module::load would silently resize tensors of another shape (Tensor::set_): compare afterwards.
-  std::vector<std::vector<std::int64_t>> expected;
-  for (const auto& [name, t] : backboneStateDict(*backbone)) expected.push_back(t.sizes().vec());
+  auto shapes = [&module] {
+    std::vector<std::vector<std::int64_t>> out;
+    for (const auto& p : module.named_parameters()) out.push_back(p.value().sizes().vec());
+    for (const auto& b : module.named_buffers()) out.push_back(b.value().sizes().vec());
+    return out;
+  };
+  const auto expected = shapes();
   try {
-    backbone->load(nested);
+    module.load(nested);
   } catch (const c10::Error& e) {
-    throw std::runtime_error(checkpointPath + ": the " + role + " backbone does not match model '" + model.name +
+    throw std::runtime_error(checkpointPath + ": the " + key + " does not match model '" + modelName +
                              "': " + e.what_without_backtrace());
   }
-  std::vector<std::vector<std::int64_t>> loaded;
-  for (const auto& [name, t] : backboneStateDict(*backbone)) loaded.push_back(t.sizes().vec());
-  if (loaded != expected) {
-    throw std::runtime_error(checkpointPath + ": the " + role + " backbone's tensors have other shapes than model '" +
-                             model.name + "' of the run's config builds");
+  if (shapes() != expected) {
+    throw std::runtime_error(checkpointPath + ": the " + key + "'s tensors have other shapes than model '" + modelName +
+                             "' of the run's config builds");
   }
-  backbone->eval();
-  return backbone;
+  module.eval();
+  return true;
+}
+
+Backbone loadCheckpointBackbone(const std::string& checkpointPath, const ModelConfig& model, std::string& role) {
+  torch::serialize::InputArchive archive = openCheckpoint(checkpointPath);
+  auto backbone = makeBackbone(model);
+  for (const char* candidate : {"teacher", "student"}) {
+    role = candidate;
+    if (loadCheckpointModule(archive, role, *backbone, checkpointPath, model.name)) return backbone;
+  }
+  throw std::runtime_error(checkpointPath + ": the checkpoint holds neither a teacher nor a student backbone");
 }
 
 ExportSummary exportRunBackbone(const RunDirectory& run, const std::string& outPath) {

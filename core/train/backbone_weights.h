@@ -24,6 +24,14 @@ safetensors::NamedTensors backboneStateDict(const BackboneImpl& backbone);
 // the unexpected names and the mismatched shapes (expected vs found).
 void loadBackboneWeights(BackboneImpl& backbone, const safetensors::NamedTensors& tensors, const std::string& source);
 
+// A TrainStep checkpoint opened for reading; throws std::runtime_error naming the file.
+torch::serialize::InputArchive openCheckpoint(const std::string& checkpointPath);
+// Loads the module the checkpoint holds under `key` ("student", "teacher", "reconstruction") into
+// `module` and puts it in eval mode; false when there is no such key. Throws std::runtime_error
+// naming the file when the tensors do not fit `module` (model `modelName`).
+bool loadCheckpointModule(torch::serialize::InputArchive& archive, const std::string& key, torch::nn::Module& module,
+                          const std::string& checkpointPath, const std::string& modelName);
+
 // The backbone FOLK evaluates from a TrainStep checkpoint: the teacher where the objective has one,
 // else the student (`role` says which). Needs only the model config, not the data.
 Backbone loadCheckpointBackbone(const std::string& checkpointPath, const ModelConfig& model, std::string& role);

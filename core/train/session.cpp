@@ -18,6 +18,7 @@
 #include "core/train/backbone_weights.h"
 #include "core/train/eval_json.h"
 #include "core/train/evaluation.h"
+#include "core/train/image_tensors.h"
 #include "core/train/method_setup.h"
 #include "core/train/training_data.h"
 #include "core/util/torch_threads.h"
@@ -72,27 +73,6 @@ void setTorchRngState(const torch::Tensor& state) {
   auto generator = at::detail::getDefaultCPUGenerator();
   std::lock_guard<std::mutex> lock(generator.mutex());
   generator.set_state(state);
-}
-
-// (C, H, W) float tensor in [0,1] -> Image.
-Image toImage(const torch::Tensor& chw) {
-  const auto t = chw.detach().to(torch::kCPU, torch::kFloat32).clamp(0.0, 1.0).contiguous();
-  Image image(static_cast<int>(t.size(0)), static_cast<int>(t.size(1)), static_cast<int>(t.size(2)));
-  std::copy(t.data_ptr<float>(), t.data_ptr<float>() + t.numel(), image.pixels.begin());
-  return image;
-}
-
-torch::Tensor fromImage(const Image& image) {
-  return torch::from_blob(const_cast<float*>(image.pixels.data()), {image.channels, image.height, image.width},
-                          torch::kFloat32)
-      .clone();
-}
-
-torch::Tensor denormalize(const torch::Tensor& x, const ViewNormalization& n) {
-  const auto opts = torch::TensorOptions().dtype(torch::kFloat32).device(x.device());
-  const auto mean = torch::tensor(std::vector<float>(n.mean.begin(), n.mean.end()), opts).view({1, -1, 1, 1});
-  const auto std = torch::tensor(std::vector<float>(n.std.begin(), n.std.end()), opts).view({1, -1, 1, 1});
-  return x * std + mean;
 }
 
 // A randomly initialised backbone of the run's architecture, drawn from its own seed without

@@ -1,5 +1,7 @@
 #include "core/train/training_data.h"
 
+#include <tuple>
+
 #include "core/data/augment.h"
 #include "core/data/batch_loader.h"
 #include "core/data/normalization.h"
@@ -7,6 +9,18 @@
 #include "core/data/subset_dataset.h"
 
 namespace folk {
+
+std::pair<std::vector<double>, std::vector<double>> runNormalization(const DataSettings& data, int channels) {
+  Normalization n;
+  if (data.mean.empty()) {
+    n = Normalization::defaultsFor(channels);
+  } else {
+    for (double v : data.mean) n.mean.push_back(static_cast<float>(v));
+    for (double v : data.std) n.std.push_back(static_cast<float>(v));
+  }
+  n.validate(channels);
+  return {std::vector<double>(n.mean.begin(), n.mean.end()), std::vector<double>(n.std.begin(), n.std.end())};
+}
 
 namespace {
 
@@ -73,15 +87,9 @@ TrainingData::TrainingData(const TrainConfig& config, int rank, int worldSize) :
     d.evalTestFull = test;
   }
 
-  if (config.data.mean.empty()) {
-    d.normalization = Normalization::defaultsFor(d.channels);
-  } else {
-    for (double v : config.data.mean) d.normalization.mean.push_back(static_cast<float>(v));
-    for (double v : config.data.std) d.normalization.std.push_back(static_cast<float>(v));
-  }
-  d.normalization.validate(d.channels);
-  d.mean.assign(d.normalization.mean.begin(), d.normalization.mean.end());
-  d.std.assign(d.normalization.std.begin(), d.normalization.std.end());
+  std::tie(d.mean, d.std) = runNormalization(config.data, d.channels);
+  d.normalization.mean.assign(d.mean.begin(), d.mean.end());
+  d.normalization.std.assign(d.std.begin(), d.std.end());
 
   AugmentConfig augment = config.data.augment;
   augment.outputSize = config.model.imageSize;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/data/dataset.h"
@@ -15,6 +16,11 @@
 #include "core/io/train_config.h"
 
 namespace folk {
+
+// The per-channel mean and std a run normalises its images with: data.mean / data.std when set,
+// else the defaults for the channel count (Normalization::defaultsFor). Throws
+// std::invalid_argument when they do not fit the channel count.
+std::pair<std::vector<double>, std::vector<double>> runNormalization(const DataSettings& data, int channels);
 
 struct ViewPair {
   std::int64_t epoch = 0;

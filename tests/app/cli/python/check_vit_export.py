@@ -92,8 +92,8 @@ class VisionTransformer(nn.Module):
         return self.norm(x)[:, 0]
 
 
-def main():
-    weights, images_path, features_path = sys.argv[1:4]
+def load_vit(weights):
+    """The ViT an exported file describes, its weights loaded: (model, FOLK's model config, dim, depth, heads)."""
     tensors, metadata = read_safetensors(weights)
     assert metadata.get("format") == "pt", metadata
     model_config = json.loads(metadata["folk.config"])["model"]
@@ -105,6 +105,12 @@ def main():
                               tensors["blocks.0.mlp.fc1.weight"].shape[0])
     model.load_state_dict(tensors, strict=True)  # every name must match, none left over
     model.eval()
+    return model, model_config, dim, depth, heads
+
+
+def main():
+    weights, images_path, features_path = sys.argv[1:4]
+    model, model_config, dim, depth, heads = load_vit(weights)
     images = torch.from_numpy(np.load(images_path))
     expected = np.load(features_path)
     with torch.no_grad():
