@@ -152,26 +152,33 @@ torch::Tensor ViTImpl::embed(const torch::Tensor& images) {
   return torch::cat({clsToken_.expand({batch, 1, config_.dim}), x}, 1) + positionEmbedding(grid);
 }
 
-BackboneOutput ViTImpl::forward(const torch::Tensor& images) {
-  const auto batch = images.size(0);
-  const auto grid = images.dim() == 4 ? images.size(2) / config_.patchSize : 0;
-  auto x = embed(images);
-  for (const auto& block : *blocks_) x = block->as<TransformerBlockImpl>()->forward(x);
-  x = norm_(x);
+BackboneOutput ViTImpl::outputs(const torch::Tensor& tokens, std::int64_t grid) {
+  const auto x = norm_(tokens);
   BackboneOutput out;
   out.features = x.select(1, 0);
   // Tokens are (B, N, D) in row-major grid order; as a (B, D, h, w) map they stay a view.
-  out.patchMap = x.slice(1, 1).transpose(1, 2).reshape({batch, config_.dim, grid, grid});
+  out.patchMap = x.slice(1, 1).transpose(1, 2).reshape({x.size(0), config_.dim, grid, grid});
   return out;
 }
 
-torch::Tensor ViTImpl::lastBlockClsAttention(const torch::Tensor& images) {
+BackboneOutput ViTImpl::forward(const torch::Tensor& images) {
+  auto x = embed(images);
+  for (const auto& block : *blocks_) x = block->as<TransformerBlockImpl>()->forward(x);
+  return outputs(x, images.size(2) / config_.patchSize);
+}
+
+ViTImpl::OutputWithAttention ViTImpl::forwardWithClsAttention(const torch::Tensor& images) {
   auto x = embed(images);
   const auto count = blocks_->size();
-  for (std::size_t i = 0; i + 1 < count; ++i) x = (*blocks_)[i]->as<TransformerBlockImpl>()->forward(x);
-  auto* last = (*blocks_)[count - 1]->as<TransformerBlockImpl>();
-  // The CLS row of the attention matrix, without its entry for the CLS itself.
-  return last->attn->weights(last->norm1(x)).select(2, 0).slice(2, 1);
+  OutputWithAttention result;
+  for (std::size_t i = 0; i < count; ++i) {
+    auto* block = (*blocks_)[i]->as<TransformerBlockImpl>();
+    // The CLS row of the last block's attention matrix, without its entry for the CLS itself.
+    if (i + 1 == count) result.clsAttention = block->attn->weights(block->norm1(x)).select(2, 0).slice(2, 1);
+    x = block->forward(x);
+  }
+  result.output = outputs(x, images.size(2) / config_.patchSize);
+  return result;
 }
 
 }  // namespace folk

@@ -93,14 +93,21 @@ class ViTImpl : public BackboneImpl {
   // The (1, 1 + grid², D) position embeddings for a grid×grid image: the learned ones at the
   // trained grid, else their patch part bicubically interpolated (the CLS entry unchanged).
   torch::Tensor positionEmbedding(std::int64_t grid) const;
-  // The last block's attention from the CLS token to every patch, per head: (B, heads, grid²),
-  // each row summing with the CLS's attention to itself to 1 (DINO's attention maps).
-  torch::Tensor lastBlockClsAttention(const torch::Tensor& images);
+  // forward() and, from the same pass, the last block's attention from the CLS token to every
+  // patch per head: (B, heads, grid²), each row summing with the CLS's attention to itself to 1
+  // (DINO's attention maps). For inspection; training calls forward().
+  struct OutputWithAttention {
+    BackboneOutput output;
+    torch::Tensor clsAttention;
+  };
+  OutputWithAttention forwardWithClsAttention(const torch::Tensor& images);
 
  private:
   // Patch embedding, CLS token and position embeddings: the tokens the first block reads, (B, 1 +
   // grid², D). Throws std::invalid_argument for images of another shape.
   torch::Tensor embed(const torch::Tensor& images);
+  // The final norm's tokens as the backbone's two outputs.
+  BackboneOutput outputs(const torch::Tensor& tokens, std::int64_t grid);
 
   ViTConfig config_;
   torch::nn::Conv2d patchProj_{nullptr};  // registered as patch_embed.proj

@@ -119,16 +119,21 @@ ModelInspection inspectImage(InspectionModel& model, const Image& image, const M
     r.errorLogSpectrum = logMagnitude(computeLumaSpectrum(signedError));
   }
 
-  const BackboneOutput features = model.evaluated->forward(input);
-  r.grid = int(features.patchMap.size(2));
-  r.pca = principalComponentColours(features.patchMap[0], &r.pcaVariance);
+  // One pass for a ViT gives both the patch features and the last block's attention.
+  BackboneOutput features;
   if (auto* vit = dynamic_cast<ViTImpl*>(model.evaluated.get())) {
-    const auto attention = vit->lastBlockClsAttention(input)[0].to(torch::kFloat32).contiguous();  // (heads, N)
+    auto both = vit->forwardWithClsAttention(input);
+    features = both.output;
+    const auto attention = both.clsAttention[0].to(torch::kFloat32).contiguous();  // (heads, grid²)
     for (std::int64_t head = 0; head < attention.size(0); ++head) {
       const auto row = attention[head].contiguous();
       r.attention.emplace_back(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
     }
+  } else {
+    features = model.evaluated->forward(input);
   }
+  r.grid = int(features.patchMap.size(2));
+  r.pca = principalComponentColours(features.patchMap[0], &r.pcaVariance);
   return r;
 }
 

@@ -26,7 +26,7 @@ TEST(AttentionWeights, ReproduceTheAttentionOutputAndSumToOnePerQuery) {
   EXPECT_TRUE(torch::allclose(rebuilt, attention->forward(x), 1e-5, 1e-5));
 }
 
-TEST(AttentionWeights, TheClsMapsAreTheLastBlocksRowWithoutItsOwnEntry) {
+TEST(AttentionWeights, TheClsMapsComeFromTheSamePassAsTheFeatures) {
   torch::NoGradGuard noGrad;
   torch::manual_seed(4);
   ViTConfig config;
@@ -39,7 +39,9 @@ TEST(AttentionWeights, TheClsMapsAreTheLastBlocksRowWithoutItsOwnEntry) {
   auto vit = std::make_shared<ViTImpl>(config);
   vit->eval();
   const auto images = torch::randn({2, 1, 16, 16});
-  const auto cls = vit->lastBlockClsAttention(images);
+  const auto both = vit->forwardWithClsAttention(images);
+  const auto cls = both.clsAttention;
+  EXPECT_TRUE(torch::allclose(both.output.features, vit->forward(images).features)) << "the same pass as forward()";
   ASSERT_EQ(cls.sizes(), (std::vector<std::int64_t>{2, 2, 16}));
   const auto totals = cls.sum(-1);
   EXPECT_TRUE((totals > 0).all().item<bool>());
@@ -49,10 +51,11 @@ TEST(AttentionWeights, TheClsMapsAreTheLastBlocksRowWithoutItsOwnEntry) {
   auto* last = (*vit->named_modules()["blocks.1"]).as<TransformerBlockImpl>();
   ASSERT_NE(last, nullptr);
   last->attn->qkv->weight.mul_(2.0);
-  EXPECT_FALSE(torch::allclose(vit->lastBlockClsAttention(images), cls));
+  EXPECT_FALSE(torch::allclose(vit->forwardWithClsAttention(images).clsAttention, cls));
   // A smaller square input (a local crop's size) works as forward() does.
-  EXPECT_EQ(vit->lastBlockClsAttention(torch::randn({1, 1, 8, 8})).sizes(), (std::vector<std::int64_t>{1, 2, 4}));
-  EXPECT_THROW(vit->lastBlockClsAttention(torch::randn({1, 3, 16, 16})), std::invalid_argument);
+  EXPECT_EQ(vit->forwardWithClsAttention(torch::randn({1, 1, 8, 8})).clsAttention.sizes(),
+            (std::vector<std::int64_t>{1, 2, 4}));
+  EXPECT_THROW(vit->forwardWithClsAttention(torch::randn({1, 3, 16, 16})), std::invalid_argument);
 }
 
 TEST(PrincipalComponentColours, RecoverPlantedDirectionsAndTheirShares) {
