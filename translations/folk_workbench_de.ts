@@ -1759,6 +1759,106 @@ Gauß- und Butterworth-Filter gewichten jeden Koeffizienten mit einer glatten Fu
         <source>Mask — %1 (white = kept, grey = gain)</source>
         <translation>Maske — %1 (weiß = behalten, grau = Verstärkung)</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Show what a trained run makes of the image: its reconstruction from the filtered image, the CLS attention, the patch features&apos; PCA or the error spectrum</source>
+        <translation>Zeigen, was ein trainierter Lauf aus dem Bild macht: seine Rekonstruktion aus dem gefilterten Bild, die CLS-Aufmerksamkeit, die PCA der Patch-Merkmale oder das Fehlerspektrum</translation>
+    </message>
+    <message>
+        <source>Choose run folder…</source>
+        <translation>Laufordner wählen…</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>Kein Lauf</translation>
+    </message>
+    <message>
+        <source>Show CLS attention (mean of heads)</source>
+        <translation>CLS-Aufmerksamkeit zeigen (Mittel der Köpfe)</translation>
+    </message>
+    <message>
+        <source>Show patch features (PCA as RGB)</source>
+        <translation>Patch-Merkmale zeigen (PCA als RGB)</translation>
+    </message>
+    <message>
+        <source>Show the reconstruction error&apos;s spectrum</source>
+        <translation>Spektrum des Rekonstruktionsfehlers zeigen</translation>
+    </message>
+    <message>
+        <source>Show CLS attention of one head</source>
+        <translation>CLS-Aufmerksamkeit eines Kopfes zeigen</translation>
+    </message>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>No run chosen</source>
+        <translation>Kein Lauf gewählt</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Show what a trained run makes of the image</source>
+        <translation>Zeigen, was ein trainierter Lauf aus dem Bild macht</translation>
+    </message>
+    <message>
+        <source>The run shown beside the filters: %1</source>
+        <translation>Der neben den Filtern gezeigte Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>Einen Laufordner wählen</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <comment>a run&apos;s checkpoint</comment>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>Kopf %1</translation>
+    </message>
+    <message>
+        <source>%1 has no reconstruction head</source>
+        <translation>%1 hat keinen Rekonstruktionskopf</translation>
+    </message>
+    <message>
+        <source>Reconstruction · %1 · PSNR %L2 dB</source>
+        <translation>Rekonstruktion · %1 · PSNR %L2 dB</translation>
+    </message>
+    <message>
+        <source>%1 is not a ViT: no attention</source>
+        <translation>%1 ist kein ViT: keine Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>CLS attention · head %1 of %2 · %3</source>
+        <translation>CLS-Aufmerksamkeit · Kopf %1 von %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>CLS attention · mean of %n head(s) · %1</source>
+        <translation>
+            <numerusform>CLS-Aufmerksamkeit · Mittel über %n Kopf · %1</numerusform>
+            <numerusform>CLS-Aufmerksamkeit · Mittel über %n Köpfe · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patch PCA · %1 · %L2 / %L3 / %L4 %</source>
+        <translation>Patch-PCA · %1 · %L2 / %L3 / %L4 %</translation>
+    </message>
+    <message>
+        <source>Reconstruction error · log(1 + |F|)</source>
+        <translation>Rekonstruktionsfehler · log(1 + |F|)</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::ImageView</name>

@@ -1750,6 +1750,105 @@ Gaussian and Butterworth filters weight each coefficient by a smooth function of
         <source>Mask — %1 (white = kept, grey = gain)</source>
         <translation>掩码 — %1（白 = 保留，灰 = 增益）</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Show what a trained run makes of the image: its reconstruction from the filtered image, the CLS attention, the patch features&apos; PCA or the error spectrum</source>
+        <translation>显示训练好的运行如何看待该图像：从滤波图像的重建、CLS 注意力、图块特征的 PCA 或误差频谱</translation>
+    </message>
+    <message>
+        <source>Choose run folder…</source>
+        <translation>选择运行文件夹…</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>无运行</translation>
+    </message>
+    <message>
+        <source>Show CLS attention (mean of heads)</source>
+        <translation>显示 CLS 注意力（各头平均）</translation>
+    </message>
+    <message>
+        <source>Show patch features (PCA as RGB)</source>
+        <translation>显示图块特征（PCA 作为 RGB）</translation>
+    </message>
+    <message>
+        <source>Show the reconstruction error&apos;s spectrum</source>
+        <translation>显示重建误差的频谱</translation>
+    </message>
+    <message>
+        <source>Show CLS attention of one head</source>
+        <translation>显示单个头的 CLS 注意力</translation>
+    </message>
+    <message>
+        <source>Reconstruction</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>No run chosen</source>
+        <translation>未选择运行</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>Show what a trained run makes of the image</source>
+        <translation>显示训练好的运行如何看待该图像</translation>
+    </message>
+    <message>
+        <source>The run shown beside the filters: %1</source>
+        <translation>在滤波器旁显示的运行：%1</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>选择一个运行文件夹</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <comment>a run&apos;s checkpoint</comment>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>头 %1</translation>
+    </message>
+    <message>
+        <source>%1 has no reconstruction head</source>
+        <translation>%1 没有重建头</translation>
+    </message>
+    <message>
+        <source>Reconstruction · %1 · PSNR %L2 dB</source>
+        <translation>重建 · %1 · PSNR %L2 dB</translation>
+    </message>
+    <message>
+        <source>%1 is not a ViT: no attention</source>
+        <translation>%1 不是 ViT：没有注意力</translation>
+    </message>
+    <message>
+        <source>CLS attention · head %1 of %2 · %3</source>
+        <translation>CLS 注意力 · 第 %1 个头（共 %2 个）· %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>CLS attention · mean of %n head(s) · %1</source>
+        <translation>
+            <numerusform>CLS 注意力 · %n 个头的平均 · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patch PCA · %1 · %L2 / %L3 / %L4 %</source>
+        <translation>图块 PCA · %1 · %L2 / %L3 / %L4 %</translation>
+    </message>
+    <message>
+        <source>Reconstruction error · log(1 + |F|)</source>
+        <translation>重建误差 · log(1 + |F|)</translation>
+    </message>
 </context>
 <context>
     <name>folk::ui::ImageView</name>

@@ -1,5 +1,6 @@
 #include "app/gui/explore_page.h"
 
+#include <QActionGroup>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -8,6 +9,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMimeData>
 #include <QHBoxLayout>
 #include <QPainter>
@@ -23,9 +25,11 @@
 #include "app/gui/error_banner.h"
 #include "app/gui/explore_controls.h"
 #include "app/gui/image_source.h"
+#include "app/gui/path_text.h"
 #include "app/gui/recent_items.h"
 #include "app/gui/thumbnail_loader.h"
 #include "app/gui/view_export.h"
+#include "core/io/runs_folder.h"
 #include "core/spectral/mask_spec.h"
 #include "widgets/color_map.h"
 #include "widgets/image_view.h"
@@ -178,10 +182,33 @@ QWidget* ExplorePage::buildSidePanel() {
   connect(open, &QPushButton::clicked, this, &ExplorePage::openImagesDialog);
   connect(folder, &QPushButton::clicked, this, &ExplorePage::openFolderDialog);
   connect(exportButton, &QPushButton::clicked, this, &ExplorePage::exportDialog);
+  modelButton_ = new QPushButton(tr("Model"), panel);
+  modelButton_->setToolTip(tr("Show what a trained run makes of the image: its reconstruction from the filtered "
+                              "image, the CLS attention, the patch features' PCA or the error spectrum"));
+  auto* modelMenu = new QMenu(modelButton_);
+  modelMenu->addAction(tr("Choose run folder…"), this, &ExplorePage::chooseRunDialog);
+  modelMenu->addAction(tr("No run"), this, [this] { setInspectionRun(QString()); });
+  modelMenu->addSeparator();
+  modelViews_ = new QActionGroup(modelMenu);
+  const std::pair<ModelView, QString> viewNames[] = {{ModelView::Attention, tr("Show CLS attention (mean of heads)")},
+                                                     {ModelView::Pca, tr("Show patch features (PCA as RGB)")},
+                                                     {ModelView::ErrorSpectrum, tr("Show the reconstruction error's spectrum")}};
+  for (const auto& [view, name] : viewNames) {
+    QAction* action = modelMenu->addAction(name);
+    action->setCheckable(true);
+    action->setChecked(view == modelView_);
+    modelViews_->addAction(action);
+    connect(action, &QAction::triggered, this, [this, view = view] { setModelView(view); });
+    // One head's attention: filled in once a run's model says how many heads it has.
+    if (view == ModelView::Attention) headsMenu_ = modelMenu->addMenu(tr("Show CLS attention of one head"));
+  }
+  headsMenu_->setEnabled(false);
+  modelButton_->setMenu(modelMenu);
   auto* buttons = new QGridLayout;
   buttons->addWidget(open, 0, 0);
   buttons->addWidget(folder, 0, 1);
-  buttons->addWidget(exportButton, 1, 0, 1, 2);
+  buttons->addWidget(exportButton, 1, 0);
+  buttons->addWidget(modelButton_, 1, 1);
 
   auto* maskBox = new QGroupBox(tr("Mask"), panel);
   controls_ = new ExploreControls(maskBox);
@@ -238,6 +265,10 @@ QWidget* ExplorePage::buildViews() {
     residual_[i] = makeView(tr("Residual"), true, area);
   }
   profile_ = new RadialProfilePlot(area);
+  modelTop_ = makeView(tr("Reconstruction"), true, area);
+  modelBottom_ = makeView(tr("Attention"), false, area);
+  modelTop_->setPlaceholderText(tr("No run chosen"));
+  modelBottom_->setPlaceholderText(tr("No run chosen"));
   linkViews({original_, filtered_[0], residual_[0], filtered_[1], residual_[1]});
   linkViews({spectrum_, mask_});
 
@@ -253,7 +284,10 @@ QWidget* ExplorePage::buildViews() {
     grid_->addWidget(filtered_[i], 0, 2 + i);
     grid_->addWidget(residual_[i], 1, 2 + i);
   }
-  for (int c = 0; c < 4; ++c) grid_->setColumnStretch(c, 1);
+  // Column 4: the run's model, when one is chosen.
+  grid_->addWidget(modelTop_, 0, 4);
+  grid_->addWidget(modelBottom_, 1, 4);
+  for (int c = 0; c < 5; ++c) grid_->setColumnStretch(c, 1);
   grid_->setRowStretch(0, 1);
   grid_->setRowStretch(1, 1);
   return area;
@@ -263,6 +297,10 @@ void ExplorePage::applyLayout(bool compare) {
   filtered_[1]->setVisible(compare);
   residual_[1]->setVisible(compare);
   grid_->setColumnStretch(3, compare ? 1 : 0);
+  const bool model = !inspectRun_.isEmpty();
+  modelTop_->setVisible(model);
+  modelBottom_->setVisible(model);
+  grid_->setColumnStretch(4, model ? 1 : 0);
   numbersHeader_[1]->setVisible(compare);
   numbers_[1]->setVisible(compare);
 }
@@ -482,6 +520,7 @@ void ExplorePage::requestUpdate() {
   request.specs = controls_->specs();
   request.hannWindow = settings_.hannWindow;
   request.edits = edits_;
+  request.run = inspectRun_;
   request.wantImage = shownImageKey_ != currentKey_ || shownHannWindow_ != settings_.hannWindow;
   requested_ = worker_->submit(std::move(request));
   if (!busyDelay_->isActive()) busyDelay_->start();
@@ -547,7 +586,100 @@ void ExplorePage::onResult(ExploreResultPtr r) {
   }
   showNumbers(*r);
   showProfileCut(*r);
+  showModel(*r);
   Q_EMIT resultShown();
+}
+
+void ExplorePage::setInspectionRun(const QString& runFolder) {
+  if (runFolder == inspectRun_) return;
+  inspectRun_ = runFolder;
+  const QString name = modelButton_->fontMetrics().elidedText(fileNameOf(runFolder), Qt::ElideMiddle, 130);
+  modelButton_->setText(runFolder.isEmpty() ? tr("Model") : tr("Model: %1").arg(name));
+  modelButton_->setToolTip(runFolder.isEmpty() ? tr("Show what a trained run makes of the image")
+                                               : tr("The run shown beside the filters: %1").arg(runFolder));
+  modelTop_->clear();
+  modelBottom_->clear();
+  applyLayout(settings_.compare);
+  requestUpdate();
+}
+
+void ExplorePage::setModelView(ModelView view, int head) {
+  modelView_ = view;
+  attentionHead_ = view == ModelView::Attention ? head : -1;
+  if (shown_) showModel(*shown_);
+}
+
+void ExplorePage::chooseRunDialog() {
+  const QString start = inspectRun_.isEmpty() ? QString::fromStdString(folk::defaultRunsFolder()) : parentOf(inspectRun_);
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"), start);
+  if (!folder.isEmpty()) setInspectionRun(folder);
+}
+
+void ExplorePage::showModel(const ExploreResult& r) {
+  if (inspectRun_.isEmpty() || !r.model || r.model->run != inspectRun_) return;
+  const ExploreModelResult& m = *r.model;
+  if (!m.error.isEmpty()) {
+    modelTop_->clear();
+    modelBottom_->clear();
+    modelTop_->setPlaceholderText(m.error);
+    reportError(m.error);
+    return;
+  }
+  const QString who = tr("step %1", "a run's checkpoint").arg(m.step);
+  if (headsMenu_->actions().size() != m.attentionHeads.size()) {
+    headsMenu_->clear();
+    for (int head = 0; head < m.attentionHeads.size(); ++head) {
+      QAction* action = headsMenu_->addAction(tr("Head %1").arg(head + 1));
+      action->setCheckable(true);
+      modelViews_->addAction(action);
+      connect(action, &QAction::triggered, this, [this, head] { setModelView(ModelView::Attention, head); });
+    }
+    headsMenu_->setEnabled(!m.attentionHeads.isEmpty());
+    if (attentionHead_ >= m.attentionHeads.size()) attentionHead_ = -1;
+  }
+  modelBottom_->setOverlay(QImage());
+  modelBottom_->setOverlayVisible(false);
+  if (m.reconstruction.isNull()) {
+    modelTop_->clear();
+    modelTop_->setPlaceholderText(tr("%1 has no reconstruction head").arg(m.modelName));
+  } else {
+    modelTop_->setImage(m.reconstruction);
+    modelTop_->setTitle(tr("Reconstruction · %1 · PSNR %L2 dB")
+                            .arg(who)
+                            .arg(m.reconstructionMse > 0.0 ? 10.0 * std::log10(1.0 / m.reconstructionMse) : 99.0, 0, 'f', 1));
+  }
+  switch (modelView_) {
+    case ModelView::Attention:
+      if (m.attentionMean.isNull()) {
+        modelBottom_->clear();
+        modelBottom_->setPlaceholderText(tr("%1 is not a ViT: no attention").arg(m.modelName));
+      } else {
+        const bool one = attentionHead_ >= 0 && attentionHead_ < m.attentionHeads.size();
+        modelBottom_->setImage(m.input);
+        modelBottom_->setOverlay(one ? m.attentionHeads[attentionHead_] : m.attentionMean);
+        modelBottom_->setOverlayVisible(true);
+        modelBottom_->setTitle(one ? tr("CLS attention · head %1 of %2 · %3").arg(attentionHead_ + 1).arg(m.attentionHeads.size()).arg(m.featuresRole)
+                                   : tr("CLS attention · mean of %n head(s) · %1", "", int(m.attentionHeads.size())).arg(m.featuresRole));
+      }
+      break;
+    case ModelView::Pca:
+      modelBottom_->setImage(m.pca);
+      modelBottom_->setTitle(tr("Patch PCA · %1 · %L2 / %L3 / %L4 %")
+                                 .arg(m.featuresRole)
+                                 .arg(100.0 * m.pcaVariance[0], 0, 'f', 1)
+                                 .arg(100.0 * m.pcaVariance[1], 0, 'f', 1)
+                                 .arg(100.0 * m.pcaVariance[2], 0, 'f', 1));
+      break;
+    case ModelView::ErrorSpectrum:
+      if (m.errorSpectrum.isNull()) {
+        modelBottom_->clear();
+        modelBottom_->setPlaceholderText(tr("%1 has no reconstruction head").arg(m.modelName));
+      } else {
+        modelBottom_->setImage(m.errorSpectrum);
+        modelBottom_->setTitle(tr("Reconstruction error · log(1 + |F|)"));
+      }
+      break;
+  }
 }
 
 void ExplorePage::showNumbers(const ExploreResult& r) {
@@ -621,6 +753,14 @@ QList<ViewExportFile> ExplorePage::viewExportFiles(QString* error) const {
       painter.end();
       files.append({tag + QStringLiteral("_spectrum_overlay.png"), composed.convertToFormat(QImage::Format_RGB32)});
     }
+  }
+  if (shown_->model && shown_->model->error.isEmpty()) {
+    const ExploreModelResult& m = *shown_->model;
+    const QString tag = stem + QStringLiteral("_model_") + specTag(shown_->panels[0].spec);
+    if (!m.reconstruction.isNull()) files.append({tag + QStringLiteral("_reconstruction.png"), m.reconstruction});
+    if (!m.errorSpectrum.isNull()) files.append({tag + QStringLiteral("_error_spectrum.png"), m.errorSpectrum});
+    if (!m.attentionMean.isNull()) files.append({stem + QStringLiteral("_model_attention_mean.png"), m.attentionMean});
+    files.append({stem + QStringLiteral("_model_pca.png"), m.pca});
   }
   files.append({stem + QStringLiteral("_profile.png"),
                 profile_->toPixmap(std::max(640, profile_->width()), std::max(400, profile_->height())).toImage()});

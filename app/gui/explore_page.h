@@ -19,7 +19,9 @@
 #include "app/gui/image_source.h"
 #include "app/gui/view_export.h"
 
+class QActionGroup;
 class QLabel;
+class QMenu;
 class QGridLayout;
 class QProgressBar;
 class QProgressDialog;
@@ -69,6 +71,20 @@ class ExplorePage : public QWidget {
   QStringList errors() const;
   QString numbersText(int panel) const;  // the numbers column of a panel, one "name: value" per line
   QString readoutText() const;
+  // A run whose latest checkpoint shows, beside the filters, what it makes of the image: the
+  // reconstruction from the filtered image and one of the CLS attention (mean of heads), the patch
+  // features' PCA or the reconstruction error's spectrum. Empty: none (the model column hides).
+  enum class ModelView { Attention, Pca, ErrorSpectrum };
+  void setInspectionRun(const QString& runFolder);
+  QString inspectionRun() const { return inspectRun_; }
+  // head: -1 for the mean of the heads, else one head (Attention only).
+  void setModelView(ModelView view, int head = -1);
+  ModelView modelView() const { return modelView_; }
+  int attentionHead() const { return attentionHead_; }
+  ImageView* modelReconstructionView() const { return modelTop_; }
+  ImageView* modelMapView() const { return modelBottom_; }
+  QPushButton* modelButton() const { return modelButton_; }
+
   // The hand-drawn pass / stop regions (null when nothing was drawn since the last Clear).
   std::shared_ptr<const folk::MaskEdits> drawnRegions() const { return edits_; }
 
@@ -128,6 +144,8 @@ class ExplorePage : public QWidget {
   void loadThumbnail(const QString& key);
   void updateLoadingBar();
   void paintRegion(double row, double column);
+  void showModel(const ExploreResult& result);
+  void chooseRunDialog();
   void applyBrush();
   void clearDrawing();
 
@@ -143,6 +161,14 @@ class ExplorePage : public QWidget {
   std::array<ImageView*, kPanels> filtered_{};
   std::array<ImageView*, kPanels> residual_{};
   RadialProfilePlot* profile_ = nullptr;
+  ImageView* modelTop_ = nullptr;
+  ImageView* modelBottom_ = nullptr;
+  QPushButton* modelButton_ = nullptr;
+  QString inspectRun_;
+  ModelView modelView_ = ModelView::Attention;
+  int attentionHead_ = -1;
+  QMenu* headsMenu_ = nullptr;
+  QActionGroup* modelViews_ = nullptr;
   QGridLayout* grid_ = nullptr;
   std::array<QLabel*, kPanels> numbers_{};
   std::array<QLabel*, kPanels> numbersHeader_{};

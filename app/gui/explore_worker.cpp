@@ -1,5 +1,6 @@
 #include "app/gui/explore_worker.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <list>
@@ -7,9 +8,62 @@
 #include "app/gui/image_convert.h"
 #include "app/gui/image_source.h"
 #include "core/spectral/mask_analysis.h"
+#include "core/spectral/color_map.h"
 #include "core/spectral/spectrum.h"
+#include "core/train/model_inspection.h"
 
 namespace folk::ui {
+namespace {
+
+// A grid×grid map as a half-transparent magma overlay, scaled to its largest entry so faint heads
+// stay visible (DINO's attention pictures).
+QImage attentionOverlay(const std::vector<float>& map, int grid) {
+  float largest = 0.0f;
+  for (float v : map) largest = std::max(largest, v);
+  std::vector<float> scaled(map.size());
+  for (std::size_t i = 0; i < map.size(); ++i) scaled[i] = largest > 0.0f ? map[i] / largest : 0.0f;
+  const std::vector<std::uint8_t> rgb = folk::applyColorMap(scaled, folk::ColorMap::Magma, 0.0f, 1.0f);
+  QImage out(grid, grid, QImage::Format_ARGB32);
+  for (int y = 0; y < grid; ++y)
+    for (int x = 0; x < grid; ++x) {
+      const std::size_t i = std::size_t(y) * grid + x;
+      out.setPixel(x, y, qRgba(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2], 170));
+    }
+  return out;
+}
+
+ExploreModelResult inspect(folk::InspectionModel& model, const QString& run, const folk::Image& image,
+                           const folk::MaskSpec& spec) {
+  ExploreModelResult out;
+  out.run = run;
+  out.step = model.step;
+  out.modelName = QString::fromStdString(model.model.name);
+  out.featuresRole = QString::fromStdString(model.evaluatedRole);
+  const auto start = std::chrono::steady_clock::now();
+  const folk::ModelInspection r = folk::inspectImage(model, image, spec);
+  out.grid = r.grid;
+  out.input = toQImage(r.input);
+  if (!r.reconstruction.empty()) {
+    out.reconstruction = toQImage(r.reconstruction);
+    const std::vector<std::uint8_t> rgb = folk::applyColorMap(r.errorLogSpectrum, folk::ColorMap::Magma);
+    out.errorSpectrum = QImage(rgb.data(), r.input.width, r.input.height, r.input.width * 3, QImage::Format_RGB888).copy();
+    out.reconstructionMse = r.reconstructionMse;
+  }
+  if (!r.attention.empty()) {
+    std::vector<float> mean(r.attention.front().size(), 0.0f);
+    for (const auto& head : r.attention) {
+      out.attentionHeads.append(attentionOverlay(head, r.grid));
+      for (std::size_t i = 0; i < mean.size(); ++i) mean[i] += head[i] / float(r.attention.size());
+    }
+    out.attentionMean = attentionOverlay(mean, r.grid);
+  }
+  out.pca = toQImage(r.pca);
+  out.pcaVariance = r.pcaVariance;
+  out.inspectMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+}  // namespace
 
 // Lives on the worker thread only: no locking needed.
 struct ExploreWorker::Impl {
@@ -23,6 +77,20 @@ struct ExploreWorker::Impl {
   std::size_t used = 0;
 
   explicit Impl(std::size_t budgetBytes) : budget(budgetBytes) {}
+
+  // The one run being inspected: its model stays loaded while the user moves between images.
+  QString modelRun;
+  std::unique_ptr<folk::InspectionModel> model;
+
+  folk::InspectionModel& modelFor(const QString& run) {
+    if (!model || modelRun != run) {
+      model.reset();
+      modelRun.clear();
+      model = std::make_unique<folk::InspectionModel>(folk::loadInspectionModel(folk::RunDirectory::open(run.toStdString())));
+      modelRun = run;
+    }
+    return *model;
+  }
 
   static std::size_t estimateBytes(const folk::Image& image) {
     // Image floats + magnitudes (double) + ranking keys (int64) + log spectrum (float).
@@ -173,6 +241,16 @@ void ExploreWorker::run() {
       }
       result->analysisMs =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      if (!request.run.isEmpty() && !request.specs.empty() && latestGeneration() == generation) {
+        // A run that cannot be used is reported with the model's views; the image's views stand.
+        try {
+          result->model = inspect(impl_->modelFor(request.run), request.run, image, request.specs.front());
+        } catch (const std::exception& e) {
+          result->model = ExploreModelResult{};
+          result->model->run = request.run;
+          result->model->error = QString::fromStdString(e.what());
+        }
+      }
     } catch (const std::exception& e) {
       result->error = QString::fromStdString(e.what());
       impl_->forget(request.key);

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 #include <QVector>
+#include <array>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -29,6 +30,30 @@ struct ExploreRequest {
   // Hand-drawn pass / stop regions on top of every panel's mask; null or empty for none. Ignored
   // (with the panel saying so) when their size is not the image's.
   std::shared_ptr<const folk::MaskEdits> edits;
+  // A run folder whose latest checkpoint is asked what it makes of the image under the first
+  // panel's spec (core/train/model_inspection.h); empty for none.
+  QString run;
+};
+
+// What the run's model makes of the image (ExploreRequest::run), as pictures at the model's size.
+struct ExploreModelResult {
+  QString run;
+  QString error;             // non-empty: the run could not be used; the sentence names it
+  std::int64_t step = 0;
+  QString modelName;
+  QString featuresRole;      // "teacher" or "student"
+  int grid = 0;
+  QImage input;              // the image as the model sees it (its size and channels)
+  QImage reconstruction;     // null without a reconstruction head
+  QImage errorSpectrum;      // log(1 + |F|) of the error's luma, colour-mapped; null without a head
+  double reconstructionMse = 0.0;
+  // Overlays for `input`: grid×grid, colour-mapped (magma) and half transparent, each scaled to its
+  // largest entry; null / empty for a ResNet.
+  QImage attentionMean;
+  QVector<QImage> attentionHeads;
+  QImage pca;                // grid×grid RGB
+  std::array<double, 3> pcaVariance{};
+  double inspectMs = 0.0;
 };
 
 struct ExplorePanelResult {
@@ -62,6 +87,7 @@ struct ExploreResult {
   std::vector<ExplorePanelResult> panels;
   double prepareMs = 0.0;         // decode + luma spectrum + keys + profile (0 when cached)
   double analysisMs = 0.0;        // time of the mask + filter work for all panels
+  std::optional<ExploreModelResult> model;  // when the request named a run
   bool cachedImage = false;       // the image (and its spectrum) came from the cache
 };
 

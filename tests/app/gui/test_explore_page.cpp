@@ -8,16 +8,19 @@
 #include <QDoubleSpinBox>
 #include <QDir>
 #include <QLocale>
-#include <QSignalSpy>
 #include <QMouseEvent>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 #include <cstdlib>
 
+#include "app/gui/engine_controller.h"
 #include "app/gui/explore_controls.h"
 #include "app/gui/explore_page.h"
 #include "app/gui/main_window.h"
 #include "gui_test_support.h"
+#include "tiny_train_config.h"
 #include "widgets/image_view.h"
 #include "widgets/log_slider.h"
 #include "widgets/radial_profile_plot.h"
@@ -397,6 +400,69 @@ TEST_F(ExplorePageTest, SoftFiltersAndHandDrawnRegionsAsAPersonUsesThem) {
   EXPECT_FALSE(controls->clearDrawingButton()->isEnabled());
   brush->setCurrentIndex(brush->findData(int(ExploreControls::Brush::Off)));
   EXPECT_DOUBLE_EQ(spectrum->brushRadius(), 0.0);
+}
+
+TEST_F(ExplorePageTest, ARunShowsItsReconstructionAttentionAndPcaBesideTheFilters) {
+  QTemporaryDir runs;
+  ASSERT_TRUE(runs.isValid());
+  folk::TrainConfig config = folk::ui::test::tinyTrainConfig(2);
+  config.name = "inspect";
+  config.evaluation.atEnd = false;
+  config.evaluation.intervalSteps = 0;
+  EngineController controller;
+  QString error;
+  ASSERT_TRUE(controller.startNew(config, runs.path(), &error)) << error.toStdString();
+  ASSERT_TRUE(waitUntil([&] { return !controller.isActive(); }, 120000));
+  controller.waitForEnd();
+  const QString run = controller.runDirectory();
+
+  EXPECT_FALSE(page_->modelReconstructionView()->isVisible()) << "no run chosen: no model column";
+  page_->setInspectionRun(run);
+  auto modelShown = [&] {
+    return page_->upToDate() && page_->currentResult()->model && page_->currentResult()->model->run == run;
+  };
+  ASSERT_TRUE(waitUntil(modelShown));
+  const ExploreModelResult m = *page_->currentResult()->model;
+  ASSERT_TRUE(m.error.isEmpty()) << m.error.toStdString();
+  EXPECT_EQ(m.step, 2);
+  EXPECT_EQ(m.featuresRole, QStringLiteral("teacher"));
+  EXPECT_EQ(m.reconstruction.size(), QSize(28, 28)) << "the photo as the 28 px model sees it";
+  EXPECT_EQ(m.grid, 4);
+  EXPECT_EQ(m.attentionHeads.size(), 2);
+  EXPECT_EQ(m.attentionMean.size(), QSize(4, 4));
+  EXPECT_EQ(m.pca.size(), QSize(4, 4));
+  EXPECT_TRUE(page_->modelReconstructionView()->isVisible());
+  EXPECT_EQ(page_->modelReconstructionView()->image(), m.reconstruction);
+  EXPECT_TRUE(page_->modelReconstructionView()->title().contains(QStringLiteral("step 2")));
+  // The attention over the image as the model sees it: the mean of the heads, then one head.
+  EXPECT_EQ(page_->modelMapView()->image(), m.input);
+  EXPECT_EQ(page_->modelMapView()->overlay(), m.attentionMean);
+  EXPECT_TRUE(page_->modelMapView()->overlayVisible());
+  page_->setModelView(ExplorePage::ModelView::Attention, 1);
+  EXPECT_EQ(page_->modelMapView()->overlay(), m.attentionHeads[1]);
+  EXPECT_TRUE(page_->modelMapView()->title().contains(QStringLiteral("head 2 of 2")));
+  page_->setModelView(ExplorePage::ModelView::Pca);
+  EXPECT_FALSE(page_->modelMapView()->overlayVisible());
+  EXPECT_EQ(page_->modelMapView()->image(), m.pca);
+  EXPECT_TRUE(page_->modelMapView()->title().contains(QStringLiteral("PCA")));
+  page_->setModelView(ExplorePage::ModelView::ErrorSpectrum);
+  EXPECT_EQ(page_->modelMapView()->image(), m.errorSpectrum);
+
+  // Another filter is another student view: the reconstruction follows it.
+  setFilter(folk::FilterKind::RCom);
+  ASSERT_TRUE(waitUntil(modelShown));
+  EXPECT_NE(page_->currentResult()->model->reconstruction, m.reconstruction);
+
+  // A folder that is no run: the error names it, the image's views stand.
+  QTemporaryDir notARun;
+  page_->setInspectionRun(notARun.path());
+  ASSERT_TRUE(waitUntil([&] { return page_->upToDate() && page_->currentResult()->model; }));
+  EXPECT_FALSE(page_->currentResult()->model->error.isEmpty());
+  EXPECT_TRUE(page_->errorText().contains(notARun.path())) << page_->errorText().toStdString();
+  EXPECT_FALSE(page_->filteredView(0)->image().isNull());
+
+  page_->setInspectionRun(QString());
+  EXPECT_FALSE(page_->modelReconstructionView()->isVisible());
 }
 
 TEST_F(ExplorePageTest, MaskOverlayToggle) {
