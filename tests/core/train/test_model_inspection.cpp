@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "core/io/train_config.h"
+#include "core/model/model_factory.h"
 #include "core/model/vit.h"
 #include "core/train/model_inspection.h"
 
@@ -100,6 +102,56 @@ TEST(PrincipalComponentColours, RecoverPlantedDirectionsAndTheirShares) {
   const Image flipped = principalComponentColours(-features, &flippedShares);
   for (std::size_t i = 0; i < flipped.planeSize(); ++i) EXPECT_NEAR(flipped.pixels[i], 1.0f - colours.pixels[i], 1e-4);
   EXPECT_THROW(principalComponentColours(torch::zeros({4, 4})), std::invalid_argument);
+}
+
+// An inspection model of the run's architecture with its initial weights: inspectImage does not
+// care where the weights came from (loadInspectionModel is checked on real runs in the CLI tests).
+InspectionModel untrained(const std::string& name, int imageSize, int channels) {
+  InspectionModel m;
+  m.model = defaultConfig().model;
+  m.model.name = name;
+  m.model.imageSize = imageSize;
+  m.model.patchSize = 4;
+  m.model.channels = channels;
+  m.model.smallStem = true;
+  m.model.vitDim = 16;
+  m.model.vitDepth = 1;
+  m.model.vitHeads = 2;
+  m.mean.assign(std::size_t(channels), 0.5);
+  m.std.assign(std::size_t(channels), 0.25);
+  m.student = makeBackbone(m.model);
+  m.student->eval();
+  m.evaluated = m.student;
+  m.reconstruction = makeReconstructionHead(m.model, *m.student);
+  m.reconstruction->eval();
+  return m;
+}
+
+TEST(InspectImage, AResNetShowsThePcaOfItsLastFeatureMapAndNoAttention) {
+  torch::manual_seed(5);
+  InspectionModel resnet = untrained("resnet18", 16, 3);
+  Image photo(3, 40, 30);
+  for (std::size_t i = 0; i < photo.pixels.size(); ++i) photo.pixels[i] = float((i * 37) % 101) / 100.0f;
+  MaskSpec spec;
+  spec.kind = FilterKind::LowPass;
+  spec.radius = 3.0;
+  const ModelInspection r = inspectImage(resnet, photo, spec);
+  EXPECT_EQ(r.input.height, 16) << "the centre crop at the model's size";
+  EXPECT_EQ(r.input.channels, 3);
+  EXPECT_TRUE(r.attention.empty());
+  EXPECT_EQ(r.grid, 2) << "16 px over the small stem's stride 8";
+  EXPECT_EQ(r.pca.height, 2);
+  EXPECT_EQ(r.reconstruction.height, 16);
+  EXPECT_EQ(r.errorLogSpectrum.size(), 16u * 16u);
+  EXPECT_GT(r.reconstructionMse, 0.0);
+  EXPECT_DOUBLE_EQ(r.spec.radius, 3.0);
+
+  InspectionModel vit = untrained("vit-nano", 16, 1);
+  const ModelInspection v = inspectImage(vit, photo, spec);
+  EXPECT_EQ(v.input.channels, 1) << "the photo's luma for a grey model";
+  ASSERT_EQ(v.attention.size(), 2u);
+  EXPECT_EQ(v.attention[0].size(), 16u) << "a 4×4 grid of 4 px patches";
+  EXPECT_THROW(inspectImage(vit, Image(), spec), std::invalid_argument);
 }
 
 }  // namespace
