@@ -32,6 +32,19 @@ QImage attentionOverlay(const std::vector<float>& map, int grid) {
   return out;
 }
 
+// Everything an inspection depends on: the image, the run's checkpoint and every field of the spec.
+QString modelCacheKey(const QString& image, const QString& run, std::int64_t step, const folk::MaskSpec& spec) {
+  return QStringLiteral("%1\n%2\n%3\n%4 %5 %6 %7 %8 %9")
+      .arg(image, run)
+      .arg(step)
+      .arg(int(spec.kind))
+      .arg(spec.ratio, 0, 'g', 17)
+      .arg(spec.radius, 0, 'g', 17)
+      .arg(int(spec.mode))
+      .arg(spec.order, 0, 'g', 17)
+      .arg(spec.bandWidth, 0, 'g', 17);
+}
+
 ExploreModelResult inspect(folk::InspectionModel& model, const QString& run, const folk::Image& image,
                            const folk::MaskSpec& spec) {
   ExploreModelResult out;
@@ -78,18 +91,44 @@ struct ExploreWorker::Impl {
 
   explicit Impl(std::size_t budgetBytes) : budget(budgetBytes) {}
 
-  // The one run being inspected: its model stays loaded while the user moves between images.
+  // The one run being inspected: its model stays loaded while the user moves between images, and
+  // is loaded again when the run has written a newer checkpoint (a run still training).
   QString modelRun;
   std::unique_ptr<folk::InspectionModel> model;
+  // What the model made of recent (image, spec) pairs, most recent first: going back to an image
+  // shows it at once.
+  struct ModelEntry {
+    QString key;
+    ExploreModelResult result;
+  };
+  std::list<ModelEntry> modelResults;
+  static constexpr std::size_t kModelResults = 32;
 
   folk::InspectionModel& modelFor(const QString& run) {
-    if (!model || modelRun != run) {
+    const folk::RunDirectory directory = folk::RunDirectory::open(run.toStdString());
+    const auto index = folk::readCheckpointIndex(directory);
+    if (!model || modelRun != run || (index && index->step != model->step)) {
       model.reset();
       modelRun.clear();
-      model = std::make_unique<folk::InspectionModel>(folk::loadInspectionModel(folk::RunDirectory::open(run.toStdString())));
+      modelResults.clear();
+      model = std::make_unique<folk::InspectionModel>(folk::loadInspectionModel(directory));
       modelRun = run;
     }
     return *model;
+  }
+
+  const ExploreModelResult* cachedModelResult(const QString& key) {
+    for (auto it = modelResults.begin(); it != modelResults.end(); ++it)
+      if (it->key == key) {
+        modelResults.splice(modelResults.begin(), modelResults, it);
+        return &modelResults.front().result;
+      }
+    return nullptr;
+  }
+
+  void keepModelResult(const QString& key, const ExploreModelResult& result) {
+    modelResults.push_front({key, result});
+    if (modelResults.size() > kModelResults) modelResults.pop_back();
   }
 
   static std::size_t estimateBytes(const folk::Image& image) {
@@ -244,7 +283,14 @@ void ExploreWorker::run() {
       if (!request.run.isEmpty() && !request.specs.empty() && latestGeneration() == generation) {
         // A run that cannot be used is reported with the model's views; the image's views stand.
         try {
-          result->model = inspect(impl_->modelFor(request.run), request.run, image, request.specs.front());
+          folk::InspectionModel& model = impl_->modelFor(request.run);
+          const QString cacheKey = modelCacheKey(request.key, request.run, model.step, request.specs.front());
+          if (const ExploreModelResult* cached = impl_->cachedModelResult(cacheKey)) {
+            result->model = *cached;
+          } else {
+            result->model = inspect(model, request.run, image, request.specs.front());
+            impl_->keepModelResult(cacheKey, *result->model);
+          }
         } catch (const std::exception& e) {
           result->model = ExploreModelResult{};
           result->model->run = request.run;

@@ -13,6 +13,7 @@
 #include "core/train/backbone_weights.h"
 #include "core/train/image_tensors.h"
 #include "core/train/training_data.h"
+#include "core/util/torch_device.h"
 
 namespace folk {
 
@@ -41,6 +42,17 @@ InspectionModel loadInspectionModel(const RunDirectory& run) {
   }
   auto head = makeReconstructionHead(config.model, *m.student);
   if (loadCheckpointModule(archive, "reconstruction", *head, path, config.model.name)) m.reconstruction = head;
+  try {
+    const torch::Device device = resolveDevice(config.device.device);
+    if (device.is_cuda()) m.device = device;
+  } catch (const std::invalid_argument&) {
+    // A run trained on a GPU, inspected where there is none: the CPU does the same work.
+  }
+  if (!m.device.is_cpu()) {
+    m.student->to(m.device);
+    if (m.evaluated != m.student) m.evaluated->to(m.device);
+    if (m.reconstruction) m.reconstruction->to(m.device);
+  }
   return m;
 }
 
@@ -98,8 +110,8 @@ ModelInspection inspectImage(InspectionModel& model, const Image& image, const M
   r.filtered = applyMask(r.input, mask).filtered;
 
   const ViewNormalization norm{model.mean, model.std};
-  const auto input = normalize(fromImage(r.input).unsqueeze(0), norm);
-  const auto filtered = normalize(fromImage(r.filtered).unsqueeze(0), norm);
+  const auto input = normalize(fromImage(r.input).unsqueeze(0).to(model.device), norm);
+  const auto filtered = normalize(fromImage(r.filtered).unsqueeze(0).to(model.device), norm);
 
   if (model.reconstruction) {
     const auto out = denormalize(model.reconstruction->forward(model.student->forward(filtered).patchMap), norm)[0];
@@ -124,7 +136,7 @@ ModelInspection inspectImage(InspectionModel& model, const Image& image, const M
   if (auto* vit = dynamic_cast<ViTImpl*>(model.evaluated.get())) {
     auto both = vit->forwardWithClsAttention(input);
     features = both.output;
-    const auto attention = both.clsAttention[0].to(torch::kFloat32).contiguous();  // (heads, grid²)
+    const auto attention = both.clsAttention[0].to(torch::kCPU, torch::kFloat32).contiguous();  // (heads, grid²)
     for (std::int64_t head = 0; head < attention.size(0); ++head) {
       const auto row = attention[head].contiguous();
       r.attention.emplace_back(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());

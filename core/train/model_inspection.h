@@ -27,9 +27,11 @@ struct InspectionModel {
   Backbone evaluated;             // the teacher where the objective has one, else the student
   std::string evaluatedRole;      // "teacher" or "student"
   ReconstructionHead reconstruction{nullptr};  // null when the objective reconstructs nothing
+  torch::Device device = torch::kCPU;          // where the modules live
 };
 
-// The run's latest checkpoint, on the CPU, in eval mode. Throws std::runtime_error naming the run
+// The run's latest checkpoint, in eval mode, on the run's CUDA device when it trained on one and
+// this machine has it, else on the CPU. Throws std::runtime_error naming the run
 // when it has no checkpoint or the checkpoint does not fit the run's config.
 InspectionModel loadInspectionModel(const RunDirectory& run);
 

@@ -452,6 +452,11 @@ TEST_F(ExplorePageTest, ARunShowsItsReconstructionAttentionAndPcaBesideTheFilter
   setFilter(folk::FilterKind::RCom);
   ASSERT_TRUE(waitUntil(modelShown));
   EXPECT_NE(page_->currentResult()->model->reconstruction, m.reconstruction);
+  // Back to Com: the same image, checkpoint and spec come from the worker's cache, timing and all.
+  setFilter(folk::FilterKind::Com);
+  ASSERT_TRUE(waitUntil(modelShown));
+  EXPECT_EQ(page_->currentResult()->model->reconstruction, m.reconstruction);
+  EXPECT_EQ(page_->currentResult()->model->inspectMs, m.inspectMs) << "not computed again";
 
   // A folder that is no run: the error names it, the image's views stand.
   QTemporaryDir notARun;
