@@ -716,6 +716,8 @@ void ExplorePage::showProfileCut(const ExploreResult& r) {
   const folk::MaskSpec& spec = r.panels[0].spec;
   if (folk::usesRadius(spec.kind))
     profile_->setRadiusCut(spec.radius);
+  else if (r.panels[0].edited)
+    profile_->clearCut();  // drawn regions: no single magnitude divides kept from removed
   else
     profile_->setLevelCut(r.panels[0].threshold * r.panels[0].threshold);
 }

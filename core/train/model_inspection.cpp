@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include "core/data/augment.h"
-#include "core/data/image_ops.h"
 #include "core/model/vit.h"
 #include "core/spectral/mask.h"
 #include "core/spectral/spectral_filter.h"

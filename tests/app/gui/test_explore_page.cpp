@@ -363,6 +363,14 @@ TEST_F(ExplorePageTest, SoftFiltersAndHandDrawnRegionsAsAPersonUsesThem) {
   EXPECT_FLOAT_EQ(passed.panels[0].gain[(256 - 60) * 512 + 256 + 90], 1.0f);
   EXPECT_FLOAT_EQ(passed.panels[0].gain[(256 + 60) * 512 + 256 - 90], 1.0f) << "the conjugate partner follows";
   EXPECT_GT(passed.panels[0].kept, stopped.panels[0].kept);
+  EXPECT_EQ(page_->profilePlot()->cutKind(), RadialProfilePlot::CutKind::Radius);
+  // On Com the drawn regions break the magnitude cut: the profile shows none, the numbers no τ.
+  setFilter(folk::FilterKind::Com);
+  EXPECT_TRUE(shown().panels[0].edited);
+  EXPECT_EQ(page_->profilePlot()->cutKind(), RadialProfilePlot::CutKind::None);
+  EXPECT_FALSE(page_->numbersText(0).contains(QStringLiteral("τ")));
+  setFilter(folk::FilterKind::LowPass);
+  shown();
   QString error;
   bool drawnTag = false;
   for (const ViewExportFile& file : page_->viewExportFiles(&error)) drawnTag = drawnTag || file.name.contains("_drawn");
