@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/cli/output_stems.h"
 #include "core/data/image_file.h"
 #include "core/data/image_format.h"
 #include "core/io/run_directory.h"
@@ -56,10 +57,12 @@ std::string sharesText(const std::array<double, 3>& shares) {
 }
 
 nlohmann::json inspectOne(InspectionModel& model, const std::string& input, const MaskSpec& spec,
-                          const std::string& outDir, bool json, std::ostream& out) {
+                          const std::string& outDir, OutputStems& stems, bool json, std::ostream& out) {
   std::vector<std::string> written;
   const std::string stem = fs::path(input).stem().string();
+  // Load first: a missing or broken file is reported as such rather than as a name clash.
   const Image image = loadImage(input);
+  stems.claim(stem, input);
   const ModelInspection r = inspectImage(model, image, spec);
   const int h = r.input.height, w = r.input.width;
   auto path = [&](const std::string& suffix) {
@@ -129,10 +132,11 @@ int runInspectCommand(const InspectCommandOptions& options, std::ostream& out, s
   if (!options.json)
     out << "run " << model.runRoot << ": step " << model.step << ", " << model.model.name << ", features of the "
         << model.evaluatedRole << (model.reconstruction ? ", reconstruction head" : ", no reconstruction head") << '\n';
+  OutputStems stems;
   int failed = 0;
   for (const std::string& input : options.images) {
     try {
-      const nlohmann::json j = inspectOne(model, input, spec, options.outDir, options.json, out);
+      const nlohmann::json j = inspectOne(model, input, spec, options.outDir, stems, options.json, out);
       if (options.json) out << j.dump() << '\n';
     } catch (const std::exception& e) {
       err << "folk inspect: " << input << ": " << e.what() << '\n';

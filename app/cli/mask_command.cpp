@@ -2,13 +2,13 @@
 
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
 
 #include "app/cli/mask_outputs.h"
+#include "app/cli/output_stems.h"
 #include "core/data/image_file.h"
 #include "core/data/image_format.h"
 #include "core/spectral/mask_analysis.h"
@@ -25,19 +25,6 @@ std::string checkColorMap(const std::string& name) {
   return parseColorMap(name) ? "" : "unknown colour map '" + name + "': use viridis or magma";
 }
 
-// Two inputs with the same file stem (a/x.png, b/x.jpg) would overwrite each other's outputs.
-class StemRegistry {
- public:
-  // Returns the input that already uses `stem`, or an empty string after claiming it.
-  std::string claim(const std::string& stem, const std::string& input) {
-    auto [it, inserted] = owners_.emplace(stem, input);
-    return inserted ? std::string() : it->second;
-  }
-
- private:
-  std::map<std::string, std::string> owners_;
-};
-
 // What every input is filtered with: a spec, or a mask read once from --mask-file.
 struct MaskChoice {
   MaskSpec spec;
@@ -45,15 +32,11 @@ struct MaskChoice {
 };
 
 void processImage(const std::string& input, const MaskChoice& choice, const MaskCommandOptions& options,
-                  StemRegistry& stems, std::ostream& out) {
+                  OutputStems& stems, std::ostream& out) {
   const std::string stem = fs::path(input).stem().string();
-  if (stem.empty()) throw ImageFileError(input, "the path has no file name");
   // Load first: a missing or broken file is reported as such rather than as a name clash.
   const Image image = loadImage(input);
-  const std::string owner = stems.claim(stem, input);
-  if (!owner.empty())
-    throw ImageFileError(input, "its outputs would be named '" + stem + "_*' like those of " + owner +
-                                    " in this call; rename one of them or run them separately");
+  stems.claim(stem, input);
   if (choice.given) checkMaskFitsImage(choice.given->mask, options.maskFile, image.height, image.width, input);
   const MaskAnalysis analysis = choice.given ? analyseMask(image, choice.given->mask) : analyseMask(image, choice.spec);
   const MaskOutputPaths paths = maskOutputPaths(options.outDir, stem);
@@ -96,7 +79,7 @@ int runMaskCommand(const MaskCommandOptions& options, std::ostream& out, std::os
     return 2;
   }
 
-  StemRegistry stems;
+  OutputStems stems;
   int failed = 0;
   for (const std::string& input : options.images) {
     try {

@@ -114,6 +114,16 @@ TEST(InspectCli, DinoHasNoReconstructionAndBadRunsAndImagesAreNamed) {
   EXPECT_TRUE(fs::exists(dir / "out/moon_attention_mean.png")) << "the readable image is still inspected";
   EXPECT_FALSE(fs::exists(dir / "out/moon_reconstruction.png"));
 
+  // Two inputs whose outputs would share a name: the second is refused, naming the first.
+  fs::create_directories(dir / "a");
+  fs::create_directories(dir / "b");
+  fs::copy_file(samplePhoto("moon.png"), dir / "a/photo.png");
+  fs::copy_file(samplePhoto("camera.png"), dir / "b/photo.png");
+  const auto clash = runFolk({"inspect", run, dir / "a/photo.png", dir / "b/photo.png", "--out", dir / "clash"});
+  EXPECT_EQ(clash.exitCode, 1);
+  EXPECT_NE(clash.err.find(dir / "b/photo.png"), std::string::npos) << clash.err;
+  EXPECT_NE(clash.err.find("like those of " + (dir / "a/photo.png")), std::string::npos) << clash.err;
+
   // A run folder whose training never reached a checkpoint.
   fs::create_directories(dir / "empty");
   const RunDirectory fresh = RunDirectory::create(dir / "empty", TrainConfig());
