@@ -593,6 +593,7 @@ void ExplorePage::onResult(ExploreResultPtr r) {
 void ExplorePage::setInspectionRun(const QString& runFolder) {
   if (runFolder == inspectRun_) return;
   inspectRun_ = runFolder;
+  modelErrorReported_.clear();
   const QString name = modelButton_->fontMetrics().elidedText(fileNameOf(runFolder), Qt::ElideMiddle, 130);
   modelButton_->setText(runFolder.isEmpty() ? tr("Model") : tr("Model: %1").arg(name));
   modelButton_->setToolTip(runFolder.isEmpty() ? tr("Show what a trained run makes of the image")
@@ -622,7 +623,8 @@ void ExplorePage::showModel(const ExploreResult& r) {
     modelTop_->clear();
     modelBottom_->clear();
     modelTop_->setPlaceholderText(m.error);
-    reportError(m.error);
+    if (m.error != modelErrorReported_) reportError(m.error);  // once, not at every change of the filter
+    modelErrorReported_ = m.error;
     return;
   }
   const QString who = tr("step %1", "a run's checkpoint").arg(m.step);

@@ -165,6 +165,7 @@ class ExplorePage : public QWidget {
   ImageView* modelBottom_ = nullptr;
   QPushButton* modelButton_ = nullptr;
   QString inspectRun_;
+  QString modelErrorReported_;  // the run's error already in the banner
   ModelView modelView_ = ModelView::Attention;
   int attentionHead_ = -1;
   QMenu* headsMenu_ = nullptr;

@@ -473,6 +473,10 @@ TEST_F(ExplorePageTest, ARunShowsItsReconstructionAttentionAndPcaBesideTheFilter
   EXPECT_FALSE(page_->currentResult()->model->error.isEmpty());
   EXPECT_TRUE(page_->errorText().contains(notARun.path())) << page_->errorText().toStdString();
   EXPECT_FALSE(page_->filteredView(0)->image().isNull());
+  const auto errorsBefore = page_->errors().size();
+  setFilter(folk::FilterKind::RCom);
+  ASSERT_TRUE(waitUntil([&] { return page_->upToDate() && page_->currentResult()->model; }));
+  EXPECT_EQ(page_->errors().size(), errorsBefore) << "the same error is not added again";
 
   page_->setInspectionRun(QString());
   EXPECT_FALSE(page_->modelReconstructionView()->isVisible());
