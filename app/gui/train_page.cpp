@@ -12,7 +12,6 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
-#include <QFile>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -52,9 +51,11 @@ QString duration(double seconds) {
 // FOLK_RUNS_DIR, else the folder chosen here last time, else the default `folk train` writes to
 // (core/io/runs_folder.h). The variable wins over the saved choice so that a user who sets it for
 // both programs finds the runs of the terminal here.
+// Paths are decoded as the file system's local 8-bit names; no file is touched here except the
+// local settings and, for the default, ~/.config/user-dirs.dirs (a small local file, as QSettings).
 QString startupRunsDirectory() {
-  if (const auto fromEnvironment = runsFolderFromEnvironment()) return QFile::decodeName(fromEnvironment->c_str());
-  return QSettings().value(QStringLiteral("train/runsDir"), QFile::decodeName(defaultRunsFolder().c_str())).toString();
+  if (const auto fromEnvironment = runsFolderFromEnvironment()) return QString::fromLocal8Bit(*fromEnvironment);
+  return QSettings().value(QStringLiteral("train/runsDir"), QString::fromLocal8Bit(defaultRunsFolder())).toString();
 }
 
 }  // namespace
