@@ -1,6 +1,7 @@
 #include "core/data/image_header.h"
 
 #include <cstring>
+#include <string>
 
 // libjpeg and libtiff come with OpenCV (Debian's OpenCV decodes JPEG and TIFF with them);
 // engine-only builds without OpenCV cannot decode images at all, so they need neither.
@@ -121,15 +122,34 @@ int mapNothing(thandle_t, void**, toff_t*) { return 0; }
 void unmapNothing(thandle_t, void*, toff_t) {}
 int silence(TIFF*, void*, const char*, const char*, va_list) { return 1; }  // 1: not passed on to stderr
 
+// The name libtiff knows the bytes by; some codecs give it as the module of their messages.
+constexpr const char* kTiffName = "image";
+
+// Keeps libtiff's first error message ("module: text") in the std::string behind `user`.
+int keepFirstError(TIFF*, void* user, const char* module, const char* format, va_list arguments) {
+  auto* first = static_cast<std::string*>(user);
+  if (first->empty()) {
+    char text[512];
+    std::vsnprintf(text, sizeof text, format, arguments);
+    const bool named = module != nullptr && *module != '\0' && std::strcmp(module, kTiffName) != 0;
+    *first = (named ? std::string(module) + ": " : std::string()) + text;
+  }
+  return 1;
+}
+
 // Opens `bytes` with libtiff, its errors and warnings going to handlers of this one handle (libtiff
-// >= 4.5), not the global ones OpenCV installs for itself. Null when libtiff refuses the file.
-TIFF* openTiff(MemoryFile& file) {
+// >= 4.5), not the global ones OpenCV installs for itself; with `firstError`, the first error is
+// kept there. Null when libtiff refuses the file.
+TIFF* openTiff(MemoryFile& file, std::string* firstError = nullptr) {
   TIFFOpenOptions* options = TIFFOpenOptionsAlloc();
   if (options == nullptr) return nullptr;
-  TIFFOpenOptionsSetErrorHandlerExtR(options, silence, nullptr);
+  if (firstError != nullptr)
+    TIFFOpenOptionsSetErrorHandlerExtR(options, keepFirstError, firstError);
+  else
+    TIFFOpenOptionsSetErrorHandlerExtR(options, silence, nullptr);
   TIFFOpenOptionsSetWarningHandlerExtR(options, silence, nullptr);
   // "m": no memory mapping (there is no file). Opening reads the first directory.
-  TIFF* tiff = TIFFClientOpenExt("image", "rm", &file, readMemory, writeNothing, seekMemory, closeNothing,
+  TIFF* tiff = TIFFClientOpenExt(kTiffName, "rm", &file, readMemory, writeNothing, seekMemory, closeNothing,
                                  sizeOfMemory, mapNothing, unmapNothing, options);
   TIFFOpenOptionsFree(options);
   return tiff;
@@ -212,6 +232,36 @@ bool isTruncatedTiff(const std::vector<std::uint8_t>& b) {
 #else
   (void)b;
   return false;
+#endif
+}
+
+std::string damagedTiffData(const std::vector<std::uint8_t>& b) {
+#ifdef FOLK_HAVE_OPENCV
+  if (!isTiff(b)) return {};
+  MemoryFile file{&b, 0};
+  std::string firstError;
+  TIFF* tiff = openTiff(file, &firstError);
+  if (tiff == nullptr) return {};  // the decoder says what is wrong with the directory
+  firstError.clear();              // what opening said is the directory's business, not the data's
+  const bool tiled = TIFFIsTiled(tiff) != 0;
+  const std::uint32_t count = tiled ? TIFFNumberOfTiles(tiff) : TIFFNumberOfStrips(tiff);
+  const tmsize_t size = tiled ? TIFFTileSize(tiff) : TIFFStripSize(tiff);
+  std::string damage;
+  if (size > 0) {
+    std::vector<std::uint8_t> buffer(static_cast<std::size_t>(size));
+    for (std::uint32_t i = 0; i < count && damage.empty(); ++i) {
+      const tmsize_t read = tiled ? TIFFReadEncodedTile(tiff, i, buffer.data(), size)
+                                  : TIFFReadEncodedStrip(tiff, i, buffer.data(), size);
+      if (read < 0 || !firstError.empty())
+        damage = std::string(tiled ? "tile " : "strip ") + std::to_string(i) + " of " + std::to_string(count) +
+                 (firstError.empty() ? std::string(" could not be decoded") : " (libtiff: \"" + firstError + "\")");
+    }
+  }
+  TIFFClose(tiff);
+  return damage;
+#else
+  (void)b;
+  return {};
 #endif
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // What an image file's bytes claim before anything is decoded: the pixel size a header declares
-// (so a decompression bomb is refused before a decoder allocates for it) and whether a JPEG was cut
-// short (libjpeg would decode it without an error, the missing rows grey).
+// (so a decompression bomb is refused before a decoder allocates for it), whether a JPEG or TIFF was
+// cut short, and whether a TIFF's compressed data were damaged: OpenCV's decoders would return
+// grey, black or garbled rows for those without an error.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace folk {
@@ -31,5 +33,13 @@ bool isTruncatedJpeg(const std::vector<std::uint8_t>& bytes);
 // the end of the bytes: the file was cut short. OpenCV's decoder fails on it and prints the
 // failure on stderr itself.
 bool isTruncatedTiff(const std::vector<std::uint8_t>& bytes);
+
+// Empty when libtiff decodes every strip or tile of a TIFF's first page without an error (and for
+// anything that is not a TIFF); otherwise which strip or tile failed, in libtiff's words. Damaged
+// deflate or LZW data (a faulty copy, a bit flip) makes OpenCV's TIFF decoder return black or
+// garbled rows without an error, so every compressed block is decoded once here, with libtiff's
+// messages kept by this handle's own handlers. Uncompressed and PackBits data carry no check a
+// decoder could use: a change inside them cannot be noticed.
+std::string damagedTiffData(const std::vector<std::uint8_t>& bytes);
 
 }  // namespace folk

@@ -102,6 +102,9 @@ write("image", "rgba.png", image_bytes(rgb.convert("RGBA"), "PNG"))
 write("image", "palette.png", image_bytes(rgb.convert("P"), "PNG"))
 write("image", "grey16.png", image_bytes(rgb.convert("L").convert("I").point(lambda v: v * 257).convert("I;16"), "PNG"))
 write("image", "rgb.tiff", image_bytes(rgb, "TIFF"))
+# Compressed TIFFs: their strips are decoded by libtiff before OpenCV (core/data/image_header.h).
+write("image", "rgb_lzw.tiff", image_bytes(rgb, "TIFF", compression="tiff_lzw"))
+write("image", "grey_deflate.tiff", image_bytes(rgb.convert("L"), "TIFF", compression="tiff_adobe_deflate"))
 write("image", "grey.pgm", image_bytes(rgb.convert("L"), "PPM"))
 write("image", "rgb.ppm", image_bytes(rgb, "PPM"))
 # Ancillary chunks that are removed before OpenCV sees the file (core/data/png_chunks.h).

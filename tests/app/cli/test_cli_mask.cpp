@@ -299,6 +299,20 @@ TEST(FolkMask, DecodersPrintNothingOnStderr) {
             std::string::npos)
       << corrupt.err;
   EXPECT_NE(corrupt.err.find("none of the 3 inputs could be read"), std::string::npos) << corrupt.err;
+
+  // OpenCV's TIFF reader printed "imdecode_(''): can't read data: ..." for a cut TIFF and returned
+  // black or garbled rows, silently, for damaged deflate or LZW data.
+  std::vector<std::string> tiffArgs = {"mask"};
+  for (const char* file : {"truncated.tiff", "damaged_deflate.tiff", "damaged_lzw.tiff"})
+    tiffArgs.push_back(std::string(FOLK_TEST_DATA_DIR) + "/hostile/" + file);
+  tiffArgs.insert(tiffArgs.end(), {"--out", dir / "out"});
+  const CliResult tiffs = runFolk(tiffArgs);
+  EXPECT_NE(tiffs.exitCode, 0);
+  EXPECT_EQ(lines(tiffs.err).size(), 4u) << tiffs.err;
+  for (const std::string& line : lines(tiffs.err)) EXPECT_EQ(line.rfind("folk mask: ", 0), 0u) << line;
+  EXPECT_NE(tiffs.err.find("damaged_deflate.tiff: damaged TIFF data: strip 0 of 1 (libtiff: \"ZIPDecode"),
+            std::string::npos)
+      << tiffs.err;
 }
 
 TEST(FolkMask, FailedInputsAppearInTheJsonStream) {

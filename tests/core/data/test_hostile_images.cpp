@@ -61,6 +61,9 @@ TEST(HostileImages, UnusableFilesAreClearErrorsNamingTheFile) {
       {"truncated.png", "truncated PNG"},
       {"truncated.jpg", "truncated JPEG"},
       {"truncated.tiff", "truncated TIFF"},
+      // Compressed data changed in place: libtiff's words for the block it could not decode.
+      {"damaged_deflate.tiff", "damaged TIFF data: strip 0 of 1 (libtiff: \"ZIPDecode: Decoding error"},
+      {"damaged_lzw.tiff", "damaged TIFF data: strip 0 of 1 (libtiff: \"Using code not yet in table"},
       // Compressed data written corrupt (the CRC matches them): libpng's words, not its stderr line.
       {"idat_corrupt_crc_right.png", "the PNG decoder found it corrupt (libpng: \""},
       {"bomb_100000x100000.png", "claims 100000x100000 pixels"},

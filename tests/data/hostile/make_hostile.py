@@ -51,6 +51,16 @@ def main():
     data = buf.getvalue()
     assert data[4:8] == b"\x08\x00\x00\x00", "the directory is expected right after the header"
     open(path("truncated.tiff"), "wb").write(data[: len(data) // 2])
+    # TIFFs of full length whose compressed data were changed in place (a faulty copy): libtiff's
+    # deflate and LZW decoders notice, OpenCV's reader returned black or garbled rows for them.
+    for compression, name in (("tiff_adobe_deflate", "damaged_deflate.tiff"), ("tiff_lzw", "damaged_lzw.tiff")):
+        buf = io.BytesIO()
+        gradient("RGB", (64, 48)).save(buf, format="TIFF", compression=compression)
+        data = bytearray(buf.getvalue())
+        assert Image.open(io.BytesIO(bytes(data))).tag_v2[273] == (8,), "one strip right after the header expected"
+        for i in range(40, 60):
+            data[i] ^= 0x5A
+        open(path(name), "wb").write(bytes(data))
 
     # A PNG written corrupt: bytes of its compressed data changed and the CRC computed over them, so
     # only the decoder finds it (libpng: "IDAT: incorrect data check" or similar).
