@@ -29,7 +29,6 @@
 #include "app/gui/recent_items.h"
 #include "app/gui/thumbnail_loader.h"
 #include "app/gui/view_export.h"
-#include "core/io/runs_folder.h"
 #include "core/spectral/mask_spec.h"
 #include "widgets/color_map.h"
 #include "widgets/image_view.h"
@@ -611,7 +610,7 @@ void ExplorePage::setModelView(ModelView view, int head) {
 }
 
 void ExplorePage::chooseRunDialog() {
-  const QString start = inspectRun_.isEmpty() ? QString::fromStdString(folk::defaultRunsFolder()) : parentOf(inspectRun_);
+  const QString start = inspectRun_.isEmpty() ? runsDir_ : parentOf(inspectRun_);
   const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"), start);
   if (!folder.isEmpty()) setInspectionRun(folder);
 }

@@ -77,6 +77,11 @@ class ExplorePage : public QWidget {
   enum class ModelView { Attention, Pca, ErrorSpectrum };
   void setInspectionRun(const QString& runFolder);
   QString inspectionRun() const { return inspectRun_; }
+  // Where "Choose run folder…" opens when no run is shown: the runs folder of Train and Results
+  // (the main window keeps it in step), so the page itself never resolves a default on the GUI
+  // thread.
+  void setRunsDirectory(const QString& dir) { runsDir_ = dir; }
+  QString runsDirectory() const { return runsDir_; }
   // head: -1 for the mean of the heads, else one head (Attention only).
   void setModelView(ModelView view, int head = -1);
   ModelView modelView() const { return modelView_; }
@@ -165,6 +170,7 @@ class ExplorePage : public QWidget {
   ImageView* modelBottom_ = nullptr;
   QPushButton* modelButton_ = nullptr;
   QString inspectRun_;
+  QString runsDir_;
   QString modelErrorReported_;  // the run's error already in the banner
   ModelView modelView_ = ModelView::Attention;
   int attentionHead_ = -1;

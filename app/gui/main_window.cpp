@@ -76,7 +76,9 @@ MainWindow::MainWindow(const QStringList& paths, QWidget* parent) : QMainWindow(
   results_ = new ResultsPage(this);
   addWorkspace(tr("Results"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), results_);
   results_->setRunsDirectory(train_->runsDirectory());
+  explore_->setRunsDirectory(train_->runsDirectory());
   connect(train_, &TrainPage::runsDirectoryChanged, results_, &ResultsPage::setRunsDirectory);
+  connect(train_, &TrainPage::runsDirectoryChanged, explore_, &ExplorePage::setRunsDirectory);
   connect(results_, &ResultsPage::weightsExported, this,
           [this](const QString&, const QString&, const QString& summary) { statusBar()->showMessage(summary, 10000); });
   connect(results_, &ResultsPage::learningTableExported, this, [this](const QString& path) {

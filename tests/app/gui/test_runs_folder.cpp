@@ -79,6 +79,19 @@ TEST_F(RunsFolderTest, FolkRunsDirWinsOverTheFolderChosenLastTime) {
   EXPECT_EQ(window.trainPage()->runsDirectory(), chosen.path());
 }
 
+// Explore's Model → Choose run folder… opens where Train and Results look, and follows a change.
+TEST_F(RunsFolderTest, ExploreChoosesRunsInTheSameFolder) {
+  QTemporaryDir chosen, other;
+  ASSERT_TRUE(chosen.isValid() && other.isValid());
+  QSettings().setValue(QStringLiteral("train/runsDir"), chosen.path());
+  ScopedEnv noOverride("FOLK_RUNS_DIR", std::nullopt);
+  MainWindow window;
+  EXPECT_EQ(window.explorePage()->runsDirectory(), chosen.path());
+  window.trainPage()->setRunsDirectory(other.path());
+  EXPECT_EQ(window.explorePage()->runsDirectory(), other.path());
+  EXPECT_EQ(window.resultsPage()->runsDirectory(), other.path());
+}
+
 TEST_F(RunsFolderTest, PathsAreSortedIntoImagesRunsAndRunsFolders) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
