@@ -13,6 +13,7 @@
 #include "core/train/image_tensors.h"
 #include "core/train/training_data.h"
 #include "core/util/torch_device.h"
+#include "core/util/torch_threads.h"
 
 namespace folk {
 
@@ -97,6 +98,11 @@ Image principalComponentColours(const torch::Tensor& patchMap, std::array<double
 ModelInspection inspectImage(InspectionModel& model, const Image& image, const MaskSpec& spec) {
   if (image.empty()) throw std::invalid_argument("inspectImage: empty image");
   torch::NoGradGuard noGrad;
+  // With more than one ATen thread, OpenBLAS runs at one: for a batch of one image ATen's OpenMP
+  // threads and OpenBLAS's own pool otherwise fight over the cores (attention + PCA of vit-small at
+  // 224 px on 2 cores: 317 ms with two threads in each pool, 133 ms with OpenBLAS at one; one ATen
+  // thread with OpenBLAS at two: 90 ms; bench/bench_inspection.cpp).
+  BlasThreadsScope blasScope(at::get_num_threads() > 1 ? 1 : blasThreads());
   ModelInspection r;
   EvalTransform transform;
   transform.outputSize = model.model.imageSize;

@@ -10,6 +10,7 @@
 #include "core/model/model_factory.h"
 #include "core/model/vit.h"
 #include "core/train/model_inspection.h"
+#include "core/util/torch_threads.h"
 
 namespace folk {
 namespace {
@@ -152,6 +153,23 @@ TEST(InspectImage, AResNetShowsThePcaOfItsLastFeatureMapAndNoAttention) {
   ASSERT_EQ(v.attention.size(), 2u);
   EXPECT_EQ(v.attention[0].size(), 16u) << "a 4×4 grid of 4 px patches";
   EXPECT_THROW(inspectImage(vit, Image(), spec), std::invalid_argument);
+}
+
+// With two ATen threads OpenBLAS runs at one during an inspection (the pools would fight over the
+// cores) and is given its own count back afterwards.
+TEST(InspectImage, LeavesOpenBlasItsThreadCount) {
+  const int torchThreads = at::get_num_threads();
+  const int blas = blasThreads();
+  ASSERT_TRUE(setBlasThreads(2)) << "scripts/setup-debian.sh installs OpenBLAS (libopenblas0-pthread)";
+  at::set_num_threads(2);
+  InspectionModel vit = untrained("vit-nano", 16, 1);
+  MaskSpec spec;
+  spec.kind = FilterKind::LowPass;
+  spec.radius = 3.0;
+  inspectImage(vit, Image(1, 20, 20), spec);
+  EXPECT_EQ(blasThreads(), 2);
+  at::set_num_threads(torchThreads);
+  setBlasThreads(blas);
 }
 
 }  // namespace
