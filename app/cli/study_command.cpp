@@ -18,6 +18,7 @@
 #include <memory>
 #include <thread>
 
+#include "app/cli/runs_command.h"
 #include "core/io/run_files.h"
 #include "core/io/run_directory.h"
 #include "core/io/run_summary.h"
@@ -208,8 +209,9 @@ int runStudyCommand(const StudyCommandOptions& options, std::ostream& out, std::
       if (options.objectives.empty()) throw ConfigError("--objectives must name at least one objective");
       validatePlanConfigs(options);
       plan = newPlan(options);
-      fs::create_directories(options.runsDir);
-      studyDir = fs::absolute(fs::path(options.runsDir) / (plan.created + "-study-" + plan.name)).lexically_normal().string();
+      const std::string runsFolder = runsFolderOrDefault(options.runsDir);
+      fs::create_directories(runsFolder);
+      studyDir = fs::absolute(fs::path(runsFolder) / (plan.created + "-study-" + plan.name)).lexically_normal().string();
       if (!fs::create_directory(studyDir)) throw std::runtime_error(studyDir + " exists already");
       saveStudyPlan(studyDir, plan);
     }
@@ -344,7 +346,7 @@ CLI::App* addStudyCommand(CLI::App& app, int& exitCode) {
                        ->capture_default_str();
   auto* name = study->add_option("--name", o->name, "Study name (the folder is <UTC time>-study-<name>)")
                    ->capture_default_str();
-  auto* runsDir = study->add_option("--runs-dir", o->runsDir, "Folder the study folder is made in")->capture_default_str();
+  auto* runsDir = addRunsDirOption(*study, o->runsDir);
   study->add_option("--jobs", o->jobs, "Runs at a time (default: cores / threads; never more than that)")
       ->check(CLI::NonNegativeNumber);
   study->add_option("--threads", o->threads, "Torch threads per run")->check(CLI::PositiveNumber)->capture_default_str();

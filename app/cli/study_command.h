@@ -15,7 +15,7 @@ namespace folk::cli {
 
 struct StudyCommandOptions {
   std::string resume;  // a study folder to continue
-  std::string runsDir = "runs";
+  std::string runsDir;  // empty: the default runs folder of `folk train` and the workbench
   std::string name = "study";
   std::string configFile;
   std::string data;

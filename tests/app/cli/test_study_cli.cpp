@@ -2,6 +2,7 @@
 // killed with SIGKILL half-way and resumed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -109,6 +110,30 @@ TEST(StudyCli, RunsEveryObjectiveAndSeedAndSummarises) {
   EXPECT_EQ(folk1["optimisation"]["steps"], 3);
   EXPECT_TRUE(readJson(runs.at("folk-s1") / "eval.json").contains("raw_pixels"));
   EXPECT_FALSE(readJson(runs.at("mfm-s1") / "eval.json").contains("random_init"));
+}
+
+// Without --runs-dir a study goes where `folk train` and the workbench's Results look.
+TEST(StudyCli, AStudyGoesToTheSharedRunsFolder) {
+  TempDir dir;
+  ScopedEnv override("FOLK_RUNS_DIR", dir / "shared");
+  std::vector<std::string> args = tinyStudyArgs(dir, 2);
+  const auto at = std::find(args.begin(), args.end(), "--runs-dir");
+  ASSERT_NE(at, args.end());
+  args.erase(at, at + 2);
+  for (const char* one : {"--seeds", "--objectives"}) {
+    const auto option = std::find(args.begin(), args.end(), one);
+    ASSERT_NE(option, args.end());
+    *(option + 1) = std::string(one) == "--seeds" ? "1" : "mfm";
+  }
+  const CliResult study = runFolk(args);
+  ASSERT_EQ(study.exitCode, 0) << study.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "runs"));
+  std::vector<fs::path> studies;
+  for (const auto& e : fs::directory_iterator(dir.path() / "shared")) studies.push_back(e.path());
+  ASSERT_EQ(studies.size(), 1u);
+  EXPECT_NE(studies[0].filename().string().find("-study-tiny"), std::string::npos) << studies[0];
+  const auto listed = nlohmann::json::parse(runFolk({"runs", "--json"}).out);
+  EXPECT_EQ(listed.size(), 1u) << "folk runs lists the study's run";
 }
 
 TEST(StudyCli, BadOptionsAreRejectedBeforeAnyRun) {
