@@ -9,14 +9,17 @@
 
 namespace folk {
 
+// The architecture of one ViT. Every field but the MLP ratio is set by vitConfig()
+// (model_factory.h) from the run's ModelConfig, whose defaults the settings registry states; the
+// zeros here are no defaults but "not set", which validateViTConfig refuses.
 struct ViTConfig {
-  int imageSize = 224;
-  int patchSize = 16;
-  int channels = 3;
-  int dim = 192;
-  int depth = 12;
-  int heads = 3;
-  double mlpRatio = 4.0;
+  int imageSize = 0;
+  int patchSize = 0;
+  int channels = 0;
+  int dim = 0;
+  int depth = 0;
+  int heads = 0;
+  double mlpRatio = 4.0;  // the hidden width of each block's MLP over dim, 4 in every ViT preset
   // Stochastic depth: in training mode block i skips each residual branch for a whole image with
   // probability dropPath * i / (depth - 1) (DINO's linear rule; the first block never drops).
   double dropPath = 0.0;

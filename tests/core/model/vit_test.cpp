@@ -45,6 +45,13 @@ TEST(ViT, PresetDepthsAndHeads) {
   EXPECT_EQ(nano->config().heads, 4);
 }
 
+// ViTConfig states no architecture of its own (the registry's model.* settings do, through
+// vitConfig): a bare one is refused, not quietly a 224 px ViT-Tiny.
+TEST(ViT, ABareConfigIsNoArchitecture) {
+  EXPECT_NE(validateViTConfig(ViTConfig()), "");
+  EXPECT_THROW(ViTImpl{ViTConfig()}, std::invalid_argument);
+}
+
 TEST(ViT, PatchSizeMustDivideImageSize) {
   ViTConfig config;
   config.imageSize = 28;
@@ -66,6 +73,7 @@ TEST(ViT, RejectsImagesOfTheWrongSize) {
   ViTConfig config;
   config.imageSize = 16;
   config.patchSize = 4;
+  config.channels = 3;
   config.dim = 32;
   config.depth = 1;
   config.heads = 2;
@@ -78,6 +86,7 @@ TEST(ViT, ParameterNamesFollowTimm) {
   ViTConfig config;
   config.imageSize = 16;
   config.patchSize = 4;
+  config.channels = 3;
   config.dim = 32;
   config.depth = 2;
   config.heads = 2;
@@ -98,6 +107,7 @@ TEST(ViT, TruncatedNormalInitAndUnitLayerNorms) {
   ViTConfig config;
   config.imageSize = 16;
   config.patchSize = 4;
+  config.channels = 3;
   config.dim = 64;
   config.depth = 1;
   config.heads = 2;
