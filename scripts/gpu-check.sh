@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The GPU check (issue 7 §2), run ON a GPU machine in the repository root with .gpu-carry/ carried
+# The GPU check, run ON a GPU machine in the repository root with .gpu-carry/ carried
 # (made here by scripts/gpu-prepare.sh). It
 #   1. builds the engine and the CLI without the GUI and without OpenCV (an engine-only build:
 #      FOLK_WITH_OPENCV=OFF) against the LibTorch inside that machine's PyTorch,
@@ -54,7 +54,7 @@ for precision in float32 bf16; do
   "$python" bench/bench_step.py "${args[@]}" --device cuda --precision "$precision" 2>&1 | tee -a "$results/bench.txt" || status=1
 done
 
-step "batched masks on the GPU (issue 2: the torch path's time per image at batch 64)"
+step "batched masks on the GPU (the torch path's time per image at batch 64)"
 "$build/app/folk" bench masks --device cuda --sizes 224,512 --batch 64 --repeats 20 2>&1 | tee -a "$results/bench.txt" || status=1
 
 # Last: the longest part, and already run on every commit on the CPU machines (here it checks the

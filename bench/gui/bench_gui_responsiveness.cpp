@@ -1,5 +1,5 @@
-// Responsiveness of the real main window while a training session runs at full speed (issue 4
-// §3): a 5 ms timer on the GUI thread records how late it fires (event-loop lag), while the Train
+// Responsiveness of the real main window while a training session runs at full speed: a 5 ms
+// timer on the GUI thread records how late it fires (event-loop lag) while the Train
 // workspace receives every step (log interval 1, the most report traffic a session can make).
 // Then the curve redraw time with 100 000 points per series. Prints figures; asserts nothing.
 //

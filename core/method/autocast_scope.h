@@ -1,5 +1,5 @@
 #pragma once
-// bfloat16 autocast for the networks' forward passes (issue 7 "mixed precision"): inside the scope,
+// bfloat16 autocast for the networks' forward passes: inside the scope,
 // matrix products and convolutions on `device` run in bf16 while reductions, softmax and norms stay
 // float32 (ATen's autocast policy). The FFT-based masks and the frequency reconstruction loss are
 // computed outside any scope, in float32 (DESIGN.md §3: the masks must not change with precision).

@@ -1,5 +1,5 @@
 #pragma once
-// Timing of the batched LibTorch mask path, for `folk bench masks` (issue 2, §5). Lives in core so
+// Timing of the batched LibTorch mask path, for `folk bench masks`. Lives in core so
 // the CLI can print the figure without including torch itself.
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// A training run on its own thread (DESIGN.md §2, issue 3 §4). All torch work happens on that
+// A training run on its own thread (DESIGN.md §2). All torch work happens on that
 // thread; start / pause / resume / stop are thread-safe requests that take effect at the next step
 // boundary. Stopping writes a checkpoint, so `Session` on the same run directory continues where the
 // run stopped: same weights, optimiser moments, centre, mask RNG and data position, hence (with a

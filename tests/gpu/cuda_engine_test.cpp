@@ -1,4 +1,4 @@
-// The engine on a CUDA device (issue 7 §2), run by scripts/gpu-check.sh on a GPU machine; not part
+// The engine on a CUDA device, run by scripts/gpu-check.sh on a GPU machine; not part
 // of ctest, since CI has no GPU. Without a CUDA device every test fails (it is the GPU check: a
 // silent pass would claim what was not checked). The CPU results are the reference: the batched
 // FOLK masks are the same bit for bit on both devices, a training step gives the same losses and

@@ -1,4 +1,4 @@
-// `folk export` and `folk train --init-from` as a user runs them (issue 5 §3): a tiny ViT trained
+// `folk export` and `folk train --init-from` as a user runs them: a tiny ViT trained
 // for two steps is exported; an independent plain-PyTorch ViT with timm's names
 // (python/check_vit_export.py, Debian's python3-torch) loads the file and computes the features the
 // C++ engine computes on the same input; a new run starts from the file; wrong files are refused.

@@ -1,4 +1,4 @@
-// Thread stress (issue 6 §4): 1000 seeded-random start / pause / resume / stop / close-window
+// Thread stress: 1000 seeded-random start / pause / resume / stop / close-window
 // commands to real sessions through the EngineController, with the GUI thread's event loop turning
 // in between. Bounded time, no deadlock, no crash; afterwards the state is consistent, and every
 // session that ended Stopped left a checkpoint at the step it stopped and a state.json saying so.

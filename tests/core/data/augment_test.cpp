@@ -1,5 +1,5 @@
 // Two-view augmentation: determinism from (seed, epoch, index), shapes and ranges, colour-only
-// steps skipped for one channel, crop geometry (issue 3 §3).
+// steps skipped for one channel, crop geometry.
 #include "core/data/augment.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// CIFAR-10/100 binary batches: format tests on tiny synthetic files (issue 3 §3).
+// CIFAR-10/100 binary batches: format tests on tiny synthetic files.
 #include "core/data/cifar_dataset.h"
 
 #include <gtest/gtest.h>

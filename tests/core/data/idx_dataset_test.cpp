@@ -1,4 +1,4 @@
-// IDX parsing on Debian's real Fashion-MNIST and on corrupt files (issue 3 §3).
+// IDX parsing on Debian's real Fashion-MNIST and on corrupt files.
 #include "core/data/idx_dataset.h"
 
 #include <gtest/gtest.h>

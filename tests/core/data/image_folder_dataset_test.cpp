@@ -1,4 +1,4 @@
-// ImageFolder indexing on real photos (issue 3 §3): labels from sorted sub-folders, a flat folder
+// ImageFolder indexing on real photos: labels from sorted sub-folders, a flat folder
 // is unlabelled, non-images and hidden files are skipped, bad images are skipped and counted by the
 // loaders, empty or unusable folders are clear errors.
 #include "core/data/image_folder_dataset.h"

@@ -1,4 +1,4 @@
-// Format detection, train/test splits, subsets and normalisation statistics (issue 3 §3).
+// Format detection, train/test splits, subsets and normalisation statistics.
 #include "core/data/open_dataset.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Hostile dataset files (issue 6 §1), table-driven over tests/data/hostile/idx and cifar (made by
+// Hostile dataset files, table-driven over tests/data/hostile/idx and cifar (made by
 // make_hostile_datasets.py): each is a DatasetError naming the file and what is wrong, before any
 // allocation of the size a header claims. Never a crash, never a silent partial dataset.
 #include <gtest/gtest.h>

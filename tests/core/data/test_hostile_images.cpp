@@ -1,4 +1,4 @@
-// Hostile inputs (issue 6 §1), table-driven over the corpus in tests/data/hostile/ (made by
+// Hostile inputs, table-driven over the corpus in tests/data/hostile/ (made by
 // make_hostile.py there): each file either decodes as documented or fails with an ImageFileError
 // that names the file and the problem. Plus what cannot live in git: a non-UTF-8 file name, and an
 // image folder with a symlink loop and an unreadable sub-folder.

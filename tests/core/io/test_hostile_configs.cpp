@@ -1,4 +1,4 @@
-// Hostile config files (issue 6 §1), table-driven over tests/data/hostile/config (made by
+// Hostile config files, table-driven over tests/data/hostile/config (made by
 // make_hostile_datasets.py): malformed JSON, wrong shapes and types, numbers that do not fit their
 // setting, absurd nesting and out-of-range values are each a ConfigError naming the file and the key;
 // nothing is silently converted (2.5 -> 2, -1 -> 2^64 - 1).

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the hostile image corpus of tests/core/data/test_hostile_images.cpp (issue 6 §1).
+"""Writes the hostile image corpus of tests/core/data/test_hostile_images.cpp.
 
 Run with Debian's python3 (python3-pil): `python3 tests/data/hostile/make_hostile.py`. The files are
 checked in; this script documents how each was made. Names that git cannot carry portably (non-UTF-8

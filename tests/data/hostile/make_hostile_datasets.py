@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the hostile dataset and config corpus of tests/core/data/test_hostile_datasets.cpp (issue 6 §1).
+"""Writes the hostile dataset and config corpus of tests/core/data/test_hostile_datasets.cpp.
 
 Run with Debian's python3 (standard library only): `python3 tests/data/hostile/make_hostile_datasets.py`.
 The files are checked in; this script documents how each was made. Each file is one specific way an

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent check of `folk export` (issue 5 §3), run by tests/app/cli/test_export_cli.cpp.
+"""Independent check of `folk export`, run by tests/app/cli/test_export_cli.cpp.
 
 Builds a ViT in plain PyTorch (Debian's python3-torch) with timm's module names, loads the exported
 safetensors file through a NumPy reader written here (not the safetensors package, not FOLK's code),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the safetensors cases of tests/core/io/test_safetensors.cpp (issue 5 §3, issue 6 §1).
+"""Writes the safetensors cases of tests/core/io/test_safetensors.cpp.
 
 Run with Debian's python3 (standard library only): `python3 make_safetensors_cases.py` in this
 folder. The files are checked in; this script documents how each was made. It writes the format
