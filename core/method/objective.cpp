@@ -1,5 +1,9 @@
 #include "core/method/objective.h"
 
+#include "core/method/distillation_term.h"
+#include "core/method/loss_term.h"
+#include "core/method/reconstruction_term.h"
+
 namespace folk {
 
 namespace {
@@ -16,6 +20,15 @@ ObjectiveTraits objectiveTraits(Objective objective) {
     case Objective::Dino: return {true, false, ViewFilter::None};
   }
   return {};
+}
+
+std::vector<std::unique_ptr<LossTerm>> makeLossTerms(const ObjectiveTraits& traits, const ModelConfig& model,
+                                                     const MethodConfig& method, const Backbone& student,
+                                                     torch::Device device) {
+  std::vector<std::unique_ptr<LossTerm>> terms;
+  if (traits.distill) terms.push_back(std::make_unique<DistillationTerm>(model, method, student, device));
+  if (traits.reconstruct) terms.push_back(std::make_unique<ReconstructionTerm>(model, method, student, device));
+  return terms;
 }
 
 std::string objectiveName(Objective objective) {

@@ -12,9 +12,6 @@
 
 #include "core/io/settings_registry.h"
 #include "core/method/autocast_scope.h"
-#include "core/method/ema.h"
-#include "core/method/losses.h"
-#include "core/method/sinkhorn_knopp.h"
 #include "core/util/atomic_file.h"
 #include "core/util/torch_threads.h"
 
@@ -61,13 +58,9 @@ class MkldnnDisabledScope {
 }  // namespace
 
 struct TrainStep::ShardResult {
-  torch::Tensor total;           // this shard's share of the step's loss (with graph when keepGraph)
-  torch::Tensor distill;         // detached shares
-  torch::Tensor reconstruction;
-  torch::Tensor teacherLogits;   // (2n, K) for the centre; undefined without distillation
-  torch::Tensor teacherEntropySum;   // sum over the 2n rows of H(teacher probabilities), detached
-  torch::Tensor teacherArgmax;       // (2n,) the most probable prototype of each teacher output
-  std::vector<torch::Tensor> grads;  // of trainableParameters(), when computed here (keepGraph false)
+  torch::Tensor total;                // this shard's share of the step's loss (with graph when keepGraph)
+  std::vector<TermShard> terms;       // per loss term: its share (detached) and statistics
+  std::vector<torch::Tensor> grads;   // of trainableParameters(), when computed here (keepGraph false)
 };
 
 MethodConfig::MethodConfig(const TrainConfig& config, std::int64_t stepsPerEpoch_)
@@ -115,35 +108,16 @@ TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch
   }
   const auto total = method.epochs * method.stepsPerEpoch;
   const auto& p = method.optimisation;
-  const auto& o = method.objective;
   const double peakLr = p.baseLr * p.batchSize / 256.0;
   lr_ = {peakLr, p.minLr, total, roundSteps(p.warmupEpochs, method.stepsPerEpoch), 0.0};
   weightDecay_ = {p.weightDecay, p.weightDecayEnd, total, 0, p.weightDecay};
-  momentum_ = {o.momentum, o.momentumEnd, total, 0, o.momentum};
-  teacherTemp_ = {o.warmupTeacherTemp, o.teacherTemp, roundSteps(o.warmupTeacherTempEpochs, method.stepsPerEpoch)};
 
   student_ = makeBackbone(model);
   student_->to(device);
-  if (traits_.distill) {
-    studentProjection_ = makeProjectionHead(model, student_->featureDim());
-    studentProjection_->to(device);
-    // The teacher averages the student's weights and never drops a path.
-    ModelConfig teacherModel = model;
-    teacherModel.dropPath = 0.0;
-    teacher_ = makeBackbone(teacherModel);
-    teacherProjection_ = makeProjectionHead(model, student_->featureDim());
-    teacher_->to(device);
-    teacherProjection_->to(device);
-    copyModuleState(*teacher_, *student_);
-    copyModuleState(*teacherProjection_, *studentProjection_);
-    for (auto& p : teacher_->parameters()) p.set_requires_grad(false);
-    for (auto& p : teacherProjection_->parameters()) p.set_requires_grad(false);
-    center_ = torch::zeros({1, model.prototypes}, torch::TensorOptions().device(device));
-    prototypeLastUsed_ = torch::full({model.prototypes}, -1, torch::kLong);
-  }
-  if (traits_.reconstruct) {
-    reconstruction_ = makeReconstructionHead(model, *student_);
-    reconstruction_->to(device);
+  terms_ = makeLossTerms(traits_, model, method, student_, device);
+  for (auto& term : terms_) {
+    if (auto* d = dynamic_cast<DistillationTerm*>(term.get())) distillation_ = d;
+    if (auto* r = dynamic_cast<ReconstructionTerm*>(term.get())) reconstruction_ = r;
   }
 
   // DINO's groups: biases and 1-D parameters (norms) are not decayed.
@@ -155,8 +129,8 @@ TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch
     }
   };
   sort(*student_);
-  if (studentProjection_) sort(*studentProjection_);
-  if (reconstruction_) sort(*reconstruction_);
+  for (auto& term : terms_)
+    for (torch::nn::Module* module : term->trainableModules()) sort(*module);
   std::vector<torch::optim::OptimizerParamGroup> groups;
   groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
                                  torch::optim::AdamWOptions(peakLr).weight_decay(p.weightDecay)));
@@ -167,11 +141,30 @@ TrainStep::TrainStep(const ModelConfig& model, const MethodConfig& method, torch
 
 std::vector<torch::Tensor> TrainStep::trainableParameters() const {
   auto params = student_->parameters();
-  auto append = [&](const std::vector<torch::Tensor>& more) { params.insert(params.end(), more.begin(), more.end()); };
-  if (studentProjection_) append(studentProjection_->parameters());
-  if (reconstruction_) append(reconstruction_->parameters());
+  for (const auto& term : terms_) {
+    for (torch::nn::Module* module : term->trainableModules()) {
+      const auto more = module->parameters();
+      params.insert(params.end(), more.begin(), more.end());
+    }
+  }
   return params;
 }
+
+double TrainStep::momentumAt(std::int64_t step) const { return distillation_ ? distillation_->momentumAt(step) : 0.0; }
+double TrainStep::teacherTempAt(std::int64_t step) const {
+  return distillation_ ? distillation_->teacherTempAt(step) : 0.0;
+}
+Backbone TrainStep::teacher() const { return distillation_ ? distillation_->teacher() : Backbone(); }
+ProjectionHead TrainStep::studentProjection() const {
+  return distillation_ ? distillation_->studentProjection() : ProjectionHead(nullptr);
+}
+ProjectionHead TrainStep::teacherProjection() const {
+  return distillation_ ? distillation_->teacherProjection() : ProjectionHead(nullptr);
+}
+ReconstructionHead TrainStep::reconstruction() const {
+  return reconstruction_ ? reconstruction_->head() : ReconstructionHead(nullptr);
+}
+torch::Tensor TrainStep::center() const { return distillation_ ? distillation_->center() : torch::Tensor(); }
 
 StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& view2, std::int64_t globalStep,
                             const std::vector<torch::Tensor>& localViews) {
@@ -180,7 +173,8 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
                                 c10::str(view1.sizes()) + " and " + c10::str(view2.sizes()));
   }
   const auto batch = view1.size(0);
-  if (!localViews.empty() && !traits_.distill) {
+  const bool localsSeen = std::any_of(terms_.begin(), terms_.end(), [](const auto& t) { return t->seesLocalCrops(); });
+  if (!localViews.empty() && !localsSeen) {
     throw std::invalid_argument("TrainStep: local crops are seen by the student and supervised by the teacher; "
                                 "objective '" + methodConfig_.objective.name +
                                 "' has no teacher (use folk, folk-fixed or dino, or no local crops)");
@@ -236,35 +230,22 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     locals = prepareViews(torch::cat(onDevice, 0), traits_.filter, methodConfig_.filter(), methodConfig_.normalization,
                           maskGenerator_, localDraw);
   }
-  const double teacherTemp = traits_.distill ? teacherTemp_.at(globalStep) : 0.0;
-  if (traits_.distill) v[StepMetric::TeacherTemp] = teacherTemp;
-  // The reconstruction loss of each view is normalised by the removed entries of the whole batch,
-  // so that shards add up to exactly the unsharded loss.
-  torch::Tensor removedCounts;
-  if (traits_.reconstruct) {
-    removedCounts = torch::stack({removedEntryCount(prepared.masks.slice(0, 0, batch), views.size(1)),
-                                  removedEntryCount(prepared.masks.slice(0, batch, 2 * batch), views.size(1))})
-                        .to(device_);
-    if (world > 1) {
-      std::vector<torch::Tensor> counts{removedCounts};
-      communicator_->allReduceSum(counts);
-      removedCounts = counts[0];
-    }
-    removedCounts = removedCounts.clamp_min(1.0);
-  }
 
+  StepContext context;
+  context.globalStep = globalStep;
+  context.batch = batch;
+  context.world = world;
+  context.views = &prepared;
+  context.locals = &locals;
+  context.communicator = communicator_.get();
+  context.values = &v;
   student_->train();
-  if (teacher_) teacher_->train();  // BatchNorm (ResNet) normalises with the teacher's own batch statistics, as in DINO
   optimizer_->zero_grad();
-  TeacherPass teacherPass;
-  if (traits_.distill && methodConfig_.objective.centering == "sinkhorn-knopp") {
-    teacherPass = sinkhornKnoppTeacher(prepared.teacherInput, teacherTemp);
-  }
+  for (auto& term : terms_) term->beginStep(context);
   const int shards = static_cast<int>(std::min<std::int64_t>(shards_, batch));
   std::vector<ShardResult> results(shards);
   if (shards == 1) {
-    results[0] =
-        computeShard(prepared, locals, 0, batch, batch, teacherTemp, removedCounts, teacherPass, /*keepGraph=*/true);
+    results[0] = computeShard(prepared, locals, 0, batch, batch, /*keepGraph=*/true);
     results[0].total.backward();
   } else {
     BlasThreadsScope oneBlasThread(1);
@@ -277,8 +258,8 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
     at::parallel_for(0, shards, 1, [&](std::int64_t first, std::int64_t last) {
       torch::AutoGradMode enableGrad(true);
       for (auto s = first; s < last; ++s) {
-        results[s] = computeShard(prepared, locals, batch * s / shards, batch * (s + 1) / shards, batch, teacherTemp,
-                                  removedCounts, teacherPass, /*keepGraph=*/false);
+        results[s] = computeShard(prepared, locals, batch * s / shards, batch * (s + 1) / shards, batch,
+                                  /*keepGraph=*/false);
       }
     });
     auto params = trainableParameters();
@@ -290,119 +271,62 @@ StepMetrics TrainStep::step(const torch::Tensor& view1, const torch::Tensor& vie
       params[i].mutable_grad() = sum;
     }
   }
-  torch::Tensor total = results[0].total.detach(), distill = results[0].distill, reconstructionLoss = results[0].reconstruction;
+  // Per term: its loss and statistics summed over the shards, in shard order.
+  torch::Tensor total = results[0].total.detach();
+  std::vector<torch::Tensor> losses;
+  std::vector<std::vector<torch::Tensor>> statistics;
+  for (std::size_t t = 0; t < terms_.size(); ++t) {
+    losses.push_back(results[0].terms[t].loss);
+    statistics.push_back(results[0].terms[t].statistics);
+  }
   for (int s = 1; s < shards; ++s) {
     total = total + results[s].total.detach();
-    distill = distill + results[s].distill;
-    reconstructionLoss = reconstructionLoss + results[s].reconstruction;
-  }
-  torch::Tensor teacherLogits, entropySum, prototypeHits;
-  if (traits_.distill) {
-    std::vector<torch::Tensor> logits, argmaxes;
-    entropySum = results[0].teacherEntropySum;
-    for (int s = 0; s < shards; ++s) {
-      logits.push_back(results[s].teacherLogits);
-      argmaxes.push_back(results[s].teacherArgmax);
-      if (s > 0) entropySum = entropySum + results[s].teacherEntropySum;
+    for (std::size_t t = 0; t < terms_.size(); ++t) {
+      losses[t] = losses[t] + results[s].terms[t].loss;
+      for (std::size_t k = 0; k < statistics[t].size(); ++k)
+        statistics[t][k] = statistics[t][k] + results[s].terms[t].statistics[k];
     }
-    teacherLogits = torch::cat(logits, 0);
-    prototypeHits = torch::bincount(torch::cat(argmaxes, 0), /*weights=*/{}, modelConfig_.prototypes)
-                        .to(torch::kFloat32);
   }
-  // Teacher rows of the global batch, for the mean entropy.
-  const double teacherRows = static_cast<double>(2 * batch * world);
   if (world > 1) {
-    // One collective for the gradients, the loss terms and the teacher-logit sum (the centre uses
-    // the mean over the global batch, as in DINO). Each rank's loss terms are its share of the
-    // global loss (distillation scaled by 1/W, reconstruction normalised by global counts), so sums
-    // are right for all of them.
+    // One collective for the gradients, the loss terms and the terms' statistics. Each rank's loss
+    // terms are its share of the global loss, so sums are right for all of them.
     std::vector<torch::Tensor> reduced;
     for (auto& p : trainableParameters()) reduced.push_back(p.grad());
     const auto gradients = reduced.size();
-    const auto entropyTerm = entropySum.defined() ? entropySum : torch::zeros_like(total);
-    reduced.push_back(torch::stack({total, distill, reconstructionLoss, entropyTerm.to(total.device())})
-                          .to(torch::kFloat64));
-    if (teacherLogits.defined()) {
-      reduced.push_back(teacherLogits.sum(0, /*keepdim=*/true));
-      reduced.push_back(prototypeHits);
-    }
+    std::vector<torch::Tensor> lossValues{total};
+    for (const auto& l : losses) lossValues.push_back(l.to(total.device()));
+    reduced.push_back(torch::stack(lossValues).to(torch::kFloat64));
+    for (const auto& termStatistics : statistics) reduced.insert(reduced.end(), termStatistics.begin(), termStatistics.end());
     communicator_->allReduceSum(reduced);
     total = reduced[gradients][0];
-    distill = reduced[gradients][1];
-    reconstructionLoss = reduced[gradients][2];
-    if (teacherLogits.defined()) {
-      entropySum = reduced[gradients][3];
-      teacherLogits = reduced[gradients + 1] / static_cast<double>(teacherLogits.size(0) * world);
-      prototypeHits = reduced[gradients + 2];
-    }
+    for (std::size_t t = 0; t < terms_.size(); ++t) losses[t] = reduced[gradients][t + 1];
+    std::size_t next = gradients + 1;
+    for (auto& termStatistics : statistics)
+      for (auto& statistic : termStatistics) statistic = reduced[next++];
   }
   v[StepMetric::Total] = total.item<double>();
-  v[StepMetric::Distill] = distill.item<double>();
-  v[StepMetric::Reconstruction] = reconstructionLoss.item<double>();
+  // Terms the objective lacks report 0 (distillation for mfm, reconstruction for dino).
+  v[StepMetric::Distill] = 0.0;
+  v[StepMetric::Reconstruction] = 0.0;
+  for (std::size_t t = 0; t < terms_.size(); ++t) v[terms_[t]->lossMetric()] = losses[t].item<double>();
   const double maxNorm =
       methodConfig_.optimisation.clipGrad > 0.0 ? methodConfig_.optimisation.clipGrad
                                               : std::numeric_limits<double>::infinity();
   v[StepMetric::GradNorm] = torch::nn::utils::clip_grad_norm_(trainableParameters(), maxNorm);
   // Detected before the centre, the optimiser or the teacher move, so a bad batch leaves no trace.
-  if (!std::isfinite(v[StepMetric::Distill])) {
-    m.fault = "distillation loss";
-  } else if (!std::isfinite(v[StepMetric::Reconstruction])) {
-    m.fault = "reconstruction loss";
-  } else if (!std::isfinite(v[StepMetric::GradNorm])) {
-    m.fault = "gradients";
+  for (const auto& term : terms_) {
+    if (m.fault.empty() && !std::isfinite(v[term->lossMetric()])) m.fault = term->faultName();
   }
+  if (m.fault.empty() && !std::isfinite(v[StepMetric::GradNorm])) m.fault = "gradients";
   if (!m.fault.empty()) {
     optimizer_->zero_grad();
     return m;
   }
-  if (traits_.distill) {
-    // The distillation loss is the mean cross-entropy over the same teacher rows, so the KL divergence
-    // of the student from the teacher is that loss minus the teacher's mean entropy.
-    v[StepMetric::TeacherEntropy] = entropySum.item<double>() / teacherRows;
-    v[StepMetric::StudentTeacherKl] = v[StepMetric::Distill] - v[StepMetric::TeacherEntropy];
-    center_ = updatedCenter(center_, teacherLogits, methodConfig_.objective.centerMomentum);
-    v[StepMetric::CenterNorm] = center_.norm().item<double>();
-    prototypeLastUsed_.masked_fill_(prototypeHits.to(prototypeLastUsed_.device()) > 0, globalStep);
-    v[StepMetric::PrototypesUsed] =
-        ((prototypeLastUsed_ >= 0) & (prototypeLastUsed_ > globalStep - kPrototypeUsageWindowSteps))
-            .sum()
-            .item<double>();
-  }
-  if (studentProjection_ &&
-      static_cast<double>(globalStep) < methodConfig_.optimisation.freezeLastLayerEpochs * methodConfig_.stepsPerEpoch) {
-    // An undefined gradient makes AdamW skip the prototypes entirely (no decay, no moment update),
-    // which is DINO's "cancel_gradients_last_layer".
-    studentProjection_->lastLayerDirection().mutable_grad() = torch::Tensor();
-  }
+  for (std::size_t t = 0; t < terms_.size(); ++t) terms_[t]->afterReduction(context, statistics[t]);
+  for (auto& term : terms_) term->beforeOptimizerStep(globalStep);
   optimizer_->step();
-
-  if (teacher_) {
-    v[StepMetric::Momentum] = momentum_.at(globalStep);
-    emaUpdate(*teacher_, *student_, v[StepMetric::Momentum]);
-    emaUpdate(*teacherProjection_, *studentProjection_, v[StepMetric::Momentum]);
-  }
+  for (auto& term : terms_) term->afterOptimizerStep(context);
   return m;
-}
-
-
-TrainStep::TeacherPass TrainStep::sinkhornKnoppTeacher(const torch::Tensor& teacherInput, double teacherTemp) {
-  torch::NoGradGuard noGrad;
-  TeacherPass pass;
-  {
-    AutocastScope autocast(device_, methodConfig_.bf16);
-    pass.logits = teacherProjection_->forward(teacher_->forward(teacherInput).features).to(torch::kFloat32);
-  }
-  const int world = communicator_ ? communicator_->worldSize() : 1;
-  GlobalSum globalSum;
-  if (world > 1) {
-    globalSum = [this](const torch::Tensor& t) {
-      std::vector<torch::Tensor> sum{t.clone()};
-      communicator_->allReduceSum(sum);
-      return sum[0];
-    };
-  }
-  pass.probs = sinkhornKnoppTargets(pass.logits, teacherTemp, kSinkhornKnoppIterations, globalSum, world);
-  return pass;
 }
 
 // Images [begin, end) of every view: rows [v·batch + begin, v·batch + end) of the 2B global batch
@@ -410,75 +334,37 @@ TrainStep::TeacherPass TrainStep::sinkhornKnoppTeacher(const torch::Tensor& teac
 // whole batch's loss.
 TrainStep::ShardResult TrainStep::computeShard(const PreparedViews& prepared, const PreparedViews& locals,
                                                std::int64_t begin, std::int64_t end, std::int64_t batch,
-                                               double teacherTemp, const torch::Tensor& removedCounts,
-                                               const TeacherPass& teacherPass, bool keepGraph) {
+                                               bool keepGraph) {
   const bool whole = begin == 0 && end == batch;
-  auto rows = [&](const torch::Tensor& t) {
+  ShardContext shard;
+  shard.begin = begin;
+  shard.end = end;
+  shard.batch = batch;
+  shard.world = communicator_ ? communicator_->worldSize() : 1;
+  shard.rows = [whole, begin, end, batch](const torch::Tensor& t) {
     if (whole) return t;
     std::vector<torch::Tensor> parts;
     for (std::int64_t v = 0; v < t.size(0) / batch; ++v) parts.push_back(t.slice(0, v * batch + begin, v * batch + end));
     return torch::cat(parts, 0);
   };
-  const auto n = end - begin;
-  const auto studentInput = rows(prepared.studentInput);
-  const auto teacherInput = rows(prepared.teacherInput);
-  ShardResult r;
-  // The networks run under bf16 autocast when configured; their outputs come back as float32, so
-  // the losses (softmax cross-entropy, the FFT of the reconstruction) are computed in float32.
-  torch::Tensor studentLogits, predicted;
+  shard.views = &prepared;
+  shard.locals = &locals;
+  shard.studentInput = shard.rows(prepared.studentInput);
+  shard.teacherInput = shard.rows(prepared.teacherInput);
   {
+    // The networks run under bf16 autocast when configured; their outputs come back as float32, so
+    // the losses (softmax cross-entropy, the FFT of the reconstruction) are computed in float32.
     AutocastScope autocast(device_, methodConfig_.bf16);
-    auto studentOut = student_->forward(studentInput);
-    if (traits_.distill) {
-      if (teacherPass.logits.defined()) {
-        r.teacherLogits = rows(teacherPass.logits);
-      } else {
-        torch::NoGradGuard noGrad;
-        r.teacherLogits = teacherProjection_->forward(teacher_->forward(teacherInput).features).to(torch::kFloat32);
-      }
-      studentLogits = studentProjection_->forward(studentOut.features).to(torch::kFloat32);
-      if (locals.studentInput.defined()) {
-        // A second pass at the local crops' smaller size (DINO groups its crops by resolution).
-        const auto localOut = student_->forward(rows(locals.studentInput));
-        studentLogits =
-            torch::cat({studentLogits, studentProjection_->forward(localOut.features).to(torch::kFloat32)}, 0);
-      }
-    }
-    if (traits_.reconstruct) predicted = reconstruction_->forward(studentOut.patchMap).to(torch::kFloat32);
+    shard.studentOut = student_->forward(shard.studentInput);
   }
-  auto distill = torch::zeros({}, studentInput.options());
-  auto reconstruction = torch::zeros({}, studentInput.options());
-  if (traits_.distill) {
-    TeacherOutputStats stats;
-    if (teacherPass.probs.defined()) {
-      const auto targets = rows(teacherPass.probs);
-      distill = distillationCrossEntropy(studentLogits, targets, methodConfig_.objective.studentTemp);
-      stats = teacherTargetStats(targets);
-    } else {
-      distill = dinoDistillationLoss(studentLogits, r.teacherLogits, center_, methodConfig_.objective.studentTemp,
-                                     teacherTemp);
-      stats = teacherOutputStats(r.teacherLogits, center_, teacherTemp);
-    }
-    r.teacherEntropySum = stats.entropySum;
-    r.teacherArgmax = stats.argmax;
-    // This shard's share of the global batch: n of `batch` rows here, on one of `world` ranks.
-    const int world = communicator_ ? communicator_->worldSize() : 1;
-    if (!whole || world > 1) {
-      distill = distill * (static_cast<double>(n) / static_cast<double>(batch) / static_cast<double>(world));
-    }
+  ShardResult r;
+  r.total = torch::zeros({}, shard.studentInput.options());
+  for (auto& term : terms_) {
+    TermShard part = term->shard(shard);
+    r.total = r.total + term->weight() * part.loss;
+    part.loss = part.loss.detach();
+    r.terms.push_back(std::move(part));
   }
-  if (traits_.reconstruct) {
-    const auto masks = rows(prepared.masks);
-    // Averaged over the two views, each the mean over its own removed frequencies.
-    auto view = [&](const torch::Tensor& t, int i) { return t.slice(0, i * n, (i + 1) * n); };
-    reconstruction = 0.5 * (frequencyReconstructionError(view(predicted, 0), view(teacherInput, 0), view(masks, 0)) /
-                                removedCounts[0] +
-                            frequencyReconstructionError(view(predicted, 1), view(teacherInput, 1), view(masks, 1)) /
-                                removedCounts[1]);
-  }
-  r.total = distill + methodConfig_.objective.reconstructionWeight * reconstruction;
-  r.distill = distill.detach();
-  r.reconstruction = reconstruction.detach();
   if (!keepGraph) {
     r.grads = torch::autograd::grad({r.total}, trainableParameters(), /*grad_outputs=*/{}, /*retain_graph=*/false,
                                     /*create_graph=*/false, /*allow_unused=*/true);
@@ -499,11 +385,7 @@ void TrainStep::synchronizeReplicas() {
     for (const auto& b : module.buffers()) state.push_back(b);
   };
   append(*student_);
-  if (teacher_) append(*teacher_);
-  if (studentProjection_) append(*studentProjection_);
-  if (teacherProjection_) append(*teacherProjection_);
-  if (reconstruction_) append(*reconstruction_);
-  if (center_.defined()) state.push_back(center_);
+  for (auto& term : terms_) term->appendReplicaState(state);
   communicator_->broadcast(state, 0);
 }
 
@@ -523,14 +405,10 @@ void TrainStep::save(const std::string& path) const {
     archive.write(key, nested);
   };
   writeModule("student", *student_);
-  if (teacher_) writeModule("teacher", *teacher_);
-  if (studentProjection_) writeModule("student_projection", *studentProjection_);
-  if (teacherProjection_) writeModule("teacher_projection", *teacherProjection_);
-  if (reconstruction_) writeModule("reconstruction", *reconstruction_);
+  for (const auto& term : terms_) term->save(archive);
   torch::serialize::OutputArchive optimizerArchive;
   optimizer_->save(optimizerArchive);
   archive.write("optimizer", optimizerArchive);
-  if (center_.defined()) archive.write("center", center_, /*is_buffer=*/true);
   {
     at::Generator generator = maskGenerator_;  // a handle sharing the state; mutex() is non-const
     std::lock_guard<std::mutex> lock(generator.mutex());
@@ -576,19 +454,10 @@ void TrainStep::load(const std::string& path) {
       }
     };
     readModule("student", *student_);
-    if (teacher_) readModule("teacher", *teacher_);
-    if (studentProjection_) readModule("student_projection", *studentProjection_);
-    if (teacherProjection_) readModule("teacher_projection", *teacherProjection_);
-    if (reconstruction_) readModule("reconstruction", *reconstruction_);
+    for (auto& term : terms_) term->load(archive, readModule);
     torch::serialize::InputArchive optimizerArchive;
     archive.read("optimizer", optimizerArchive);
     optimizer_->load(optimizerArchive);
-    if (center_.defined()) {
-      torch::Tensor center;
-      archive.read("center", center, /*is_buffer=*/true);
-      if (center.sizes() != center_.sizes()) throw std::runtime_error("centre has shape " + c10::str(center.sizes()));
-      center_ = center.to(device_);
-    }
     torch::Tensor generatorState;
     archive.read("mask_generator", generatorState, /*is_buffer=*/true);
     std::lock_guard<std::mutex> lock(maskGenerator_.mutex());

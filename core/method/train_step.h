@@ -1,7 +1,9 @@
 #pragma once
 // One optimisation step of any of the five objectives (DESIGN.md §3). A TrainStep owns everything
-// that changes during training (student, teacher, heads, optimiser, centre, the mask generator),
-// so a Session only feeds it batches and step numbers, and checkpoints it with save / load.
+// that changes during training: the student, the optimiser and the mask generator itself, and the
+// objective's loss terms (core/method/loss_term.h: distillation with its teacher, heads and centre;
+// reconstruction with its head), so a Session only feeds it batches and step numbers, and
+// checkpoints it with save / load.
 #include <ATen/core/Generator.h>
 #include <torch/torch.h>
 
@@ -13,7 +15,10 @@
 #include "core/dist/communicator.h"
 #include "core/io/step_metrics.h"
 #include "core/io/train_config.h"
+#include "core/method/distillation_term.h"
+#include "core/method/loss_term.h"
 #include "core/method/objective.h"
+#include "core/method/reconstruction_term.h"
 #include "core/method/schedules.h"
 #include "core/method/views.h"
 #include "core/model/model_factory.h"
@@ -105,8 +110,8 @@ class TrainStep {
   // Schedule values at a global step (also reported in StepMetrics).
   double lrAt(std::int64_t step) const { return lr_.at(step); }
   double weightDecayAt(std::int64_t step) const { return weightDecay_.at(step); }
-  double momentumAt(std::int64_t step) const { return momentum_.at(step); }
-  double teacherTempAt(std::int64_t step) const { return teacherTemp_.at(step); }
+  double momentumAt(std::int64_t step) const;      // 0 without a teacher
+  double teacherTempAt(std::int64_t step) const;   // 0 without a teacher
 
   const ModelConfig& modelConfig() const { return modelConfig_; }
   const MethodConfig& methodConfig() const { return methodConfig_; }
@@ -114,42 +119,32 @@ class TrainStep {
   torch::Device device() const { return device_; }
 
   Backbone student() const { return student_; }
-  Backbone teacher() const { return teacher_; }  // null for objectives without a teacher
-  ProjectionHead studentProjection() const { return studentProjection_; }  // null without distillation
-  ProjectionHead teacherProjection() const { return teacherProjection_; }
-  ReconstructionHead reconstruction() const { return reconstruction_; }  // null without reconstruction
-  torch::Tensor center() const { return center_; }                      // (1, K); undefined without distillation
+  Backbone teacher() const;                        // null for objectives without a teacher
+  ProjectionHead studentProjection() const;        // null without distillation
+  ProjectionHead teacherProjection() const;
+  ReconstructionHead reconstruction() const;       // null without reconstruction
+  torch::Tensor center() const;                    // (1, K); undefined without distillation
   torch::optim::AdamW& optimizer() { return *optimizer_; }
 
  private:
   std::vector<torch::Tensor> trainableParameters() const;
   struct ShardResult;
-  // The teacher's logits and target probabilities for the whole local batch (2B, K), computed
-  // before the shards when the centring needs the whole global batch (Sinkhorn-Knopp); empty
-  // otherwise, and each shard runs the teacher on its own rows.
-  struct TeacherPass {
-    torch::Tensor logits, probs;
-  };
-  TeacherPass sinkhornKnoppTeacher(const torch::Tensor& teacherInput, double teacherTemp);
   ShardResult computeShard(const PreparedViews& prepared, const PreparedViews& locals, std::int64_t begin,
-                           std::int64_t end, std::int64_t batch, double teacherTemp,
-                           const torch::Tensor& removedCounts, const TeacherPass& teacherPass, bool keepGraph);
+                           std::int64_t end, std::int64_t batch, bool keepGraph);
 
   ModelConfig modelConfig_;
   MethodConfig methodConfig_;
   ObjectiveTraits traits_;
   torch::Device device_;
-  CosineSchedule lr_, weightDecay_, momentum_;
-  LinearWarmup teacherTemp_;
+  CosineSchedule lr_, weightDecay_;
 
-  Backbone student_, teacher_;
-  ProjectionHead studentProjection_{nullptr}, teacherProjection_{nullptr};
-  ReconstructionHead reconstruction_{nullptr};
+  Backbone student_;
+  // The objective's loss terms (makeLossTerms); the typed pointers name two of them for the
+  // accessors above (null when the objective has no such term).
+  std::vector<std::unique_ptr<LossTerm>> terms_;
+  DistillationTerm* distillation_ = nullptr;
+  ReconstructionTerm* reconstruction_ = nullptr;
   std::unique_ptr<torch::optim::AdamW> optimizer_;
-  torch::Tensor center_;
-  // Per prototype, the last step at which it was the argmax of a teacher output (-1: never since
-  // this object was built; the usage window restarts after a resume).
-  torch::Tensor prototypeLastUsed_;
   at::Generator maskGenerator_;
   int shards_ = 1;
   std::shared_ptr<Communicator> communicator_;  // null: one process
