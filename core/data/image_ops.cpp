@@ -62,6 +62,17 @@ void cropResizeInto(const Image& image, const CropBox& box, int outHeight, int o
   if (box.top < 0 || box.left < 0 || box.height <= 0 || box.width <= 0 || box.top + box.height > image.height ||
       box.left + box.width > image.width)
     throw std::invalid_argument("cropResizeInto: crop box outside the image");
+  if (box.height == outHeight && box.width == outWidth) {
+    // Nothing to resize: the crop itself (what cv::resize does for equal sizes too), which also
+    // serves builds without OpenCV, e.g. an image already at a model's input size.
+    const std::size_t outPlane = std::size_t(outHeight) * outWidth;
+    for (int c = 0; c < image.channels; ++c)
+      for (int y = 0; y < outHeight; ++y) {
+        const float* row = image.plane(c) + std::size_t(box.top + y) * image.width + box.left;
+        std::copy(row, row + outWidth, out + c * outPlane + std::size_t(y) * outWidth);
+      }
+    return;
+  }
 #ifdef FOLK_HAVE_OPENCV
   const cv::Rect roi(box.left, box.top, box.width, box.height);
   const std::size_t outPlane = std::size_t(outHeight) * outWidth;

@@ -2,16 +2,21 @@
 // of ctest, since CI has no GPU. Without a CUDA device every test fails (it is the GPU check: a
 // silent pass would claim what was not checked). The CPU results are the reference: the batched
 // FOLK masks are the same bit for bit on both devices, a training step gives the same losses and
-// weights within float tolerance, and bf16 autocast steps track the float32 ones.
+// weights within float tolerance, bf16 autocast steps track the float32 ones, and a trained
+// model's inspection (reconstruction, attention, PCA) matches the CPU's.
 #include <ATen/CPUGeneratorImpl.h>
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/io/train_config.h"
 #include "core/method/train_step.h"
 #include "core/spectral/batched_masks.h"
+#include "core/model/model_factory.h"
+#include "core/train/model_inspection.h"
+#include "core/method/ema.h"
 
 namespace folk {
 namespace {
@@ -111,6 +116,54 @@ TEST(CudaEngine, Bf16StepsOnTheGpuTrackTheFloat32Steps) {
     EXPECT_NEAR(b.values[StepMetric::Reconstruction], a.values[StepMetric::Reconstruction], 0.03 * std::abs(a.values[StepMetric::Reconstruction])) << "step " << s;
   }
   for (const auto& p : mixed.student()->parameters()) EXPECT_EQ(p.scalar_type(), torch::kFloat32);
+}
+
+// What Explore's model column and `folk inspect` compute for a run that trained on CUDA: the same
+// reconstruction, attention and patch-feature PCA as on the CPU with the same weights.
+TEST(CudaEngine, InspectionOnTheGpuMatchesTheCpu) {
+  ASSERT_TRUE(torch::cuda::is_available()) << "no CUDA device: this is the GPU check, run it on a GPU machine";
+  torch::manual_seed(13);
+  TrainStep trained(smallViT(), folkMethod(false), torch::kCPU);
+  auto onDevice = [&](torch::Device device) {
+    InspectionModel m;
+    m.model = smallViT();
+    m.mean = {0.5, 0.5, 0.5};
+    m.std = {0.25, 0.25, 0.25};
+    m.student = makeBackbone(m.model);
+    copyModuleState(*m.student, *trained.student());
+    m.evaluated = makeBackbone(m.model);
+    copyModuleState(*m.evaluated, *trained.teacher());
+    m.evaluatedRole = "teacher";
+    m.reconstruction = makeReconstructionHead(m.model, *m.student);
+    copyModuleState(*m.reconstruction, *trained.reconstruction());
+    m.device = device;
+    for (torch::nn::Module* module : {static_cast<torch::nn::Module*>(m.student.get()),
+                                      static_cast<torch::nn::Module*>(m.evaluated.get()),
+                                      static_cast<torch::nn::Module*>(m.reconstruction.get())}) {
+      module->to(device);
+      module->eval();
+    }
+    return m;
+  };
+  InspectionModel cpu = onDevice(torch::kCPU);
+  InspectionModel gpu = onDevice(kCuda);
+  // At the model's input size, so no resize is needed (this build has no OpenCV).
+  const auto pixels = smoothImages(1, 3, 32, 7)[0].contiguous();
+  Image image(3, 32, 32);
+  std::copy(pixels.data_ptr<float>(), pixels.data_ptr<float>() + pixels.numel(), image.pixels.begin());
+  MaskSpec spec;
+  spec.kind = FilterKind::Com;
+  spec.ratio = 0.05;
+  const ModelInspection a = inspectImage(cpu, image, spec);
+  const ModelInspection b = inspectImage(gpu, image, spec);
+  ASSERT_EQ(a.attention.size(), b.attention.size());
+  for (std::size_t head = 0; head < a.attention.size(); ++head)
+    for (std::size_t i = 0; i < a.attention[head].size(); ++i)
+      EXPECT_NEAR(b.attention[head][i], a.attention[head][i], 1e-4) << "head " << head << " patch " << i;
+  ASSERT_EQ(a.reconstruction.pixels.size(), b.reconstruction.pixels.size());
+  for (std::size_t i = 0; i < a.reconstruction.pixels.size(); ++i)
+    EXPECT_NEAR(b.reconstruction.pixels[i], a.reconstruction.pixels[i], 1e-4) << "sample " << i;
+  for (int c = 0; c < 3; ++c) EXPECT_NEAR(b.pcaVariance[c], a.pcaVariance[c], 1e-4) << "component " << c;
 }
 
 }  // namespace

@@ -188,6 +188,19 @@ TEST(EvalTransform, ResizesAndCentreCrops) {
   EXPECT_FLOAT_EQ(*std::max_element(out.pixels.begin(), out.pixels.end()), 0.0f);
 }
 
+// A crop already at the output size is copied, not resampled: the same samples with and without
+// OpenCV (whose resize copies equal sizes too), which lets engine-only builds inspect images
+// given at a model's input size.
+TEST(ImageOps, ACropAtTheOutputSizeIsTheCropItself) {
+  Image image(2, 20, 30);
+  for (std::size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = float((i * 7919) % 1000) / 999.0f;
+  const Image same = resizeCentreCrop(image, 20, 20);
+  ASSERT_EQ(same.width, 20);
+  for (int c = 0; c < 2; ++c)
+    for (int y = 0; y < 20; ++y)
+      for (int x = 0; x < 20; ++x) ASSERT_EQ(same.at(c, y, x), image.at(c, y, x + 5)) << c << " " << y << " " << x;
+}
+
 TEST(Normalization, BatchNormaliseAndInverse) {
   const Normalization norm{{0.5f, 0.25f, 0.0f}, {0.5f, 0.25f, 1.0f}};
   const auto x = torch::rand({2, 3, 4, 4});
