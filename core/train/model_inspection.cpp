@@ -100,8 +100,8 @@ ModelInspection inspectImage(InspectionModel& model, const Image& image, const M
   torch::NoGradGuard noGrad;
   // With more than one ATen thread, OpenBLAS runs at one: for a batch of one image ATen's OpenMP
   // threads and OpenBLAS's own pool otherwise fight over the cores (attention + PCA of vit-small at
-  // 224 px on 2 cores: 317 ms with two threads in each pool, 133 ms with OpenBLAS at one; one ATen
-  // thread with OpenBLAS at two: 90 ms; bench/bench_inspection.cpp).
+  // 224 px on 2 cores: 386 ms with two threads in each pool, 129 ms with OpenBLAS at one; one ATen
+  // thread with OpenBLAS at two: 81 ms; bench/bench_inspection.cpp, README "Measured performance").
   BlasThreadsScope blasScope(at::get_num_threads() > 1 ? 1 : blasThreads());
   ModelInspection r;
   EvalTransform transform;
