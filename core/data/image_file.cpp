@@ -86,6 +86,8 @@ Image decodeImage(const std::vector<std::uint8_t>& bytes, const std::string& nam
   if (isTruncatedTiff(bytes))
     throw ImageFileError(name, "truncated TIFF (its image data run past the end of the file): the file was cut short, "
                                "e.g. by an interrupted copy or download; copy it again");
+  if (const std::string unsupported = unsupportedTiffCompression(bytes); !unsupported.empty())
+    throw ImageFileError(name, unsupported);
   if (const std::string damage = damagedTiffData(bytes); !damage.empty())
     throw ImageFileError(name, "damaged TIFF data: " + damage + "; parts of the picture would be black or garbled; "
                                "copy the file again or save it anew");

@@ -235,6 +235,27 @@ bool isTruncatedTiff(const std::vector<std::uint8_t>& b) {
 #endif
 }
 
+std::string unsupportedTiffCompression(const std::vector<std::uint8_t>& b) {
+#ifdef FOLK_HAVE_OPENCV
+  if (!isTiff(b)) return {};
+  MemoryFile file{&b, 0};
+  TIFF* tiff = openTiff(file);
+  if (tiff == nullptr) return {};  // the decoder says what is wrong with the directory
+  std::uint16_t compression = COMPRESSION_NONE;
+  TIFFGetFieldDefaulted(tiff, TIFFTAG_COMPRESSION, &compression);
+  const bool configured = TIFFIsCODECConfigured(compression) != 0;
+  const TIFFCodec* codec = configured ? nullptr : TIFFFindCODEC(compression);
+  TIFFClose(tiff);
+  if (configured) return {};
+  return "the TIFF is compressed with scheme " + std::to_string(compression) +
+         (codec != nullptr && codec->name != nullptr ? std::string(" (") + codec->name + ")" : std::string()) +
+         ", which FOLK's TIFF decoder (libtiff) cannot decode; save it uncompressed or with LZW, deflate or JPEG";
+#else
+  (void)b;
+  return {};
+#endif
+}
+
 std::string damagedTiffData(const std::vector<std::uint8_t>& b) {
 #ifdef FOLK_HAVE_OPENCV
   if (!isTiff(b)) return {};

@@ -42,4 +42,8 @@ bool isTruncatedTiff(const std::vector<std::uint8_t>& bytes);
 // decoder could use: a change inside them cannot be noticed.
 std::string damagedTiffData(const std::vector<std::uint8_t>& bytes);
 
+// Empty unless the bytes are a TIFF whose first page uses a compression this libtiff does not
+// decode (e.g. JPEG 2000 inside a TIFF); then a sentence saying so, naming the scheme.
+std::string unsupportedTiffCompression(const std::vector<std::uint8_t>& bytes);
+
 }  // namespace folk

@@ -64,6 +64,7 @@ TEST(HostileImages, UnusableFilesAreClearErrorsNamingTheFile) {
       // Compressed data changed in place: libtiff's words for the block it could not decode.
       {"damaged_deflate.tiff", "damaged TIFF data: strip 0 of 1 (libtiff: \"ZIPDecode: Decoding error"},
       {"damaged_lzw.tiff", "damaged TIFF data: strip 0 of 1 (libtiff: \"Using code not yet in table"},
+      {"jpeg2000_compressed.tiff", "the TIFF is compressed with scheme 34712, which FOLK's TIFF decoder"},
       // Compressed data written corrupt (the CRC matches them): libpng's words, not its stderr line.
       {"idat_corrupt_crc_right.png", "the PNG decoder found it corrupt (libpng: \""},
       {"bomb_100000x100000.png", "claims 100000x100000 pixels"},

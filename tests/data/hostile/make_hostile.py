@@ -61,6 +61,17 @@ def main():
         for i in range(40, 60):
             data[i] ^= 0x5A
         open(path(name), "wb").write(bytes(data))
+    # A TIFF whose Compression tag names JPEG 2000 (34712), which libtiff does not decode: refused
+    # as unsupported, not as damaged.
+    buf = io.BytesIO()
+    gradient("RGB", (16, 12)).save(buf, format="TIFF", compression="tiff_lzw")
+    data = bytearray(buf.getvalue())
+    ifd = struct.unpack("<I", data[4:8])[0]
+    for i in range(struct.unpack("<H", data[ifd : ifd + 2])[0]):
+        entry = ifd + 2 + 12 * i
+        if struct.unpack("<H", data[entry : entry + 2])[0] == 259:
+            data[entry + 8 : entry + 10] = struct.pack("<H", 34712)
+    open(path("jpeg2000_compressed.tiff"), "wb").write(bytes(data))
 
     # A PNG written corrupt: bytes of its compressed data changed and the CRC computed over them, so
     # only the decoder finds it (libpng: "IDAT: incorrect data check" or similar).
