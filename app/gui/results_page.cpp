@@ -52,6 +52,11 @@
 #include "widgets/step_comparison_panel.h"
 #include "widgets/training_curves.h"
 
+// File access: every read of a run folder (the scan, metrics.jsonl, eval.json, samples, a
+// run's summary, checkpoints for export and embedding) is a job of jobs_ / longJobs_
+// (app/gui/background_jobs.h) and runs on a worker thread; the page reads none itself. On the GUI
+// thread it only uses QSettings (the local settings file Qt reads once and caches) and the file
+// dialogs the user opens.
 namespace folk::ui {
 
 namespace {
@@ -526,6 +531,7 @@ void ResultsPage::scanned(const QString& dir, const RunsFolderListing& listing) 
 void ResultsPage::summarize(const QString& path) {
   const QString key = QStringLiteral("summary:") + path;
   if (jobs_.running(key)) return;  // still reading (a stalled disk?): this row waits, the others do not
+  // The summary is read on a worker thread (a job), never here.
   jobs_.start(key, [run = path.toStdString()](JobControl&) { return summarizeRun(run); },
               [this](RunSummary summary) { summarized(std::move(summary)); });
 }
@@ -1010,6 +1016,7 @@ void ResultsPage::exportWeights(const QString& runPath, const QString& outPath) 
   longJobs_.start(
       QString(),
       [run = runPath.toStdString(), out = outPath.toStdString()](JobControl&) {
+        // On the job's worker thread: the run folder and checkpoint are read here, not on the GUI thread.
         return exportRunBackbone(RunDirectory::open(run), out);
       },
       [this, runPath, outPath, runName](const ExportSummary& summary) {
@@ -1047,6 +1054,7 @@ void ResultsPage::showEmbedding(const QString& runPath) {
           control.setProgress(qint64(done), qint64(total));
           return !control.cancelled();
         };
+        // On the job's worker thread, as every read of the run folder.
         return Session::embedRun(RunDirectory::open(path), 2000, progress);
       },
       [this, runPath, finish](const Embedding& e) {
